@@ -1,0 +1,3 @@
+import { AuditEventEntity } from './audit-event.entity';
+
+export const AUDIT_ENTITIES = [AuditEventEntity];

@@ -1,0 +1,6 @@
+export { AuditModule } from './audit.module';
+export { AuditLog, type AuditActor, type AuditRecord } from './audit-log';
+export { AuditChainVerifier, type AuditChainProblem, type AuditChainReport } from './audit-chain-verifier';
+export { AuditEventRepository } from './audit-event.repository';
+export { AuditEventEntity } from './audit-event.entity';
+export { AUDIT_ENTITIES } from './audit.entities';

@@ -1,0 +1,7 @@
+export { Database } from './database';
+export { DatabaseRuntime, type OpenDatabaseInput } from './database-runtime';
+export { createDataSource, type DataSourceInput } from './data-source-factory';
+export { registerConstraintErrors, translateDatabaseError } from './database-errors';
+export { EmbeddedPostgresServer, type EmbeddedPostgresOptions } from './embedded/embedded-postgres-server';
+export { MIGRATIONS } from './migrations';
+export { PersistenceModule } from './persistence.module';

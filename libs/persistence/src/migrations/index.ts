@@ -1,0 +1,7 @@
+import { Foundation1764100000000 } from './1764100000000-foundation.migration';
+
+/**
+ * Every schema migration of the product, in order. The schema is one database for all libs, so the
+ * migrations live here and each names the lib it serves; entities stay in their libs.
+ */
+export const MIGRATIONS = [Foundation1764100000000];
