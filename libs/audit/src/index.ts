@@ -4,3 +4,4 @@ export { AuditChainVerifier, type AuditChainProblem, type AuditChainReport } fro
 export { AuditEventRepository } from './audit-event.repository';
 export { AuditEventEntity } from './audit-event.entity';
 export { AUDIT_ENTITIES } from './audit.entities';
+export { ListAuditEventsUseCase, type AuditEventView } from './use-cases/list-audit-events.use-case';

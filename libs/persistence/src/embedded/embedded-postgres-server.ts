@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { locatePostgresBinaries } from './postgres-binaries';
 
@@ -39,6 +39,9 @@ export class EmbeddedPostgresServer {
 
   /** Starts the server (initialising the cluster on first use) and returns its connection URL. */
   async start(): Promise<string> {
+    // Parents keep the default mode (the postgres user must be able to traverse them); only the
+    // cluster's own folder is private.
+    mkdirSync(dirname(this.options.dir), { recursive: true });
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
     if (this.runAs.uid !== undefined) chownSync(this.options.dir, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
     const password = this.password();

@@ -1,0 +1,28 @@
+import { AUDIT_ENTITIES } from '@vanthu/audit';
+import { loadConfig } from '@vanthu/config';
+import { DIRECTORY_ENTITIES } from '@vanthu/directory';
+import { IDENTITY_ENTITIES } from '@vanthu/identity';
+import { DatabaseRuntime } from '@vanthu/persistence';
+
+export const CLI_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
+
+/**
+ * Opens the configured database (the embedded one under VANTHU_DATA_DIR when DATABASE_URL is
+ * unset) for one command and closes it afterwards, whatever happens. The server must not be
+ * running on the same embedded data folder at the same time.
+ */
+export async function withDatabase<T>(migrate: boolean, work: (runtime: DatabaseRuntime) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const runtime = await DatabaseRuntime.open({
+    database: config.database,
+    dataDir: config.data.dir,
+    entities: CLI_ENTITIES,
+    migrate,
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}

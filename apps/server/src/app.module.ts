@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AUDIT_ENTITIES, AuditModule } from '@vanthu/audit';
+import type { AppConfig } from '@vanthu/config';
+import { IDENTITY_ENTITIES, IdentityModule } from '@vanthu/identity';
+import { PersistenceModule } from '@vanthu/persistence';
+import type { Clock } from '@vanthu/shared';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { AppExceptionFilter } from './http/app-exception.filter';
+import { SessionGuard } from './http/session.guard';
+import { UnitsController } from './identity/units.controller';
+import { UsersController } from './identity/users.controller';
+import { StorageModule } from './storage/storage.module';
+
+export const SERVER_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES];
+
+export interface AppModuleOptions {
+  clock?: Clock;
+  log?: (message: string) => void;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, options.clock),
+        PersistenceModule.forRoot({ entities: SERVER_ENTITIES, log: options.log }),
+        StorageModule,
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController, AuthController, UsersController, UnitsController, AuditController],
+      providers: [
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+      ],
+    };
+  }
+}

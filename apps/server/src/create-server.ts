@@ -1,0 +1,41 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@vanthu/config';
+import cookieParser from 'cookie-parser';
+import type { Logger } from 'pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { PinoLoggerService } from './http/pino-logger';
+import { requestContextMiddleware } from './http/request-context.middleware';
+
+/** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
+export async function createServer(
+  config: AppConfig,
+  logger: Logger,
+  options: AppModuleOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { log: (m) => logger.info(m), ...options }),
+    { logger: new PinoLoggerService(logger), bodyParser: false, abortOnError: false },
+  );
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware(logger));
+  app.useBodyParser('json', { limit: config.server.jsonBodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.server.jsonBodyLimit, extended: false });
+  app.use(cookieParser());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('vanthu API')
+    .setDescription('Quản lý văn bản và ký số cho cơ quan nhà nước. Lỗi: { code, message, errorId }.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth('vanthu_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}
