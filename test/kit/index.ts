@@ -1,2 +1,3 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
+export { insertAgency, insertUnit, insertUser, TEST_PASSWORD, type AgencyRow } from './factories';

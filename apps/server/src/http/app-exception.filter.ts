@@ -54,10 +54,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const errorId = newToken(9);
+    // Nest wraps body-parser errors in an HttpException whose cause keeps body-parser's `type`.
+    const parserError = fromBodyParser(error as { type?: string }) ?? fromBodyParser((error as { cause?: { type?: string } })?.cause ?? {});
     const mapped =
       (isAppException(error) ? error : undefined) ??
+      parserError ??
       (error instanceof HttpException ? fromHttpException(error) : undefined) ??
-      fromBodyParser(error as { type?: string }) ??
       translateDatabaseError(error);
 
     if (!mapped || mapped.status >= 500) {

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateAgencyUseCase,
+  type DirectoryUserActor,
+  ExportAgenciesUseCase,
+  GetAgencyUseCase,
+  ImportAgenciesUseCase,
+  ResolveSuccessorUseCase,
+  SearchAgenciesUseCase,
+  UpdateAgencyUseCase,
+} from '@vanthu/directory';
+import { agenciesWithRole, CurrentPrincipal, type Principal } from '@vanthu/identity';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import {
+  agencyCodeParam,
+  createAgencyBody,
+  exportAgenciesQuery,
+  importAgenciesBody,
+  openApiSchema,
+  searchAgenciesQuery,
+  updateAgencyBody,
+} from './directory.schemas';
+
+/** Directory writes are authorised in the use cases: node administrators = admins of a hosted root. */
+function actorOf(principal: Principal): DirectoryUserActor {
+  return { userId: principal.userId, name: principal.fullName, adminAgencyIds: agenciesWithRole(principal, 'admin') };
+}
+
+const codeParam = new ZodValidationPipe(agencyCodeParam);
+
+/** The agency directory: read by every signed-in user (choosing recipients), kept by node admins. */
+@ApiTags('directory')
+@Controller('api/v1/directory')
+export class DirectoryController {
+  constructor(
+    private readonly searchAgencies: SearchAgenciesUseCase,
+    private readonly getAgency: GetAgencyUseCase,
+    private readonly resolveSuccessor: ResolveSuccessorUseCase,
+    private readonly createAgency: CreateAgencyUseCase,
+    private readonly updateAgency: UpdateAgencyUseCase,
+    private readonly importAgencies: ImportAgenciesUseCase,
+    private readonly exportAgencies: ExportAgenciesUseCase,
+  ) {}
+
+  @Get('agencies')
+  @ApiOperation({ summary: 'Tìm cơ quan (không dấu cũng được), theo cấp trên, theo cơ quan do hệ thống vận hành' })
+  search(@Query(new ZodValidationPipe(searchAgenciesQuery)) query: z.infer<typeof searchAgenciesQuery>) {
+    return this.searchAgencies.execute(query);
+  }
+
+  @Get('agencies/:code')
+  @ApiOperation({ summary: 'Thông tin một cơ quan và các cơ quan cấp trên' })
+  get(@Param('code', codeParam) code: string) {
+    return this.getAgency.execute({ code });
+  }
+
+  @Get('agencies/:code/resolve')
+  @ApiOperation({ summary: 'Cơ quan hiện hành của một mã đã sáp nhập hoặc đổi tên (theo mã kế thừa)' })
+  resolve(@Param('code', codeParam) code: string) {
+    return this.resolveSuccessor.execute({ code });
+  }
+
+  @Post('agencies')
+  @ApiOperation({ summary: 'Thêm cơ quan vào danh bạ (quản trị hệ thống)' })
+  @ApiBody({ schema: openApiSchema(createAgencyBody) })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(createAgencyBody)) body: z.infer<typeof createAgencyBody>,
+  ) {
+    return this.createAgency.execute({ actor: actorOf(principal), agency: body });
+  }
+
+  @Patch('agencies/:code')
+  @ApiOperation({ summary: 'Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc)' })
+  @ApiBody({ schema: openApiSchema(updateAgencyBody) })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code', codeParam) code: string,
+    @Body(new ZodValidationPipe(updateAgencyBody)) body: z.infer<typeof updateAgencyBody>,
+  ) {
+    const { expectedVersion, ...changes } = body;
+    return this.updateAgency.execute({ actor: actorOf(principal), code, expectedVersion, changes });
+  }
+
+  /**
+   * A JSON body `{ format: 'json' | 'csv', content: '<the file as text>' }` rather than a multipart
+   * upload: the browser reads the file and sends its text, one validation path serves both formats,
+   * and the size is bounded by the JSON body limit (VANTHU_JSON_LIMIT_KB). All or nothing; on
+   * problems, 422 DIRECTORY_IMPORT_INVALID lists each bad row in `details.problems`.
+   */
+  @Post('import')
+  @ApiOperation({ summary: 'Nhập danh bạ từ JSON hoặc CSV (cập nhật theo mã; lỗi một dòng thì không ghi gì)' })
+  @ApiBody({ schema: openApiSchema(importAgenciesBody) })
+  import(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(importAgenciesBody)) body: z.infer<typeof importAgenciesBody>,
+  ) {
+    return this.importAgencies.execute({ actor: actorOf(principal), ...body });
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Xuất toàn bộ danh bạ (JSON, hoặc CSV có BOM để mở bằng Excel)' })
+  async export(@Query(new ZodValidationPipe(exportAgenciesQuery)) query: z.infer<typeof exportAgenciesQuery>) {
+    const file = await this.exportAgencies.execute(query);
+    return new StreamableFile(Buffer.from(file.content, 'utf8'), {
+      type: file.mediaType,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+}

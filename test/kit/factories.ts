@@ -1,0 +1,52 @@
+import type { Role } from '@vanthu/identity';
+import { PasswordHasher } from '@vanthu/identity';
+import type { DataSource } from 'typeorm';
+
+const hasher = new PasswordHasher();
+let cachedHash: Promise<string> | undefined;
+
+export const TEST_PASSWORD = 'Matkhau-test-2026';
+
+export interface AgencyRow {
+  id: string;
+  code: string;
+}
+
+/** Inserts an agency row directly (fixtures only: the product goes through the directory use cases). */
+export async function insertAgency(
+  ds: DataSource,
+  a: { code: string; name: string; parentId?: string | null; levelLabel?: string; hosted?: boolean },
+): Promise<AgencyRow> {
+  const rows: AgencyRow[] = await ds.query(
+    `INSERT INTO agency (code, name, parent_id, level_label, hosted, abbreviation)
+     VALUES ($1, $2, $3, $4, $5, 'UBND') RETURNING id, code`,
+    [a.code, a.name, a.parentId ?? null, a.levelLabel ?? 'Xã', a.hosted ?? true],
+  );
+  return rows[0];
+}
+
+export async function insertUser(
+  ds: DataSource,
+  u: { agencyId: string; username: string; fullName?: string; roles: Role[]; password?: string },
+): Promise<{ id: string; username: string }> {
+  const hash = u.password ? await hasher.hash(u.password) : await (cachedHash ??= hasher.hash(TEST_PASSWORD));
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO app_user (agency_id, username, full_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [u.agencyId, u.username, u.fullName ?? u.username, hash],
+  );
+  for (const role of u.roles) {
+    await ds.query('INSERT INTO user_role (user_id, agency_id, role) VALUES ($1, $2, $3)', [rows[0].id, u.agencyId, role]);
+  }
+  return { id: rows[0].id, username: u.username };
+}
+
+export async function insertUnit(
+  ds: DataSource,
+  u: { agencyId: string; code: string; name: string; abbreviation: string },
+): Promise<{ id: string }> {
+  const rows: { id: string }[] = await ds.query(
+    'INSERT INTO unit (agency_id, code, name, abbreviation) VALUES ($1, $2, $3, $4) RETURNING id',
+    [u.agencyId, u.code, u.name, u.abbreviation],
+  );
+  return rows[0];
+}
