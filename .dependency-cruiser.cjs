@@ -11,6 +11,7 @@ const allowed = {
   audit: ['shared', 'persistence'],
   directory: ['shared', 'config', 'persistence', 'audit'],
   identity: ['shared', 'config', 'persistence', 'audit', 'directory'],
+  demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity'],
 };
 
 const libRules = Object.entries(allowed).map(([lib, deps]) => ({

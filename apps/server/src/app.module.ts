@@ -2,12 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@vanthu/audit';
 import type { AppConfig } from '@vanthu/config';
+import { DemoModule } from '@vanthu/demo';
+import { DIRECTORY_ENTITIES, DirectoryModule } from '@vanthu/directory';
 import { IDENTITY_ENTITIES, IdentityModule } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
 import type { Clock } from '@vanthu/shared';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CoreModule } from './core.module';
+import { DirectoryController } from './directory/directory.controller';
 import { HealthController } from './health/health.controller';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { SessionGuard } from './http/session.guard';
@@ -15,7 +18,7 @@ import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
 import { StorageModule } from './storage/storage.module';
 
-export const SERVER_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES];
+export const SERVER_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -33,8 +36,17 @@ export class AppModule {
         StorageModule,
         AuditModule,
         IdentityModule,
+        DirectoryModule,
+        DemoModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, UnitsController, AuditController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        UnitsController,
+        AuditController,
+        DirectoryController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },

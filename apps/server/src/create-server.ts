@@ -25,7 +25,6 @@ export async function createServer(
   app.useBodyParser('json', { limit: config.server.jsonBodyLimit });
   app.useBodyParser('urlencoded', { limit: config.server.jsonBodyLimit, extended: false });
   app.use(cookieParser());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('vanthu API')

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from '@vanthu/audit';
 import {
   DEMO_AGENCIES,
@@ -88,7 +89,10 @@ describe('directory over HTTP', () => {
       ],
     })
     class TestAppModule {}
-    const nest = await NestFactory.create<NestExpressApplication>(TestAppModule, { bodyParser: false, logger: false });
+    const nest = await NestFactory.create<NestExpressApplication>(TestAppModule, {
+      bodyParser: false,
+      logger: false,
+    });
     nest.useBodyParser('json', { limit: 16 * 1024 });
     await nest.init();
     app = nest;
@@ -97,8 +101,12 @@ describe('directory over HTTP', () => {
       format: 'json',
       content: JSON.stringify(DEMO_AGENCIES),
     });
-    const [district] = await db.dataSource.query('SELECT id FROM agency WHERE code = $1', [DEMO_DISTRICT_CODE]);
-    const [commune] = await db.dataSource.query('SELECT id FROM agency WHERE code = $1', [demoCommuneCode(1)]);
+    const [district] = await db.dataSource.query('SELECT id FROM agency WHERE code = $1', [
+      DEMO_DISTRICT_CODE,
+    ]);
+    const [commune] = await db.dataSource.query('SELECT id FROM agency WHERE code = $1', [
+      demoCommuneCode(1),
+    ]);
     nodeAdmin = principal(district.id, 'admin');
     communeAdmin = principal(commune.id, 'admin');
     clerk = principal(commune.id, 'clerk');
@@ -119,15 +127,23 @@ describe('directory over HTTP', () => {
   it('searches, reads and resolves for any signed-in user', async () => {
     const found = await as(clerk).get(`${base}/agencies`).query({ q: 'dak lak' }).expect(200);
     expect(found.body).toMatchObject({ items: [{ code: DEMO_PROVINCE_CODE }], nextCursor: null });
-    const page = await as(clerk).get(`${base}/agencies`).query({ parentCode: DEMO_DISTRICT_CODE, hosted: 'true', limit: 5 });
+    const page = await as(clerk)
+      .get(`${base}/agencies`)
+      .query({ parentCode: DEMO_DISTRICT_CODE, hosted: 'true', limit: 5 });
     expect(page.body.items).toHaveLength(5);
     expect(page.body.nextCursor).toEqual(expect.any(String));
 
     const one = await as(clerk).get(`${base}/agencies/000.00.12.h15`).expect(200);
     expect(one.body.agency).toMatchObject({ code: DEMO_DISTRICT_CODE, levelLabel: 'Huyện', hosted: true });
-    expect(one.body.ancestors.map((a: { code: string }) => a.code)).toEqual(['000.00.00.G22', DEMO_PROVINCE_CODE]);
+    expect(one.body.ancestors.map((a: { code: string }) => a.code)).toEqual([
+      '000.00.00.G22',
+      DEMO_PROVINCE_CODE,
+    ]);
     const resolved = await as(clerk).get(`${base}/agencies/${DEMO_DISTRICT_CODE}/resolve`).expect(200);
-    expect(resolved.body).toMatchObject({ current: { code: DEMO_DISTRICT_CODE }, chain: [DEMO_DISTRICT_CODE] });
+    expect(resolved.body).toMatchObject({
+      current: { code: DEMO_DISTRICT_CODE },
+      chain: [DEMO_DISTRICT_CODE],
+    });
 
     expect((await as(clerk).get(`${base}/agencies/xyz`).expect(400)).body.code).toBe('AGENCY_CODE_INVALID');
     expect((await as(clerk).get(`${base}/agencies/000.00.99.H99`).expect(404)).body).toMatchObject({
@@ -138,12 +154,19 @@ describe('directory over HTTP', () => {
   });
 
   it('creates and updates for node administrators only, with stable error codes', async () => {
-    const agency = { code: '000.00.12.H15.TTR', name: 'Thanh tra huyện', levelLabel: 'Phòng', parentCode: DEMO_DISTRICT_CODE };
+    const agency = {
+      code: '000.00.12.H15.TTR',
+      name: 'Thanh tra huyện',
+      levelLabel: 'Phòng',
+      parentCode: DEMO_DISTRICT_CODE,
+    };
     const forbidden = await as(communeAdmin).post(`${base}/agencies`).send(agency).expect(403);
     expect(forbidden.body).toMatchObject({ code: 'DIRECTORY_FORBIDDEN' });
     const created = await as(nodeAdmin).post(`${base}/agencies`).send(agency).expect(201);
     expect(created.body).toMatchObject({ code: agency.code, version: 1, parentCode: DEMO_DISTRICT_CODE });
-    expect((await as(nodeAdmin).post(`${base}/agencies`).send(agency).expect(409)).body.code).toBe('AGENCY_CODE_TAKEN');
+    expect((await as(nodeAdmin).post(`${base}/agencies`).send(agency).expect(409)).body.code).toBe(
+      'AGENCY_CODE_TAKEN',
+    );
     const missing = await as(nodeAdmin).post(`${base}/agencies`).send({ code: '000.00.98.H15' }).expect(400);
     expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: expect.any(Array) } });
     const unknownParent = { ...agency, code: '000.00.97.H15', parentCode: '000.00.96.H15' };
@@ -152,12 +175,17 @@ describe('directory over HTTP', () => {
     );
 
     const url = `${base}/agencies/${agency.code}`;
-    const updated = await as(nodeAdmin).patch(url).send({ expectedVersion: 1, phone: '0262 3876 000' }).expect(200);
+    const updated = await as(nodeAdmin)
+      .patch(url)
+      .send({ expectedVersion: 1, phone: '0262 3876 000' })
+      .expect(200);
     expect(updated.body).toMatchObject({ phone: '0262 3876 000', version: 2 });
-    expect((await as(nodeAdmin).patch(url).send({ expectedVersion: 1, phone: 'x' }).expect(409)).body.code).toBe(
-      'AGENCY_VERSION_CONFLICT',
+    expect(
+      (await as(nodeAdmin).patch(url).send({ expectedVersion: 1, phone: 'x' }).expect(409)).body.code,
+    ).toBe('AGENCY_VERSION_CONFLICT');
+    expect((await as(nodeAdmin).patch(url).send({ phone: 'x' }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
     );
-    expect((await as(nodeAdmin).patch(url).send({ phone: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     const cycle = await as(nodeAdmin)
       .patch(`${base}/agencies/${DEMO_DISTRICT_CODE}`)
       .send({ expectedVersion: 1, parentCode: agency.code })
@@ -167,7 +195,8 @@ describe('directory over HTTP', () => {
 
   it('imports all or nothing and refuses invalid JSON and oversized bodies', async () => {
     const before = (await db.dataSource.query('SELECT count(*)::int AS n FROM agency'))[0].n;
-    const csv = 'code,name,levelLabel,parentCode\n000.00.60.H15,Mới,Xã,\n000.00.61.H15,Lỗi,Xã,000.00.59.H15\n';
+    const csv =
+      'code,name,levelLabel,parentCode\n000.00.60.H15,Mới,Xã,\n000.00.61.H15,Lỗi,Xã,000.00.59.H15\n';
     const bad = await as(nodeAdmin).post(`${base}/import`).send({ format: 'csv', content: csv }).expect(422);
     expect(bad.body).toMatchObject({
       code: 'DIRECTORY_IMPORT_INVALID',
@@ -186,20 +215,46 @@ describe('directory over HTTP', () => {
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await db.dataSource.query('SELECT count(*)::int AS n FROM agency'))[0].n).toBe(before);
 
-    const good = await as(nodeAdmin).post(`${base}/import`).send({ format: 'csv', content: csv.split('\n').slice(0, 2).join('\n') });
+    const good = await as(nodeAdmin)
+      .post(`${base}/import`)
+      .send({ format: 'csv', content: csv.split('\n').slice(0, 2).join('\n') });
     expect(good.status).toBe(201);
     expect(good.body).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 
+  it('documents its routes in OpenAPI under the directory tag', () => {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.startsWith(base))
+        .sort(),
+    ).toEqual([
+      `${base}/agencies`,
+      `${base}/agencies/{code}`,
+      `${base}/agencies/{code}/resolve`,
+      `${base}/export`,
+      `${base}/import`,
+    ]);
+    const create = doc.paths[`${base}/agencies`].post;
+    expect(create?.tags).toEqual(['directory']);
+    expect(JSON.stringify(create?.requestBody)).toContain('levelLabel');
+  });
+
   it('exports CSV with a BOM for Excel, and JSON', async () => {
-    const csv = await as(clerk).get(`${base}/export`).query({ format: 'csv' }).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const csv = await as(clerk)
+      .get(`${base}/export`)
+      .query({ format: 'csv' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="danh-ba-co-quan-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="danh-ba-co-quan-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const body = csv.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(body.toString('utf8')).toContain('Ủy ban nhân dân tỉnh Đắk Lắk');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateAgencyUseCase,
@@ -11,6 +11,7 @@ import {
   UpdateAgencyUseCase,
 } from '@vanthu/directory';
 import { agenciesWithRole, CurrentPrincipal, type Principal } from '@vanthu/identity';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
@@ -25,7 +26,11 @@ import {
 
 /** Directory writes are authorised in the use cases: node administrators = admins of a hosted root. */
 function actorOf(principal: Principal): DirectoryUserActor {
-  return { userId: principal.userId, name: principal.fullName, adminAgencyIds: agenciesWithRole(principal, 'admin') };
+  return {
+    userId: principal.userId,
+    name: principal.fullName,
+    adminAgencyIds: agenciesWithRole(principal, 'admin'),
+  };
 }
 
 const codeParam = new ZodValidationPipe(agencyCodeParam);
@@ -45,7 +50,9 @@ export class DirectoryController {
   ) {}
 
   @Get('agencies')
-  @ApiOperation({ summary: 'Tìm cơ quan (không dấu cũng được), theo cấp trên, theo cơ quan do hệ thống vận hành' })
+  @ApiOperation({
+    summary: 'Tìm cơ quan (không dấu cũng được), theo cấp trên, theo cơ quan do hệ thống vận hành',
+  })
   search(@Query(new ZodValidationPipe(searchAgenciesQuery)) query: z.infer<typeof searchAgenciesQuery>) {
     return this.searchAgencies.execute(query);
   }
@@ -91,7 +98,9 @@ export class DirectoryController {
    * problems, 422 DIRECTORY_IMPORT_INVALID lists each bad row in `details.problems`.
    */
   @Post('import')
-  @ApiOperation({ summary: 'Nhập danh bạ từ JSON hoặc CSV (cập nhật theo mã; lỗi một dòng thì không ghi gì)' })
+  @ApiOperation({
+    summary: 'Nhập danh bạ từ JSON hoặc CSV (cập nhật theo mã; lỗi một dòng thì không ghi gì)',
+  })
   @ApiBody({ schema: openApiSchema(importAgenciesBody) })
   import(
     @CurrentPrincipal() principal: Principal,
@@ -102,11 +111,15 @@ export class DirectoryController {
 
   @Get('export')
   @ApiOperation({ summary: 'Xuất toàn bộ danh bạ (JSON, hoặc CSV có BOM để mở bằng Excel)' })
-  async export(@Query(new ZodValidationPipe(exportAgenciesQuery)) query: z.infer<typeof exportAgenciesQuery>) {
+  async export(
+    @Query(new ZodValidationPipe(exportAgenciesQuery)) query: z.infer<typeof exportAgenciesQuery>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    // A string body keeps the Content-Type set here (a StreamableFile would work too, but is not
+    // recognised when Jest loads Nest twice, once as ESM).
     const file = await this.exportAgencies.execute(query);
-    return new StreamableFile(Buffer.from(file.content, 'utf8'), {
-      type: file.mediaType,
-      disposition: `attachment; filename="${file.fileName}"`,
-    });
+    res.setHeader('Content-Type', file.mediaType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return file.content;
   }
 }

@@ -8,7 +8,10 @@ export const agencyCodeParam = z.string().min(1).max(100);
 export const searchAgenciesQuery = z.object({
   q: z.string().max(200).optional(),
   parentCode: z.string().max(100).optional(),
-  hosted: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  hosted: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).optional(),
   cursor: z.string().max(200).optional(),
 });

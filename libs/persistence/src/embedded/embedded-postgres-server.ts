@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, statSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +43,13 @@ export class EmbeddedPostgresServer {
     // cluster's own folder is private.
     mkdirSync(dirname(this.options.dir), { recursive: true });
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
-    if (this.runAs.uid !== undefined) chownSync(this.options.dir, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
+    if (this.runAs.uid !== undefined) {
+      chownSync(this.options.dir, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
+      // the data folder may be private to root (mkdtemp, umask 077): let postgres traverse it, not list it
+      const parent = dirname(this.options.dir);
+      const mode = statSync(parent).mode & 0o777;
+      if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
+    }
     const password = this.password();
     if (!existsSync(join(this.pgData, 'PG_VERSION'))) await this.initialise(password);
     await this.clearStaleLock();

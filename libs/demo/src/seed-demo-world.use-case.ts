@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@vanthu/audit';
+import {
+  AgencyRepository,
+  DEMO_AGENCIES,
+  DEMO_COMMUNE_CODES,
+  DEMO_COMMUNE_UNITS,
+  DEMO_DISTRICT_CODE,
+  DEMO_DISTRICT_UNITS,
+  ImportAgenciesUseCase,
+  SystemDirectoryActor,
+} from '@vanthu/directory';
+import { PasswordHasher, UnitRepository, UserRepository } from '@vanthu/identity';
+import { Database } from '@vanthu/persistence';
+import { generateDemoPassword } from './demo-password';
+import { DEMO_USERS } from './demo-users';
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  fullName: string;
+  position: string;
+  agencyCode: string;
+  roles: readonly string[];
+}
+
+export interface SeedDemoWorldResult {
+  agencies: { created: number; updated: number; unchanged: number };
+  unitsCreated: number;
+  /** Accounts whose password was set by this run (new accounts, or all of them with `password`). */
+  logins: DemoLogin[];
+}
+
+/**
+ * Creates the demo world — the four-level hierarchy, the district's 13 offices, units of the
+ * communes and demo users of every role — in one transaction. Running it again adds only what is
+ * missing; with `resetPasswords` it also sets every existing demo user's password (to `password`, or a
+ * new random one each).
+ */
+@Injectable()
+export class SeedDemoWorldUseCase {
+  constructor(
+    private readonly db: Database,
+    private readonly importAgencies: ImportAgenciesUseCase,
+    private readonly agencies: AgencyRepository,
+    private readonly units: UnitRepository,
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** True on a database without any agency: the first start. */
+  async isFirstStart(): Promise<boolean> {
+    return (await this.agencies.listAll()).length === 0;
+  }
+
+  async execute(input: { password?: string; resetPasswords?: boolean } = {}): Promise<SeedDemoWorldResult> {
+    const records = DEMO_AGENCIES.map((a) => ({ ...a }));
+    const passwords = new Map<string, string>();
+    for (const user of DEMO_USERS) passwords.set(user.username, input.password ?? generateDemoPassword());
+    const hashes = new Map<string, string>();
+    for (const [username, password] of passwords) hashes.set(username, await this.hasher.hash(password));
+
+    return this.db.transaction(async () => {
+      const agencies = await this.importAgencies.execute({
+        actor: new SystemDirectoryActor('demo seed'),
+        format: 'json',
+        content: JSON.stringify(records),
+      });
+      const byCode = new Map(
+        (await this.agencies.findByCodes(records.map((r) => r.code))).map((a) => [a.code, a]),
+      );
+
+      let unitsCreated = 0;
+      const unitPlan: [string, typeof DEMO_DISTRICT_UNITS][] = [
+        [DEMO_DISTRICT_CODE, DEMO_DISTRICT_UNITS],
+        ...DEMO_COMMUNE_CODES.map((code): [string, typeof DEMO_COMMUNE_UNITS] => [code, DEMO_COMMUNE_UNITS]),
+      ];
+      for (const [code, units] of unitPlan) {
+        const agencyId = byCode.get(code)!.id;
+        for (const unit of units) {
+          if (await this.units.findByCode(agencyId, unit.code)) continue;
+          await this.units.insert({ agencyId, code: unit.code, name: unit.name, abbreviation: unit.abbreviation });
+          unitsCreated += 1;
+        }
+      }
+
+      const logins: DemoLogin[] = [];
+      for (const demo of DEMO_USERS) {
+        const agencyId = byCode.get(demo.agencyCode)!.id;
+        const existing = await this.users.findByUsername(demo.username);
+        const passwordHash = hashes.get(demo.username)!;
+        if (existing && !input.resetPasswords) continue;
+        if (existing) {
+          await this.users.setPasswordHash(existing.id, passwordHash, false);
+        } else {
+          const unit = demo.unitCode ? await this.units.findByCode(agencyId, demo.unitCode) : null;
+          const user = await this.users.insert({
+            agencyId,
+            unitId: unit?.id ?? null,
+            username: demo.username,
+            fullName: demo.fullName,
+            position: demo.position,
+            passwordHash,
+            mustChangePassword: false,
+          });
+          await this.users.replaceRolesInAgency(user.id, agencyId, demo.roles);
+        }
+        logins.push({
+          username: demo.username,
+          password: passwords.get(demo.username)!,
+          fullName: demo.fullName,
+          position: demo.position,
+          agencyCode: demo.agencyCode,
+          roles: demo.roles,
+        });
+      }
+      await this.audit.record({
+        action: 'demo.seeded',
+        agencyId: byCode.get(DEMO_DISTRICT_CODE)!.id,
+        details: { agencies, unitsCreated, accountsSet: logins.map((l) => l.username) },
+      });
+      return { agencies, unitsCreated, logins };
+    });
+  }
+}
