@@ -1,3 +1,4 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
 export { insertAgency, insertUnit, insertUser, TEST_PASSWORD, type AgencyRow } from './factories';
+export { startS3TestServer, type S3TestServer } from './s3-test-server';
