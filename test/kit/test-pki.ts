@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { generateDemoPki } from '../../libs/signing/src/pki/demo-pki';
-import type { DemoPkiFile, DemoPkiFileKind, DemoPkiManifest } from '../../libs/signing/src/pki/demo-pki.types';
+import type {
+  DemoPkiFile,
+  DemoPkiFileKind,
+  DemoPkiManifest,
+} from '../../libs/signing/src/pki/demo-pki.types';
 import { loadPkcs12 } from '../../libs/signing/src/keys/pkcs12-keystore';
 import type { SigningIdentity } from '../../libs/signing/src/keys/signing-identity';
 import { toDer } from '../../libs/signing/src/certificates/pem';
@@ -67,7 +71,12 @@ const ORGANISATIONS = [
 ];
 const PEOPLE = [
   { username: 'nguyenvanan', fullName: 'Nguyễn Văn Ấn', position: 'Chủ tịch', agencyCode: '000.00.01.H57' },
-  { username: 'tranthibich', fullName: 'Trần Thị Bích', position: 'Phó Chủ tịch', agencyCode: '000.00.01.H57' },
+  {
+    username: 'tranthibich',
+    fullName: 'Trần Thị Bích',
+    position: 'Phó Chủ tịch',
+    agencyCode: '000.00.01.H57',
+  },
   { username: 'lehoangduc', fullName: 'Lê Hoàng Đức', position: 'Giám đốc', agencyCode: '000.00.12.H57' },
 ];
 
@@ -96,7 +105,12 @@ async function loadOrGenerate(): Promise<TestPki> {
     const staging = `${dir}.tmp-${randomBytes(4).toString('hex')}`;
     // URLs inside the certificates name the final directory, not the staging one
     const publicationBaseUrl = `${pathToFileURL(join(dir, 'ca')).href}/`;
-    manifest = await generateDemoPki({ outDir: staging, organisations: ORGANISATIONS, people: PEOPLE, publicationBaseUrl });
+    manifest = await generateDemoPki({
+      outDir: staging,
+      organisations: ORGANISATIONS,
+      people: PEOPLE,
+      publicationBaseUrl,
+    });
     await rm(dir, { recursive: true, force: true });
     await rename(staging, dir);
   }
@@ -106,7 +120,10 @@ async function loadOrGenerate(): Promise<TestPki> {
 function open(dir: string, manifest: DemoPkiManifest): TestPki {
   const find = (kind: DemoPkiFileKind, owner?: string, format?: DemoPkiFile['format']): DemoPkiFile => {
     const file = manifest.files.find(
-      (f) => f.kind === kind && (owner === undefined || f.owner === owner) && (format === undefined || f.format === format),
+      (f) =>
+        f.kind === kind &&
+        (owner === undefined || f.owner === owner) &&
+        (format === undefined || f.format === format),
     );
     if (!file) throw new Error(`test PKI has no ${kind} ${owner ?? ''}`);
     return file;
@@ -166,6 +183,7 @@ async function removeStale(): Promise<void> {
   for (const entry of await readdir(ROOT)) {
     const path = join(ROOT, entry);
     const info = await stat(path).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > 24 * 60 * 60 * 1000) await rm(path, { recursive: true, force: true });
+    if (info && Date.now() - info.mtimeMs > 24 * 60 * 60 * 1000)
+      await rm(path, { recursive: true, force: true });
   }
 }

@@ -56,11 +56,13 @@ export async function startTsaServer(options: TsaServerOptions): Promise<TsaServ
     const hash = digestAlgorithmByOid(request.messageImprint.hashAlgorithm.algorithmId);
     const hashed = Buffer.from(request.messageImprint.hashedMessage.valueBlock.valueHexView);
     if (!hash || hashed.length !== hash.length) return rejection('hash algorithm not supported', FAIL.badAlg);
-    if (request.reqPolicy && request.reqPolicy !== policy) return rejection('policy not supported', FAIL.unacceptedPolicy);
+    if (request.reqPolicy && request.reqPolicy !== policy)
+      return rejection('policy not supported', FAIL.unacceptedPolicy);
 
     serial += 1n;
     const imprint = state.behaviour === 'wrong-imprint' ? Buffer.alloc(hashed.length, 0x5a) : hashed;
-    const nonce = request.nonce && state.behaviour !== 'wrong-nonce' ? integerContent(request.nonce) : undefined;
+    const nonce =
+      request.nonce && state.behaviour !== 'wrong-nonce' ? integerContent(request.nonce) : undefined;
     const tstInfo = der.sequence(
       der.integer(1),
       der.oid(policy),
@@ -99,7 +101,9 @@ export async function startTsaServer(options: TsaServerOptions): Promise<TsaServ
         return;
       }
       const reply = answer(Buffer.concat(chunks));
-      res.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': reply.length }).end(reply);
+      res
+        .writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': reply.length })
+        .end(reply);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -51,7 +51,7 @@ export class SeedDemoWorldUseCase {
 
   /** True on a database without any agency: the first start. */
   async isFirstStart(): Promise<boolean> {
-    return (await this.agencies.listAll()).length === 0;
+    return (await this.agencies.count()) === 0;
   }
 
   async execute(input: { password?: string; resetPasswords?: boolean } = {}): Promise<SeedDemoWorldResult> {

@@ -1,0 +1,3 @@
+import { AgencyEntity } from './agency.entity';
+
+export const DIRECTORY_ENTITIES = [AgencyEntity];

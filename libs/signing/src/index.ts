@@ -1,0 +1,35 @@
+// Keys
+export type { SigningIdentity } from './keys/signing-identity';
+export { loadPkcs12 } from './keys/pkcs12-keystore';
+export { writePkcs12, type Pkcs12Contents } from './keys/pkcs12-writer';
+// Certificates
+export { parseCertificate, type CertificateInfo } from './certificates/certificate-info';
+export { assertUsableForSigning } from './certificates/certificate-usage';
+export { type NameAttribute, nameValue, formatNameAttributes } from './certificates/distinguished-name';
+export { derToPem, toDer, pemBlocks } from './certificates/pem';
+export type { KeyUsageName } from './certificates/x509-oids';
+// CMS
+export { createPadesCms, type PadesCmsInput } from './cms/pades-cms';
+export { type DigestAlgorithmName, digest, digestAlgorithmInfo, digestAlgorithmByOid } from './cms/digest-algorithm';
+export type { RsaPadding } from './cms/signature-algorithm';
+export { CMS_OIDS } from './cms/cms-oids';
+// Timestamps
+export { TimestampAuthority } from './tsa/timestamp-authority';
+export { HttpTimestampAuthority, type HttpTimestampAuthorityOptions } from './tsa/http-timestamp-authority';
+export { readTimestampToken, type TimestampTokenInfo } from './tsa/timestamp-token';
+// Demo PKI
+export { generateDemoPki } from './pki/demo-pki';
+export type {
+  DemoOrganisation,
+  DemoPerson,
+  DemoPkiInput,
+  DemoPkiFile,
+  DemoPkiFileKind,
+  DemoPkiManifest,
+} from './pki/demo-pki.types';
+export { issueCertificate, type CertificateSpec } from './pki/certificate-builder';
+export { issueCrl, type CrlSpec } from './pki/crl-builder';
+export { renderSealPng, SEAL_DIAMETER_MM, SEAL_IMAGE_DPI } from './pki/seal-image';
+export { renderSignaturePng, SIGNATURE_IMAGE_DPI } from './pki/signature-image';
+// Errors
+export { signingError, type SigningErrorCode } from './signing.errors';
