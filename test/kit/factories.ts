@@ -35,7 +35,11 @@ export async function insertUser(
     [u.agencyId, u.username, u.fullName ?? u.username, hash],
   );
   for (const role of u.roles) {
-    await ds.query('INSERT INTO user_role (user_id, agency_id, role) VALUES ($1, $2, $3)', [rows[0].id, u.agencyId, role]);
+    await ds.query('INSERT INTO user_role (user_id, agency_id, role) VALUES ($1, $2, $3)', [
+      rows[0].id,
+      u.agencyId,
+      role,
+    ]);
   }
   return { id: rows[0].id, username: u.username };
 }

@@ -4,5 +4,6 @@ import type { EmbeddedPostgresServer } from '../../libs/persistence/src/embedded
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { __vanthuPg?: EmbeddedPostgresServer }).__vanthuPg;
   await server?.stop();
-  if (process.env.VANTHU_TEST_PG_DIR) rmSync(process.env.VANTHU_TEST_PG_DIR, { recursive: true, force: true });
+  if (process.env.VANTHU_TEST_PG_DIR)
+    rmSync(process.env.VANTHU_TEST_PG_DIR, { recursive: true, force: true });
 }

@@ -2,5 +2,11 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from './test-dat
 export { freePort } from './free-port';
 export { insertAgency, insertUnit, insertUser, TEST_PASSWORD, type AgencyRow } from './factories';
 export { startS3TestServer, type S3TestServer } from './s3-test-server';
-export { getTestPki, type TestPki, type TestPkiPerson, type TestPkiOrganisation, type TestPkiKeyFile } from './test-pki';
+export {
+  getTestPki,
+  type TestPki,
+  type TestPkiPerson,
+  type TestPkiOrganisation,
+  type TestPkiKeyFile,
+} from './test-pki';
 export { startTsaServer, type TsaServer, type TsaBehaviour } from './tsa-server';

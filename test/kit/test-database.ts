@@ -57,9 +57,13 @@ async function ensureTemplate(): Promise<void> {
  * A fresh database for one test file, with every migration applied: a clone of the migrated
  * template, on the run's real embedded PostgreSQL.
  */
-export async function createTestDatabase(label: string = expect.getState().testPath ?? 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label: string = expect.getState().testPath ?? 'test',
+): Promise<TestDatabase> {
   await ensureTemplate();
-  const suffix = createHash('sha1').update(`${label}:${process.pid}:${Date.now()}:${Math.random()}`).digest('hex');
+  const suffix = createHash('sha1')
+    .update(`${label}:${process.pid}:${Date.now()}:${Math.random()}`)
+    .digest('hex');
   const name = `t_${suffix.slice(0, 20)}`;
   await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
   const url = adminUrl(name);

@@ -40,9 +40,13 @@ class CliModule {
  * The same use cases the server runs, wired by Nest, for commands that change business data
  * (so the CLI cannot drift from the server's rules or skip the audit log).
  */
-export async function withAppContext<T>(work: (context: INestApplicationContext, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withAppContext<T>(
+  work: (context: INestApplicationContext, config: AppConfig) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error'],
+  });
   try {
     return await work(context, config);
   } finally {

@@ -11,7 +11,10 @@ export const CLI_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...DIRECTO
  * unset) for one command and closes it afterwards, whatever happens. The server must not be
  * running on the same embedded data folder at the same time.
  */
-export async function withDatabase<T>(migrate: boolean, work: (runtime: DatabaseRuntime) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  migrate: boolean,
+  work: (runtime: DatabaseRuntime) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const runtime = await DatabaseRuntime.open({
     database: config.database,

@@ -7,5 +7,9 @@ buildCli()
   .catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`vanthu: ${message}\n`);
-    process.exit(typeof (error as { exitCode?: number })?.exitCode === 'number' ? (error as { exitCode: number }).exitCode : 1);
+    process.exit(
+      typeof (error as { exitCode?: number })?.exitCode === 'number'
+        ? (error as { exitCode: number }).exitCode
+        : 1,
+    );
   });

@@ -26,14 +26,18 @@ describe('identity over HTTP', () => {
   }
 
   async function auditCount(action: string): Promise<number> {
-    const [{ n }] = await server.db.dataSource.query('SELECT count(*)::int AS n FROM audit_event WHERE action = $1', [
-      action,
-    ]);
+    const [{ n }] = await server.db.dataSource.query(
+      'SELECT count(*)::int AS n FROM audit_event WHERE action = $1',
+      [action],
+    );
     return n;
   }
 
   it('logs in with a bearer token and an httpOnly cookie, and logs out', async () => {
-    const res = await http().post('/api/v1/auth/login').send({ username: 'A.Admin', password: TEST_PASSWORD }).expect(200);
+    const res = await http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'A.Admin', password: TEST_PASSWORD })
+      .expect(200);
     expect(res.headers['set-cookie'][0]).toMatch(/^vanthu_session=.+HttpOnly/i);
     expect(res.headers['x-request-id']).toBeTruthy();
     const token = res.body.token;
@@ -52,8 +56,12 @@ describe('identity over HTTP', () => {
   });
 
   it('answers a wrong password and an unknown user identically, and locks both after the threshold', async () => {
-    const wrong = await http().post('/api/v1/auth/login').send({ username: 'a.clerk', password: 'sai-mat-khau-1' });
-    const unknown = await http().post('/api/v1/auth/login').send({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' });
+    const wrong = await http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'a.clerk', password: 'sai-mat-khau-1' });
+    const unknown = await http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body.code).toBe(wrong.body.code);
@@ -64,8 +72,12 @@ describe('identity over HTTP', () => {
       await http().post('/api/v1/auth/login').send({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' });
     }
     // the right password no longer helps while locked
-    const locked = await http().post('/api/v1/auth/login').send({ username: 'a.clerk', password: TEST_PASSWORD });
-    const lockedUnknown = await http().post('/api/v1/auth/login').send({ username: 'khong.ton.tai', password: 'x' });
+    const locked = await http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'a.clerk', password: TEST_PASSWORD });
+    const lockedUnknown = await http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'khong.ton.tai', password: 'x' });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('AUTH_LOCKED');
     expect(lockedUnknown.status).toBe(429);
@@ -75,7 +87,10 @@ describe('identity over HTTP', () => {
     // an admin of the agency lifts the lock
     const admin = await login('a.admin');
     const clerkId = (
-      await http().get(`/api/v1/agencies/${communeA.id}/users`).set('Authorization', `Bearer ${admin}`).expect(200)
+      await http()
+        .get(`/api/v1/agencies/${communeA.id}/users`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200)
     ).body.find((u: { username: string }) => u.username === 'a.clerk').id;
     await http()
       .post(`/api/v1/agencies/${communeA.id}/users/${clerkId}/reset`)
@@ -122,33 +137,82 @@ describe('identity over HTTP', () => {
     beforeAll(async () => {
       aAdmin = await login('a.admin');
       const bAdmin = await login('b.admin');
-      bUnitId = (await insertUnit(server.db.dataSource, { agencyId: communeB.id, code: 'VP', name: 'Văn phòng', abbreviation: 'VP' })).id;
+      bUnitId = (
+        await insertUnit(server.db.dataSource, {
+          agencyId: communeB.id,
+          code: 'VP',
+          name: 'Văn phòng',
+          abbreviation: 'VP',
+        })
+      ).id;
       bUserId = (
-        await http().get(`/api/v1/agencies/${communeB.id}/users`).set('Authorization', `Bearer ${bAdmin}`).expect(200)
+        await http()
+          .get(`/api/v1/agencies/${communeB.id}/users`)
+          .set('Authorization', `Bearer ${bAdmin}`)
+          .expect(200)
       ).body[0].id;
     });
 
     const cases: [string, string, () => string, object | null][] = [
       ['list users', 'get', () => `/api/v1/agencies/${communeB.id}/users`, null],
       ['get a user', 'get', () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`, null],
-      ['create a user', 'post', () => `/api/v1/agencies/${communeB.id}/users`, { username: 'xam.nhap', fullName: 'X', roles: [], password: 'Matkhau-12345' }],
-      ['update a user', 'patch', () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`, { expectedVersion: 1, fullName: 'X' }],
-      ['set roles', 'put', () => `/api/v1/agencies/${communeB.id}/users/${bUserId}/roles`, { roles: ['admin'] }],
+      [
+        'create a user',
+        'post',
+        () => `/api/v1/agencies/${communeB.id}/users`,
+        { username: 'xam.nhap', fullName: 'X', roles: [], password: 'Matkhau-12345' },
+      ],
+      [
+        'update a user',
+        'patch',
+        () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`,
+        { expectedVersion: 1, fullName: 'X' },
+      ],
+      [
+        'set roles',
+        'put',
+        () => `/api/v1/agencies/${communeB.id}/users/${bUserId}/roles`,
+        { roles: ['admin'] },
+      ],
       ['reset a password', 'post', () => `/api/v1/agencies/${communeB.id}/users/${bUserId}/reset`, {}],
       ['list units', 'get', () => `/api/v1/agencies/${communeB.id}/units`, null],
-      ['create a unit', 'post', () => `/api/v1/agencies/${communeB.id}/units`, { code: 'X', name: 'X', abbreviation: 'X' }],
-      ['update a unit', 'patch', () => `/api/v1/agencies/${communeB.id}/units/${bUnitId}`, { expectedVersion: 1, name: 'X' }],
+      [
+        'create a unit',
+        'post',
+        () => `/api/v1/agencies/${communeB.id}/units`,
+        { code: 'X', name: 'X', abbreviation: 'X' },
+      ],
+      [
+        'update a unit',
+        'patch',
+        () => `/api/v1/agencies/${communeB.id}/units/${bUnitId}`,
+        { expectedVersion: 1, name: 'X' },
+      ],
       ['read the audit log', 'get', () => `/api/v1/agencies/${communeB.id}/audit-events`, null],
-      ["reach B's user through A's path", 'get', () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`, null],
-      ["change B's user through A's path", 'patch', () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`, { expectedVersion: 1, fullName: 'X' }],
-      ["change B's unit through A's path", 'patch', () => `/api/v1/agencies/${communeA.id}/units/${bUnitId}`, { expectedVersion: 1, name: 'X' }],
+      [
+        "reach B's user through A's path",
+        'get',
+        () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`,
+        null,
+      ],
+      [
+        "change B's user through A's path",
+        'patch',
+        () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`,
+        { expectedVersion: 1, fullName: 'X' },
+      ],
+      [
+        "change B's unit through A's path",
+        'patch',
+        () => `/api/v1/agencies/${communeA.id}/units/${bUnitId}`,
+        { expectedVersion: 1, name: 'X' },
+      ],
     ];
 
     it.each(cases)('%s', async (_name, method, path, body) => {
-      const req = (http() as unknown as Record<string, (p: string) => request.Test>)[method](path()).set(
-        'Authorization',
-        `Bearer ${aAdmin}`,
-      );
+      const req = (http() as unknown as Record<string, (p: string) => request.Test>)
+        [method](path())
+        .set('Authorization', `Bearer ${aAdmin}`);
       const res = body ? await req.send(body) : await req;
       expect(res.status).toBe(404);
       expect(['AGENCY_NOT_FOUND', 'USER_NOT_FOUND', 'UNIT_NOT_FOUND']).toContain(res.body.code);
@@ -160,7 +224,9 @@ describe('identity over HTTP', () => {
         [communeB.id],
       );
       expect(n).toBe(1);
-      const [unit] = await server.db.dataSource.query('SELECT name, version FROM unit WHERE id = $1', [bUnitId]);
+      const [unit] = await server.db.dataSource.query('SELECT name, version FROM unit WHERE id = $1', [
+        bUnitId,
+      ]);
       expect(unit).toEqual({ name: 'Văn phòng', version: 1 });
     });
   });
@@ -172,8 +238,14 @@ describe('identity over HTTP', () => {
       .set('Authorization', `Bearer ${clerk}`)
       .send({ username: 'moi.nguoi', fullName: 'Người Mới', roles: ['admin'], password: 'Matkhau-12345' })
       .expect(403);
-    expect(res.body).toMatchObject({ code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này.' });
-    await http().get(`/api/v1/agencies/${communeA.id}/audit-events`).set('Authorization', `Bearer ${clerk}`).expect(403);
+    expect(res.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Bạn không có quyền thực hiện thao tác này.',
+    });
+    await http()
+      .get(`/api/v1/agencies/${communeA.id}/audit-events`)
+      .set('Authorization', `Bearer ${clerk}`)
+      .expect(403);
   });
 
   it('creates a user and changes roles, auditing both, and refuses a duplicate username', async () => {
@@ -181,9 +253,19 @@ describe('identity over HTTP', () => {
     const created = await http()
       .post(`/api/v1/agencies/${communeA.id}/users`)
       .set('Authorization', `Bearer ${admin}`)
-      .send({ username: 'a.leader', fullName: 'Y Khu Niê', position: 'Chủ tịch', roles: ['leader'], password: 'Matkhau-12345' })
+      .send({
+        username: 'a.leader',
+        fullName: 'Y Khu Niê',
+        position: 'Chủ tịch',
+        roles: ['leader'],
+        password: 'Matkhau-12345',
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ username: 'a.leader', mustChangePassword: true, roles: [{ role: 'leader' }] });
+    expect(created.body).toMatchObject({
+      username: 'a.leader',
+      mustChangePassword: true,
+      roles: [{ role: 'leader' }],
+    });
     expect(created.body.passwordHash).toBeUndefined();
 
     const dup = await http()
@@ -241,8 +323,14 @@ describe('identity over HTTP', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ username: 'to.qua', fullName: 'x'.repeat(40_000), roles: [], password: 'Matkhau-12345' })
       .expect(413);
-    expect(huge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/kích thước/) });
-    const notUuid = await http().get(`/api/v1/agencies/not-a-uuid/users`).set('Authorization', `Bearer ${admin}`).expect(404);
+    expect(huge.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringMatching(/kích thước/),
+    });
+    const notUuid = await http()
+      .get(`/api/v1/agencies/not-a-uuid/users`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(404);
     expect(notUuid.body.code).toBe('AGENCY_NOT_FOUND');
     const after = (await server.db.dataSource.query('SELECT count(*)::int AS n FROM app_user'))[0].n;
     expect(after).toBe(before);

@@ -67,7 +67,11 @@ describe('starting the product on a fresh machine', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const env = () => ({ VANTHU_DATA_DIR: dataDir, PORT: String(port), VANTHU_EMBEDDED_PG_PORT: String(pgPort) });
+  const env = () => ({
+    VANTHU_DATA_DIR: dataDir,
+    PORT: String(port),
+    VANTHU_EMBEDDED_PG_PORT: String(pgPort),
+  });
 
   it('first start: embedded PostgreSQL, migrations, demo world, printed logins that work; SIGTERM stops everything', async () => {
     const server = startServer(env());
@@ -81,7 +85,12 @@ describe('starting the product on a fresh machine', () => {
     });
     expect(res.status).toBe(200);
     // the passwords went to the console once, not into the JSON log lines
-    expect(server.output().split('\n').filter((l) => l.startsWith('{') && l.includes(line![1]))).toEqual([]);
+    expect(
+      server
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.includes(line![1])),
+    ).toEqual([]);
     expect(pgRunning(dataDir)).toBe(true);
 
     server.child.kill('SIGTERM');
@@ -117,7 +126,10 @@ describe('starting the product on a fresh machine', () => {
 
   it('exits non-zero with a clear message when the database is unreachable', async () => {
     const closed = await freePort();
-    const bad = startServer({ ...env(), DATABASE_URL: `postgres://vanthu:secret-pw@127.0.0.1:${closed}/vanthu` });
+    const bad = startServer({
+      ...env(),
+      DATABASE_URL: `postgres://vanthu:secret-pw@127.0.0.1:${closed}/vanthu`,
+    });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toMatch(/Không kết nối được cơ sở dữ liệu/);
     expect(bad.output()).not.toContain('secret-pw');

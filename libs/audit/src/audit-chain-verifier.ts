@@ -29,10 +29,15 @@ export class AuditChainVerifier {
       if (batch.length === 0) return { ok: true, checked, lastSeq };
       for (const row of batch) {
         if (BigInt(row.seq) !== expectedSeq) {
-          return fail(checked, lastSeq, { kind: 'MISSING_ROW', expectedSeq: String(expectedSeq), foundSeq: row.seq });
+          return fail(checked, lastSeq, {
+            kind: 'MISSING_ROW',
+            expectedSeq: String(expectedSeq),
+            foundSeq: row.seq,
+          });
         }
         if (row.prevHash !== prevHash) return fail(checked, lastSeq, { kind: 'BROKEN_LINK', seq: row.seq });
-        if (hashAuditEvent(row) !== row.hash) return fail(checked, lastSeq, { kind: 'TAMPERED_ROW', seq: row.seq });
+        if (hashAuditEvent(row) !== row.hash)
+          return fail(checked, lastSeq, { kind: 'TAMPERED_ROW', seq: row.seq });
         prevHash = row.hash;
         expectedSeq += 1n;
         checked += 1;

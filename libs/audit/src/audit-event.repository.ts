@@ -37,7 +37,11 @@ export class AuditEventRepository {
       .getMany();
   }
 
-  async findForAgency(agencyId: string, beforeSeq: string | undefined, limit: number): Promise<AuditEventEntity[]> {
+  async findForAgency(
+    agencyId: string,
+    beforeSeq: string | undefined,
+    limit: number,
+  ): Promise<AuditEventEntity[]> {
     const qb = this.db.manager
       .createQueryBuilder(AuditEventEntity, 'e')
       .where('e.agency_id = :agencyId', { agencyId })

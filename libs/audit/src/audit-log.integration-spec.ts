@@ -30,7 +30,9 @@ describe('AuditLog (real PostgreSQL)', () => {
   });
 
   it('keeps numbering gapless under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => audit.record({ action: 'parallel', details: { i } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => audit.record({ action: 'parallel', details: { i } })),
+    );
     const rows = await db.dataSource.query('SELECT seq::int AS seq FROM audit_event ORDER BY seq');
     expect(rows.map((r: { seq: number }) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await verifier.verify()).ok).toBe(true);

@@ -17,7 +17,12 @@ describe('loadConfig', () => {
       S3_SECRET_KEY: 'sk',
       S3_BUCKET: 'vanthu-docs',
     });
-    expect(config.storage).toMatchObject({ driver: 's3', endPoint: 'minio.example.gov.vn', port: 9000, useSSL: true });
+    expect(config.storage).toMatchObject({
+      driver: 's3',
+      endPoint: 'minio.example.gov.vn',
+      port: 9000,
+      useSSL: true,
+    });
   });
 
   it('names every bad key in one error', () => {
@@ -36,7 +41,15 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const keys = (error as ConfigError).problems.map((p) => p.key).sort();
     expect(keys).toEqual(
-      ['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'S3_ACCESS_KEY', 'S3_BUCKET', 'S3_SECRET_KEY', 'VANTHU_MASTER_KEY'].sort(),
+      [
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'PORT',
+        'S3_ACCESS_KEY',
+        'S3_BUCKET',
+        'S3_SECRET_KEY',
+        'VANTHU_MASTER_KEY',
+      ].sort(),
     );
     expect((error as ConfigError).message).toContain('PORT');
   });

@@ -5,7 +5,9 @@ import { ConfigError, type ConfigProblem } from './config-error';
 
 type Env = Record<string, string | undefined>;
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -75,7 +77,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       logLevel: e.LOG_LEVEL,
     },
     data: { dir: dataDir },
-    database: { url: e.DATABASE_URL, embeddedPort: e.VANTHU_EMBEDDED_PG_PORT, poolSize: e.VANTHU_DB_POOL_SIZE },
+    database: {
+      url: e.DATABASE_URL,
+      embeddedPort: e.VANTHU_EMBEDDED_PG_PORT,
+      poolSize: e.VANTHU_DB_POOL_SIZE,
+    },
     storage: storageConfig(e, dataDir),
     security: {
       sessionTtlMinutes: e.VANTHU_SESSION_TTL_MINUTES,

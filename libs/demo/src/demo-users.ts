@@ -18,9 +18,30 @@ function agencyUsers(
   people: { admin: string; clerk: string; leader: string; specialist: string },
 ): DemoUser[] {
   return [
-    { username: `${prefix}.quantri`, fullName: people.admin, position: 'Quản trị hệ thống', agencyCode, unitCode: 'VP', roles: ['admin'] },
-    { username: `${prefix}.vanthu`, fullName: people.clerk, position: 'Văn thư', agencyCode, unitCode: 'VP', roles: ['clerk'] },
-    { username: `${prefix}.lanhdao`, fullName: people.leader, position: head, agencyCode, unitCode: null, roles: ['leader'] },
+    {
+      username: `${prefix}.quantri`,
+      fullName: people.admin,
+      position: 'Quản trị hệ thống',
+      agencyCode,
+      unitCode: 'VP',
+      roles: ['admin'],
+    },
+    {
+      username: `${prefix}.vanthu`,
+      fullName: people.clerk,
+      position: 'Văn thư',
+      agencyCode,
+      unitCode: 'VP',
+      roles: ['clerk'],
+    },
+    {
+      username: `${prefix}.lanhdao`,
+      fullName: people.leader,
+      position: head,
+      agencyCode,
+      unitCode: null,
+      roles: ['leader'],
+    },
     {
       username: `${prefix}.chuyenvien`,
       fullName: people.specialist,

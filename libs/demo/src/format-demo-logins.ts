@@ -5,7 +5,8 @@ export function formatDemoLogins(logins: readonly DemoLogin[], baseUrl: string):
   if (logins.length === 0) return 'Không có tài khoản demo nào được đặt mật khẩu mới.\n';
   const width = Math.max(...logins.map((l) => l.username.length));
   const lines = logins.map(
-    (l) => `  ${l.username.padEnd(width)}  ${l.password}  ${l.roles.join(',').padEnd(10)} ${l.fullName} — ${l.position} (${l.agencyCode})`,
+    (l) =>
+      `  ${l.username.padEnd(width)}  ${l.password}  ${l.roles.join(',').padEnd(10)} ${l.fullName} — ${l.position} (${l.agencyCode})`,
   );
   return [
     '',

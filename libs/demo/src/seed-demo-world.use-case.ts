@@ -80,7 +80,12 @@ export class SeedDemoWorldUseCase {
         const agencyId = byCode.get(code)!.id;
         for (const unit of units) {
           if (await this.units.findByCode(agencyId, unit.code)) continue;
-          await this.units.insert({ agencyId, code: unit.code, name: unit.name, abbreviation: unit.abbreviation });
+          await this.units.insert({
+            agencyId,
+            code: unit.code,
+            name: unit.name,
+            abbreviation: unit.abbreviation,
+          });
           unitsCreated += 1;
         }
       }

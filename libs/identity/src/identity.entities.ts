@@ -4,4 +4,10 @@ import { UnitEntity } from './units/unit.entity';
 import { UserRoleEntity } from './users/user-role.entity';
 import { UserEntity } from './users/user.entity';
 
-export const IDENTITY_ENTITIES = [UserEntity, UserRoleEntity, UnitEntity, UserSessionEntity, LoginThrottleEntity];
+export const IDENTITY_ENTITIES = [
+  UserEntity,
+  UserRoleEntity,
+  UnitEntity,
+  UserSessionEntity,
+  LoginThrottleEntity,
+];

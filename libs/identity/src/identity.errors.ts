@@ -18,10 +18,19 @@ export const IdentityErrors = {
   usernameTaken: () => new AppException('USERNAME_TAKEN', 'Tên đăng nhập đã được sử dụng.', 409),
   unitCodeTaken: () => new AppException('UNIT_CODE_TAKEN', 'Mã đơn vị đã tồn tại trong cơ quan.', 409),
   versionConflict: () =>
-    new AppException('VERSION_CONFLICT', 'Dữ liệu vừa được người khác cập nhật. Vui lòng tải lại rồi thử lại.', 409),
-  currentPasswordWrong: () => new AppException('PASSWORD_CURRENT_WRONG', 'Mật khẩu hiện tại không đúng.', 400),
+    new AppException(
+      'VERSION_CONFLICT',
+      'Dữ liệu vừa được người khác cập nhật. Vui lòng tải lại rồi thử lại.',
+      409,
+    ),
+  currentPasswordWrong: () =>
+    new AppException('PASSWORD_CURRENT_WRONG', 'Mật khẩu hiện tại không đúng.', 400),
   lastAdmin: () =>
-    new AppException('LAST_ADMIN', 'Không thể bỏ quyền quản trị của quản trị viên cuối cùng của cơ quan.', 409),
+    new AppException(
+      'LAST_ADMIN',
+      'Không thể bỏ quyền quản trị của quản trị viên cuối cùng của cơ quan.',
+      409,
+    ),
 };
 
 registerConstraintErrors({

@@ -36,7 +36,14 @@ const useCases = [
 
 /** Needs IDENTITY_SETTINGS, Database, AuditLog and Clock from the application. */
 @Module({
-  providers: [PasswordHasher, UserRepository, UnitRepository, SessionRepository, LoginThrottleRepository, ...useCases],
+  providers: [
+    PasswordHasher,
+    UserRepository,
+    UnitRepository,
+    SessionRepository,
+    LoginThrottleRepository,
+    ...useCases,
+  ],
   exports: [...useCases, PasswordHasher, UserRepository, UnitRepository],
 })
 export class IdentityModule {}

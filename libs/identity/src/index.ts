@@ -1,5 +1,18 @@
-export { ROLES, hasRole, agenciesWithRole, type Principal, type Role, type RoleGrant } from './auth/principal';
-export { Public, RequireAgencyRole, CurrentPrincipal, PUBLIC_ROUTE, AGENCY_ROLES } from './auth/auth.decorators';
+export {
+  ROLES,
+  hasRole,
+  agenciesWithRole,
+  type Principal,
+  type Role,
+  type RoleGrant,
+} from './auth/principal';
+export {
+  Public,
+  RequireAgencyRole,
+  CurrentPrincipal,
+  PUBLIC_ROUTE,
+  AGENCY_ROLES,
+} from './auth/auth.decorators';
 export { authorizeAgency } from './auth/authorize-agency';
 export { IdentityErrors } from './identity.errors';
 export { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';

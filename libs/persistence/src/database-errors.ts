@@ -27,15 +27,22 @@ export function translateDatabaseError(error: unknown): AppException | undefined
   const pg = ((error as { driverError?: PgError })?.driverError ?? error) as PgError;
   if (!pg || typeof pg.code !== 'string') return undefined;
   const known = pg.constraint ? byConstraint.get(pg.constraint) : undefined;
-  if (known) return new AppException(known.code, known.message, known.status ?? 409, { constraint: pg.constraint });
+  if (known)
+    return new AppException(known.code, known.message, known.status ?? 409, { constraint: pg.constraint });
   switch (pg.code) {
     case '23505':
       return new AppException('DUPLICATE', 'Dữ liệu đã tồn tại.', 409, { constraint: pg.constraint });
     case '23503':
-      return new AppException('REFERENCE_NOT_FOUND', 'Dữ liệu liên quan không tồn tại.', 409, { constraint: pg.constraint });
+      return new AppException('REFERENCE_NOT_FOUND', 'Dữ liệu liên quan không tồn tại.', 409, {
+        constraint: pg.constraint,
+      });
     case '40001':
     case '40P01':
-      return new AppException('CONCURRENT_UPDATE', 'Dữ liệu vừa được người khác thay đổi, vui lòng thử lại.', 409);
+      return new AppException(
+        'CONCURRENT_UPDATE',
+        'Dữ liệu vừa được người khác thay đổi, vui lòng thử lại.',
+        409,
+      );
     case '57P01':
     case '08006':
     case '08001':

@@ -34,7 +34,9 @@ export class DatabaseRuntime {
         port: input.database.embeddedPort,
         database: 'vanthu',
       });
-      input.log?.(`Khởi động PostgreSQL nhúng (${join(input.dataDir, 'pg')}, cổng ${input.database.embeddedPort})`);
+      input.log?.(
+        `Khởi động PostgreSQL nhúng (${join(input.dataDir, 'pg')}, cổng ${input.database.embeddedPort})`,
+      );
       url = await embedded.start();
     }
     const dataSource = createDataSource({ url, entities: input.entities, poolSize: input.database.poolSize });
@@ -42,12 +44,15 @@ export class DatabaseRuntime {
       await dataSource.initialize();
       if (input.migrate) {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        if (applied.length > 0) input.log?.(`Đã áp dụng ${applied.length} migration: ${applied.map((m) => m.name).join(', ')}`);
+        if (applied.length > 0)
+          input.log?.(`Đã áp dụng ${applied.length} migration: ${applied.map((m) => m.name).join(', ')}`);
       }
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
-      throw new Error(`Không kết nối được cơ sở dữ liệu: ${describeConnectionError(error)}`, { cause: error });
+      throw new Error(`Không kết nối được cơ sở dữ liệu: ${describeConnectionError(error)}`, {
+        cause: error,
+      });
     }
     return new DatabaseRuntime(dataSource, new Database(dataSource), embedded);
   }

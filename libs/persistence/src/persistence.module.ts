@@ -19,7 +19,10 @@ class DatabaseShutdown implements OnApplicationShutdown {
 /** Provides Database (and the raw DataSource for repositories) to the whole application. */
 @Module({})
 export class PersistenceModule {
-  static forRoot(options: { entities: DataSourceInput['entities']; log?: (message: string) => void }): DynamicModule {
+  static forRoot(options: {
+    entities: DataSourceInput['entities'];
+    log?: (message: string) => void;
+  }): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
@@ -37,7 +40,11 @@ export class PersistenceModule {
             }),
         },
         { provide: Database, inject: [RUNTIME], useFactory: (runtime: DatabaseRuntime) => runtime.database },
-        { provide: DataSource, inject: [RUNTIME], useFactory: (runtime: DatabaseRuntime) => runtime.dataSource },
+        {
+          provide: DataSource,
+          inject: [RUNTIME],
+          useFactory: (runtime: DatabaseRuntime) => runtime.dataSource,
+        },
         DatabaseShutdown,
       ],
       exports: [Database, DataSource],

@@ -15,7 +15,9 @@ export function registerDbCommand(program: Command): void {
   db.command('revert')
     .description('Hoàn tác migration gần nhất')
     .action(async () => {
-      await withDatabase(false, async (runtime) => runtime.dataSource.undoLastMigration({ transaction: 'each' }));
+      await withDatabase(false, async (runtime) =>
+        runtime.dataSource.undoLastMigration({ transaction: 'each' }),
+      );
       process.stdout.write('Đã hoàn tác migration gần nhất.\n');
     });
 

@@ -9,7 +9,10 @@ export function registerDemoCommand(program: Command): void {
     .description('Dữ liệu demo')
     .command('seed')
     .description('Tạo (bổ sung) cơ quan, đơn vị và tài khoản demo')
-    .option('--reset-passwords', 'đặt lại mật khẩu mọi tài khoản demo (VANTHU_DEMO_PASSWORD, hoặc ngẫu nhiên)')
+    .option(
+      '--reset-passwords',
+      'đặt lại mật khẩu mọi tài khoản demo (VANTHU_DEMO_PASSWORD, hoặc ngẫu nhiên)',
+    )
     .action(async (options: { resetPasswords?: boolean }) => {
       await withAppContext(async (context, config) => {
         const result = await context

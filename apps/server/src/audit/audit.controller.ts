@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 
 const querySchema = z.object({
-  before: z.string().regex(/^\d{1,18}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -18,7 +21,10 @@ export class AuditController {
   @Get()
   @RequireAgencyRole('admin')
   @ApiOperation({ summary: 'Nhật ký kiểm toán của cơ quan (mới nhất trước)' })
-  events(@Param('agencyId') agencyId: string, @Query(new ZodValidationPipe(querySchema)) q: z.infer<typeof querySchema>) {
+  events(
+    @Param('agencyId') agencyId: string,
+    @Query(new ZodValidationPipe(querySchema)) q: z.infer<typeof querySchema>,
+  ) {
     return this.list.execute({ agencyId, beforeSeq: q.before, limit: q.limit });
   }
 }

@@ -55,7 +55,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const errorId = newToken(9);
     // Nest wraps body-parser errors in an HttpException whose cause keeps body-parser's `type`.
-    const parserError = fromBodyParser(error as { type?: string }) ?? fromBodyParser((error as { cause?: { type?: string } })?.cause ?? {});
+    const parserError =
+      fromBodyParser(error as { type?: string }) ??
+      fromBodyParser((error as { cause?: { type?: string } })?.cause ?? {});
     const mapped =
       (isAppException(error) ? error : undefined) ??
       parserError ??
@@ -68,7 +70,9 @@ export class AppExceptionFilter implements ExceptionFilter {
         'request failed',
       );
     }
-    const app = mapped ?? new AppException('INTERNAL_ERROR', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', 500);
+    const app =
+      mapped ??
+      new AppException('INTERNAL_ERROR', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', 500);
     const body: ErrorBody = { code: app.code, message: app.message, errorId };
     if (app.details && app.status < 500) body.details = app.details;
     if (!response.headersSent) response.status(app.status).json(body);

@@ -28,7 +28,12 @@ export const setRolesSchema = z.object({ roles: z.array(role).max(4) });
 export const resetPasswordSchema = z.object({ newPassword: z.string().min(1).max(256).optional() });
 
 export const createUnitSchema = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}_-]+$/u),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[\p{L}\p{N}_-]+$/u),
   name: z.string().trim().min(1).max(200),
   abbreviation: z.string().trim().min(1).max(20),
 });

@@ -13,7 +13,13 @@ import {
 } from '@vanthu/identity';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { createUserSchema, resetPasswordSchema, setRolesSchema, updateUserSchema, uuidParam } from './identity.schemas';
+import {
+  createUserSchema,
+  resetPasswordSchema,
+  setRolesSchema,
+  updateUserSchema,
+  uuidParam,
+} from './identity.schemas';
 
 const userId = new ZodValidationPipe(uuidParam);
 
@@ -38,7 +44,11 @@ export class UsersController {
 
   @Get(':userId')
   @RequireAgencyRole()
-  get(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string, @Param('userId', userId) id: string) {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('userId', userId) id: string,
+  ) {
     return this.getUser.execute({ principal, agencyId, userId: id });
   }
 

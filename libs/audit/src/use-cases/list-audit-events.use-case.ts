@@ -18,7 +18,11 @@ export class ListAuditEventsUseCase {
   constructor(private readonly events: AuditEventRepository) {}
 
   async execute(input: { agencyId: string; beforeSeq?: string; limit?: number }): Promise<AuditEventView[]> {
-    const rows = await this.events.findForAgency(input.agencyId, input.beforeSeq, Math.min(input.limit ?? 50, 500));
+    const rows = await this.events.findForAgency(
+      input.agencyId,
+      input.beforeSeq,
+      Math.min(input.limit ?? 50, 500),
+    );
     return rows.map((r) => ({
       seq: r.seq,
       occurredAt: r.occurredAt,

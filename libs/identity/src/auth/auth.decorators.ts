@@ -15,8 +15,10 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const RequireAgencyRole = (...roles: Role[]) => SetMetadata(AGENCY_ROLES, roles);
 
 /** Injects the authenticated Principal. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
-  if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
-  return request.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
+    if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
+    return request.principal;
+  },
+);

@@ -18,11 +18,15 @@ export interface Principal {
 }
 
 export function hasRole(principal: Principal, agencyId: string, ...roles: Role[]): boolean {
-  return principal.roles.some((g) => g.agencyId === agencyId && (roles.length === 0 || roles.includes(g.role)));
+  return principal.roles.some(
+    (g) => g.agencyId === agencyId && (roles.length === 0 || roles.includes(g.role)),
+  );
 }
 
 /** Agencies in which the principal holds any of the roles (all agencies with a role when none given). */
 export function agenciesWithRole(principal: Principal, ...roles: Role[]): string[] {
-  const ids = principal.roles.filter((g) => roles.length === 0 || roles.includes(g.role)).map((g) => g.agencyId);
+  const ids = principal.roles
+    .filter((g) => roles.length === 0 || roles.includes(g.role))
+    .map((g) => g.agencyId);
   return [...new Set(ids)];
 }

@@ -1,7 +1,12 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
@@ -23,7 +28,12 @@ const MAX_MEM = 64 * 1024 * 1024;
 export class PasswordHasher {
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEM });
+    const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, {
+      N,
+      r: R,
+      p: P,
+      maxmem: MAX_MEM,
+    });
     return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
   }
 
@@ -31,12 +41,17 @@ export class PasswordHasher {
     const [scheme, n, r, p, salt, key] = stored.split('$');
     if (scheme !== 'scrypt' || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64');
-    const actual = await scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: MAX_MEM,
-    });
+    const actual = await scryptAsync(
+      password.normalize('NFC'),
+      Buffer.from(salt, 'base64'),
+      expected.length,
+      {
+        N: Number(n),
+        r: Number(r),
+        p: Number(p),
+        maxmem: MAX_MEM,
+      },
+    );
     return timingSafeEqual(actual, expected);
   }
 }

@@ -19,7 +19,12 @@ export class LoginThrottleRepository {
   }
 
   /** Counts one failure atomically and locks when the threshold is reached; returns the new state. */
-  async recordFailure(username: string, threshold: number, now: Date, lockUntil: Date): Promise<ThrottleState> {
+  async recordFailure(
+    username: string,
+    threshold: number,
+    now: Date,
+    lockUntil: Date,
+  ): Promise<ThrottleState> {
     const rows: { failures: number; locked_until: Date | null }[] = await this.db.manager.query(
       `INSERT INTO login_throttle AS t (username, failures, locked_until, updated_at)
        VALUES ($1, 1, CASE WHEN 1 >= $2 THEN $4::timestamptz END, now())

@@ -12,7 +12,11 @@ export class SessionRepository {
   }
 
   findActiveByTokenHash(tokenHash: string, now: Date): Promise<UserSessionEntity | null> {
-    return this.db.manager.findOneBy(UserSessionEntity, { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(now) });
+    return this.db.manager.findOneBy(UserSessionEntity, {
+      tokenHash,
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(now),
+    });
   }
 
   async revoke(id: string, now: Date): Promise<void> {

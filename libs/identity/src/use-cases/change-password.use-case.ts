@@ -21,7 +21,11 @@ export class ChangePasswordUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { principal: Principal; currentPassword: string; newPassword: string }): Promise<void> {
+  async execute(input: {
+    principal: Principal;
+    currentPassword: string;
+    newPassword: string;
+  }): Promise<void> {
     const user = await this.users.findById(input.principal.userId);
     if (!user) throw IdentityErrors.unauthenticated();
     if (!(await this.hasher.verify(input.currentPassword, user.passwordHash))) {

@@ -73,7 +73,10 @@ export class CreateUserUseCase {
         subjectId: user.id,
         details: { username, roles },
       });
-      return toUserView(user, roles.map((role) => ({ agencyId: input.agencyId, role })));
+      return toUserView(
+        user,
+        roles.map((role) => ({ agencyId: input.agencyId, role })),
+      );
     });
   }
 }

@@ -27,7 +27,12 @@ export class ResetUserPasswordUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { principal: Principal; agencyId: string; userId: string; newPassword?: string }): Promise<void> {
+  async execute(input: {
+    principal: Principal;
+    agencyId: string;
+    userId: string;
+    newPassword?: string;
+  }): Promise<void> {
     authorizeAgency(input.principal, input.agencyId, ['admin']);
     const user = await this.users.findInAgency(input.agencyId, input.userId);
     if (!user) throw IdentityErrors.userNotFound();

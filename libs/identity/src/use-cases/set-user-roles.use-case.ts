@@ -16,12 +16,19 @@ export class SetUserRolesUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(input: { principal: Principal; agencyId: string; userId: string; roles: Role[] }): Promise<UserView> {
+  async execute(input: {
+    principal: Principal;
+    agencyId: string;
+    userId: string;
+    roles: Role[];
+  }): Promise<UserView> {
     authorizeAgency(input.principal, input.agencyId, ['admin']);
     return this.db.transaction(async () => {
       const user = await this.users.findInAgency(input.agencyId, input.userId);
       if (!user) throw IdentityErrors.userNotFound();
-      const before = (await this.users.rolesOf(user.id)).filter((r) => r.agencyId === input.agencyId).map((r) => r.role);
+      const before = (await this.users.rolesOf(user.id))
+        .filter((r) => r.agencyId === input.agencyId)
+        .map((r) => r.role);
       const after = [...new Set(input.roles)];
       if (before.includes('admin') && !after.includes('admin') && user.active) {
         if ((await this.users.countActiveAdmins(input.agencyId)) <= 1) throw IdentityErrors.lastAdmin();

@@ -32,11 +32,13 @@ export class UpdateUserUseCase {
       const user = await this.users.findInAgency(input.agencyId, input.userId);
       if (!user) throw IdentityErrors.userNotFound();
       const { unitId } = input.changes;
-      if (unitId && !(await this.units.findInAgency(input.agencyId, unitId))) throw IdentityErrors.unitNotFound();
+      if (unitId && !(await this.units.findInAgency(input.agencyId, unitId)))
+        throw IdentityErrors.unitNotFound();
       if (input.changes.active === false && user.active) {
         const roles = await this.users.rolesOf(user.id);
         const isAdmin = roles.some((r) => r.agencyId === input.agencyId && r.role === 'admin');
-        if (isAdmin && (await this.users.countActiveAdmins(input.agencyId)) <= 1) throw IdentityErrors.lastAdmin();
+        if (isAdmin && (await this.users.countActiveAdmins(input.agencyId)) <= 1)
+          throw IdentityErrors.lastAdmin();
       }
       if (!(await this.users.updateVersioned(user.id, input.expectedVersion, input.changes))) {
         throw IdentityErrors.versionConflict();

@@ -45,7 +45,12 @@ export class UserRepository {
     await this.db.manager
       .createQueryBuilder()
       .update(UserEntity)
-      .set({ passwordHash, mustChangePassword: mustChange, updatedAt: () => 'now()', version: () => 'version + 1' })
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        updatedAt: () => 'now()',
+        version: () => 'version + 1',
+      })
       .where('id = :id', { id })
       .execute();
   }

@@ -1,6 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, statSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  statSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -108,12 +117,20 @@ export class EmbeddedPostgresServer {
           '--encoding=UTF8',
           '--locale=C.UTF-8',
         ],
+        // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
         { ...this.runAs, env: { ...process.env, LC_ALL: 'C.UTF-8' } },
       ).catch(async () =>
         // Older images lack the C.UTF-8 locale; the database stays UTF8 either way.
         run(
           this.bin.initdb,
-          [`--pgdata=${this.pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'],
+          [
+            `--pgdata=${this.pgData}`,
+            '--auth=scram-sha-256',
+            '--username=postgres',
+            `--pwfile=${pwFile}`,
+            '--encoding=UTF8',
+            '--no-locale',
+          ],
           { ...this.runAs },
         ),
       );
@@ -140,11 +157,14 @@ export class EmbeddedPostgresServer {
 
   private async pgCtl(args: string[]): Promise<void> {
     try {
+      // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
       await run(this.bin.pgCtl, args, { ...this.runAs, env: { ...process.env, LC_MESSAGES: 'C' } });
     } catch (error) {
       const log = join(this.options.dir, 'postgres.log');
       const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
-      throw new Error(`PostgreSQL nhúng không khởi động/dừng được (pg_ctl ${args[0]}): ${(error as Error).message}\n${tail}`);
+      throw new Error(
+        `PostgreSQL nhúng không khởi động/dừng được (pg_ctl ${args[0]}): ${(error as Error).message}\n${tail}`,
+      );
     }
   }
 }
