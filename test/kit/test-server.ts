@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@vanthu/config';
-import type { Clock } from '@vanthu/shared';
+import { type Clock, loggerOptions } from '@vanthu/shared';
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createServer } from '../../apps/server/src/create-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -22,11 +23,27 @@ export interface TestServer {
  * The real server over HTTP on a free loopback port, on a fresh migrated database and a temporary
  * filesystem store. `env` overrides configuration keys (e.g. VANTHU_LOCKOUT_THRESHOLD).
  */
-export async function startTestServer(env: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  clock?: Clock,
+  options: { logLines?: string[] } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'vanthu-test-data-'));
   const config = loadConfig({ DATABASE_URL: db.url, VANTHU_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await createServer(config, pino({ level: 'silent' }), clock ? { clock } : {});
+  // With `logLines`, the server logs as in production (JSON lines) into that array.
+  const logger = options.logLines
+    ? pino(
+        loggerOptions('info'),
+        new Writable({
+          write(chunk: Buffer, _enc, done) {
+            options.logLines!.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+            done();
+          },
+        }),
+      )
+    : pino({ level: 'silent' });
+  const app = await createServer(config, logger, clock ? { clock } : {});
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

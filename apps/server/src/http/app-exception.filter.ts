@@ -74,7 +74,8 @@ export class AppExceptionFilter implements ExceptionFilter {
       mapped ??
       new AppException('INTERNAL_ERROR', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', 500);
     const body: ErrorBody = { code: app.code, message: app.message, errorId };
-    if (app.details && app.status < 500) body.details = app.details;
+    // details are authored with the exception (never taken from an unknown error), so they are safe to send
+    if (app.details) body.details = app.details;
     if (!response.headersSent) response.status(app.status).json(body);
     else response.destroy();
   }
