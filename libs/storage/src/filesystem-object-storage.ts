@@ -1,0 +1,208 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { bodyChunks } from './body-chunks';
+import { verifyWhileReading } from './checksum-verifying-stream';
+import { normalizeContentType } from './content-type';
+import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
+import { assertValidObjectKey } from './object-key';
+import { ObjectStorage, type PutObjectOptions, type StoredObject } from './object-storage';
+import { objectNotFound, storageUnavailable } from './storage-errors';
+
+export interface FilesystemObjectStorageOptions {
+  root: string;
+}
+
+const READ_CHUNK = 256 * 1024;
+
+/**
+ * Objects as files under `root`:
+ * - `<root>/<h[0..2]>/<h>.obj` where h = sha256(key): the bytes followed by a metadata trailer
+ *   (filesystem-object-trailer.ts). Hashing the key gives a fixed depth, no file/directory clash
+ *   between `a` and `a/b`, no name-length limits and no case folding trouble on macOS or Windows;
+ *   the trailer keeps the key, so a file can always be traced back.
+ * - `<root>/tmp/<uuid>.part`: writes in progress, on the same filesystem so that publishing is a
+ *   rename. A crash leaves only such a file, which readers never look at and
+ *   `purgeIncompleteWrites` removes.
+ * A write is: temporary file → bytes and trailer → fsync → rename over the final name → fsync of
+ * the directory. Readers open the file once and read bytes and trailer through that one handle, so
+ * a concurrent overwrite or delete cannot mix two versions.
+ */
+export class FilesystemObjectStorage extends ObjectStorage {
+  private readonly root: string;
+  private readonly tempDir: string;
+  private prepared: Promise<void> | undefined;
+
+  constructor(options: FilesystemObjectStorageOptions) {
+    super();
+    this.root = resolve(options.root);
+    this.tempDir = join(this.root, 'tmp');
+  }
+
+  init(): Promise<void> {
+    this.prepared ??= mkdir(this.tempDir, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        this.prepared = undefined;
+        throw error;
+      },
+    );
+    return this.prepared;
+  }
+
+  /** The file holding `key` (its bytes, then the metadata trailer); for operators and tests. */
+  pathOf(key: string): string {
+    assertValidObjectKey(key);
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    return join(this.root, hash.slice(0, 2), `${hash}.obj`);
+  }
+
+  async put(key: string, body: Buffer | Readable, options?: PutObjectOptions): Promise<StoredObject> {
+    const finalPath = this.pathOf(key);
+    const contentType = normalizeContentType(options?.contentType);
+    await this.init();
+    const tempPath = join(this.tempDir, `${randomUUID()}.part`);
+    try {
+      const stored = await this.writeTemporary(tempPath, key, body, contentType);
+      await mkdir(dirname(finalPath), { recursive: true });
+      await rename(tempPath, finalPath);
+      await syncDirectory(dirname(finalPath));
+      return stored;
+    } catch (error) {
+      await rm(tempPath, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async get(key: string): Promise<Readable> {
+    const handle = await this.openObject(key);
+    try {
+      const trailer = await readTrailer(handle, key);
+      let source: Readable;
+      if (trailer.size === 0) {
+        await handle.close();
+        source = Readable.from([]);
+      } else {
+        // Closes the handle when it ends or is destroyed.
+        source = handle.createReadStream({ start: 0, end: trailer.size - 1, highWaterMark: READ_CHUNK });
+      }
+      return verifyWhileReading(source, trailer);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async stat(key: string): Promise<StoredObject> {
+    const handle = await this.openObject(key);
+    try {
+      const { size, sha256, contentType } = await readTrailer(handle, key);
+      return { key, size, sha256, contentType };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await access(this.pathOf(key), constants.F_OK);
+      return true;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.init();
+      await access(this.root, constants.R_OK | constants.W_OK);
+      await access(this.tempDir, constants.R_OK | constants.W_OK);
+    } catch (error) {
+      throw storageUnavailable(errorCode(error) ?? 'filesystem error');
+    }
+  }
+
+  async purgeIncompleteWrites(olderThan: Date): Promise<number> {
+    await this.init();
+    let removed = 0;
+    for (const name of await readdir(this.tempDir)) {
+      const path = join(this.tempDir, name);
+      const info = await lstat(path).catch(() => undefined);
+      if (info && info.mtime < olderThan) {
+        await rm(path, { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async close(): Promise<void> {
+    // Nothing held between calls.
+  }
+
+  private async writeTemporary(
+    tempPath: string,
+    key: string,
+    body: Buffer | Readable,
+    contentType: string,
+  ): Promise<StoredObject> {
+    const handle = await open(tempPath, 'wx', 0o640);
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      for await (const chunk of bodyChunks(body)) {
+        const writing = writeAll(handle, chunk);
+        hash.update(chunk);
+        size += chunk.length;
+        await writing;
+      }
+      const stored = { key, size, sha256: hash.digest('hex'), contentType };
+      await writeAll(handle, encodeTrailer(stored));
+      await handle.sync();
+      return stored;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async openObject(key: string): Promise<FileHandle> {
+    try {
+      return await open(this.pathOf(key), 'r');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') throw objectNotFound(key);
+      throw error;
+    }
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Makes a rename in `dir` durable; platforms that cannot fsync a directory are skipped. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes(errorCode(error) ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}

@@ -1,0 +1,10 @@
+export { ObjectStorage } from './object-storage';
+export type { PutObjectOptions, StoredObject } from './object-storage';
+export { FilesystemObjectStorage } from './filesystem-object-storage';
+export type { FilesystemObjectStorageOptions } from './filesystem-object-storage';
+export { S3ObjectStorage } from './s3-object-storage';
+export type { S3ObjectStorageOptions } from './s3-object-storage';
+export type { StorageOptions } from './storage-options';
+export { createObjectStorage } from './create-object-storage';
+export { assertValidObjectKey, MAX_OBJECT_KEY_LENGTH } from './object-key';
+export { DEFAULT_CONTENT_TYPE } from './content-type';
