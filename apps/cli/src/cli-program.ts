@@ -4,6 +4,7 @@ import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerPkiDemoCommand } from './commands/pki-demo.command';
 import { registerVerifyCommand } from './commands/verify.command';
+import { registerSignCommand } from './commands/sign.command';
 
 /**
  * The `vanthu` command. Each subject registers its commands from its own file under ./commands;
@@ -23,5 +24,6 @@ export function buildCli(): Command {
   registerDemoCommand(program);
   registerPkiDemoCommand(program);
   registerVerifyCommand(program);
+  registerSignCommand(program);
   return program;
 }

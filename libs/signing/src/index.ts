@@ -33,3 +33,26 @@ export { renderSealPng, SEAL_DIAMETER_MM, SEAL_IMAGE_DPI } from './pki/seal-imag
 export { renderSignaturePng, SIGNATURE_IMAGE_DPI } from './pki/signature-image';
 // Errors
 export { signingError, type SigningErrorCode } from './signing.errors';
+// Verification
+export { verifyPdf } from './verify/verify-pdf';
+export type {
+  VerificationReport,
+  SignatureReport,
+  VerifyPdfOptions,
+  SignatureVerdict,
+  DocumentVerdict,
+  PadesLevel,
+  SigningTimeSource,
+  CertificateSummary,
+  ChangeReport,
+  RevocationReport,
+  TimestampReport,
+} from './verify/verification-report';
+export {
+  VERIFICATION_REASON_CODES,
+  type VerificationReason,
+  type VerificationReasonCode,
+  type ReasonSeverity,
+} from './verify/verification-reasons';
+export { CHANGE_KIND_CODES, type ChangeKind } from './verify/changes/change-kinds';
+export { verifyError, type VerifyErrorCode } from './verify.errors';

@@ -1,0 +1,269 @@
+import { PdfRevision } from '../pdf-reader/pdf-revision';
+import { isArray, isDict, PdfDict, PdfRef, PdfStream, PdfString, PdfValue } from '../pdf-reader/pdf-values';
+import {
+  CATALOG_ROLES,
+  EMPTY_ROLES,
+  FieldInfo,
+  isComposite,
+  isStructural,
+  Role,
+  SKIPPED_KEYS,
+} from './revision-roles';
+
+export type { FieldInfo, Role } from './revision-roles';
+
+/**
+ * The object graph of one revision with a role for every reachable object, the ordered page list,
+ * each page's annotations and every terminal form field. Built only for revisions whose neighbour
+ * changed something, by walking once from the trailer.
+ */
+export class RevisionGraph {
+  readonly roles = new Map<number, Set<Role>>();
+  readonly pages: number[] = [];
+  readonly annots = new Map<number, number[]>();
+  readonly fields = new Map<number, FieldInfo>();
+  readonly widgets = new Map<number, FieldInfo>();
+  /** full field name owning each object under a widget (appearance streams and the like) */
+  readonly fieldOwner = new Map<number, string>();
+  private readonly walkedFields = new Set<number>();
+  private readonly walkedPages = new Set<number>();
+
+  private constructor(readonly rev: PdfRevision) {}
+
+  static build(rev: PdfRevision): RevisionGraph {
+    const g = new RevisionGraph(rev);
+    g.subtree(rev.trailer.get('Info'), 'info');
+    const root = rev.trailer.get('Root');
+    if (root instanceof PdfRef) g.mark(root.num, 'catalog');
+    const catalog = rev.dict(root);
+    if (!catalog) return g;
+    // fields first, so widgets met on pages already know their field
+    g.safely(() => g.walkAcroForm(catalog.get('AcroForm')));
+    g.safely(() => g.walkPages(catalog.get('Pages'), 0));
+    for (const [key, value] of catalog.entries) {
+      if (key === 'Pages' || key === 'AcroForm' || key === 'Type') continue;
+      g.subtree(value, CATALOG_ROLES[key] ?? 'document-other');
+    }
+    return g;
+  }
+
+  rolesOf(num: number): ReadonlySet<Role> {
+    return this.roles.get(num) ?? EMPTY_ROLES;
+  }
+
+  private mark(num: number, role: Role): boolean {
+    let set = this.roles.get(num);
+    if (!set) {
+      set = new Set();
+      this.roles.set(num, set);
+    }
+    if (set.has(role)) return false;
+    set.add(role);
+    return true;
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch {
+      // an unreadable object contributes nothing; the diff reports it as a change on its own
+    }
+  }
+
+  /** marks everything reachable from `value` with `role`, not crossing into pages, annotations or signatures */
+  private subtree(value: PdfValue | undefined, role: Role, tag?: Role, owner?: string): void {
+    const stack: PdfValue[] = value === undefined ? [] : [value];
+    let first = true;
+    while (stack.length > 0) {
+      const v = stack.pop() as PdfValue;
+      let resolved: PdfValue = v;
+      if (v instanceof PdfRef) {
+        try {
+          resolved = this.rev.get(v.num);
+        } catch {
+          resolved = null;
+        }
+        const d = resolved instanceof PdfStream ? resolved.dict : resolved;
+        if (!first && isDict(d) && isStructural(d, role)) continue;
+        const added = this.mark(v.num, role);
+        if (tag) this.mark(v.num, tag);
+        if (owner !== undefined && !this.fieldOwner.has(v.num)) this.fieldOwner.set(v.num, owner);
+        if (!added) continue;
+      }
+      first = false;
+      const d = resolved instanceof PdfStream ? resolved.dict : resolved;
+      if (isDict(d)) {
+        for (const [k, child] of d.entries) if (!SKIPPED_KEYS.has(k) && isComposite(child)) stack.push(child);
+      } else if (isArray(d)) {
+        for (const child of d) if (isComposite(child)) stack.push(child);
+      }
+    }
+  }
+
+  private walkPages(value: PdfValue | undefined, depth: number): void {
+    if (depth > 64) return;
+    const num = value instanceof PdfRef ? value.num : undefined;
+    if (num !== undefined) {
+      if (this.walkedPages.has(num)) return;
+      this.walkedPages.add(num);
+    }
+    const node = this.rev.dict(value);
+    if (!node) return;
+    const kids = node.get('Kids');
+    if (node.name('Type') === 'Pages' || (node.name('Type') !== 'Page' && kids !== undefined)) {
+      if (num !== undefined) this.mark(num, 'pages-node');
+      if (kids instanceof PdfRef) this.mark(kids.num, 'pages-kids');
+      const list = this.rev.resolve(kids);
+      if (isArray(list)) for (const kid of list) this.safely(() => this.walkPages(kid, depth + 1));
+      for (const [k, v] of node.entries) {
+        if (k === 'Kids' || k === 'Parent' || k === 'Type' || k === 'Count') continue;
+        this.subtree(v, k === 'Resources' ? 'page-resources' : 'page-other');
+      }
+      return;
+    }
+    if (num === undefined) return;
+    this.pages.push(num);
+    this.mark(num, 'page');
+    for (const [k, v] of node.entries) {
+      if (k === 'Parent' || k === 'Type') continue;
+      if (k === 'Annots') this.walkAnnots(num, v);
+      else
+        this.subtree(
+          v,
+          k === 'Contents' ? 'page-contents' : k === 'Resources' ? 'page-resources' : 'page-other',
+        );
+    }
+  }
+
+  private walkAnnots(page: number, value: PdfValue): void {
+    if (value instanceof PdfRef) this.mark(value.num, 'annots');
+    const list = this.rev.resolve(value);
+    const nums: number[] = [];
+    this.annots.set(page, nums);
+    if (!isArray(list)) return;
+    for (const item of list) {
+      if (!(item instanceof PdfRef)) {
+        this.subtree(item, 'annotation');
+        continue;
+      }
+      nums.push(item.num);
+      this.safely(() => {
+        const annot = this.rev.dict(item);
+        if (annot?.name('Subtype') !== 'Widget') return this.subtree(item, 'annotation');
+        const info = this.widgets.get(item.num) ?? this.fieldInfoByClimbing(annot);
+        this.walkWidget(item.num, annot, info);
+      });
+    }
+  }
+
+  private walkAcroForm(value: PdfValue | undefined): void {
+    if (value instanceof PdfRef) this.mark(value.num, 'acroform');
+    const form = this.rev.dict(value);
+    if (!form) return;
+    const fields = form.get('Fields');
+    if (fields instanceof PdfRef) this.mark(fields.num, 'acroform-fields');
+    const list = this.rev.resolve(fields);
+    if (isArray(list))
+      for (const f of list) this.safely(() => this.walkField(f, '', undefined, undefined, 0));
+    for (const [k, v] of form.entries) {
+      if (k === 'Fields') continue;
+      this.subtree(v, k === 'DR' ? 'form-resources' : k === 'XFA' ? 'document-other' : 'field-aux');
+    }
+  }
+
+  private walkField(
+    ref: PdfValue,
+    parentName: string,
+    ft: string | undefined,
+    v: PdfValue | undefined,
+    depth: number,
+  ): void {
+    if (!(ref instanceof PdfRef) || depth > 32 || this.walkedFields.has(ref.num)) return;
+    this.walkedFields.add(ref.num);
+    const field = this.rev.dict(ref);
+    if (!field) return;
+    const t = this.rev.resolve(field.get('T'));
+    const name = t instanceof PdfString ? (parentName ? `${parentName}.${t.text}` : t.text) : parentName;
+    const fieldType = field.name('FT') ?? ft;
+    const value = field.get('V') ?? v;
+    const kids = field.get('Kids');
+    const kidList = this.rev.resolve(kids);
+    const info = this.infoFor(name, fieldType, value);
+    const sigRole: Role = info.sig ? 'sig-field' : 'form-field';
+    if (isArray(kidList) && kidList.length > 0) {
+      if (kids instanceof PdfRef) this.mark(kids.num, 'field-kids');
+      const kidFields = kidList.filter((k) => this.rev.dict(k)?.has('T'));
+      if (kidFields.length === 0) this.fields.set(ref.num, info);
+      for (const kid of kidList) {
+        if (!(kid instanceof PdfRef)) continue;
+        const kd = this.rev.dict(kid);
+        if (kd?.has('T')) this.walkField(kid, name, fieldType, value, depth + 1);
+        else if (kd) {
+          this.widgets.set(kid.num, info);
+          this.walkWidget(kid.num, kd, info);
+        }
+      }
+    } else {
+      this.fields.set(ref.num, info);
+    }
+    if (field.name('Subtype') === 'Widget') {
+      this.widgets.set(ref.num, info);
+      this.walkWidget(ref.num, field, info);
+    } else {
+      this.mark(ref.num, sigRole);
+      if (info.docTs) this.mark(ref.num, 'doc-ts');
+    }
+    for (const [k, val] of field.entries) {
+      if (k === 'V')
+        this.subtree(val, info.sig ? 'sig-value' : 'form-value', info.docTs ? 'doc-ts' : undefined);
+      else if (k === 'DV' || k === 'Opt') this.subtree(val, 'form-value');
+      else if (
+        k !== 'Kids' &&
+        k !== 'Parent' &&
+        k !== 'P' &&
+        k !== 'AP' &&
+        k !== 'MK' &&
+        field.name('Subtype') !== 'Widget'
+      )
+        this.subtree(val, 'field-aux');
+    }
+  }
+
+  private walkWidget(num: number, widget: PdfDict, info: FieldInfo): void {
+    const role: Role = info.sig ? 'sig-widget' : 'form-widget';
+    if (!this.mark(num, role)) return;
+    const tag = info.docTs ? 'doc-ts' : undefined;
+    if (tag) this.mark(num, tag);
+    const appearance: Role = !info.sig
+      ? 'appearance-form'
+      : info.signed
+        ? 'appearance-signed'
+        : 'appearance-unsigned';
+    for (const [k, v] of widget.entries) {
+      if (k === 'P' || k === 'Parent' || k === 'V' || k === 'Kids') continue;
+      const r: Role = k === 'AP' || k === 'MK' ? appearance : k === 'DV' ? 'form-value' : 'field-aux';
+      this.subtree(v, r, tag, info.name);
+    }
+  }
+
+  private infoFor(name: string, ft: string | undefined, value: PdfValue | undefined): FieldInfo {
+    const sig = ft === 'Sig';
+    const v = sig ? this.rev.dict(value) : undefined;
+    const docTs =
+      v !== undefined && (v.name('Type') === 'DocTimeStamp' || v.name('SubFilter') === 'ETSI.RFC3161');
+    return { name, sig, signed: v !== undefined, docTs };
+  }
+
+  /** a widget met on a page but not through the form: find its field by following /Parent */
+  private fieldInfoByClimbing(widget: PdfDict): FieldInfo {
+    let ft: string | undefined;
+    let value: PdfValue | undefined;
+    let d: PdfDict | undefined = widget;
+    for (let i = 0; d && i < 32; i++) {
+      ft ??= d.name('FT');
+      value ??= d.get('V');
+      d = this.rev.dict(d.get('Parent'));
+    }
+    return this.infoFor('', ft, value);
+  }
+}
