@@ -11,7 +11,8 @@ const allowed = {
   audit: ['shared', 'persistence'],
   directory: ['shared', 'config', 'persistence', 'audit'],
   identity: ['shared', 'config', 'persistence', 'audit', 'directory'],
-  demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity'],
+  certificates: ['shared', 'config', 'persistence', 'audit', 'signing', 'directory', 'identity'],
+  demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
 };
 
 const libRules = Object.entries(allowed).map(([lib, deps]) => ({

@@ -1,10 +1,16 @@
 import { AUDIT_ENTITIES } from '@vanthu/audit';
+import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import { loadConfig } from '@vanthu/config';
 import { DIRECTORY_ENTITIES } from '@vanthu/directory';
 import { IDENTITY_ENTITIES } from '@vanthu/identity';
 import { DatabaseRuntime } from '@vanthu/persistence';
 
-export const CLI_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
+export const CLI_ENTITIES = [
+  ...AUDIT_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...CERTIFICATES_ENTITIES,
+];
 
 /**
  * Opens the configured database (the embedded one under VANTHU_DATA_DIR when DATABASE_URL is

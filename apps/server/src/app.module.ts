@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@vanthu/audit';
+import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import type { AppConfig } from '@vanthu/config';
 import { DemoModule } from '@vanthu/demo';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '@vanthu/directory';
@@ -9,6 +10,7 @@ import { PersistenceModule } from '@vanthu/persistence';
 import type { Clock } from '@vanthu/shared';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { CoreModule } from './core.module';
 import { DirectoryController } from './directory/directory.controller';
 import { HealthController } from './health/health.controller';
@@ -18,7 +20,12 @@ import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
 import { StorageModule } from './storage/storage.module';
 
-export const SERVER_ENTITIES = [...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
+export const SERVER_ENTITIES = [
+  ...AUDIT_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...CERTIFICATES_ENTITIES,
+];
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -38,6 +45,7 @@ export class AppModule {
         IdentityModule,
         DirectoryModule,
         DemoModule,
+        CertificatesHttpModule,
       ],
       controllers: [
         HealthController,

@@ -13,6 +13,8 @@ import {
 import { PasswordHasher, UnitRepository, UserRepository } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { generateDemoPassword } from './demo-password';
+import { DemoPkiSeeder } from './demo-pki-seeder';
+import { DEMO_PKI_WORLD } from './demo-pki-world';
 import { DEMO_USERS } from './demo-users';
 
 export interface DemoLogin {
@@ -22,6 +24,8 @@ export interface DemoLogin {
   position: string;
   agencyCode: string;
   roles: readonly string[];
+  /** Passphrase of the person's demo P12 (leaders), asked at each personal signing. */
+  signingPassphrase?: string;
 }
 
 export interface SeedDemoWorldResult {
@@ -29,6 +33,8 @@ export interface SeedDemoWorldResult {
   unitsCreated: number;
   /** Accounts whose password was set by this run (new accounts, or all of them with `password`). */
   logins: DemoLogin[];
+  /** The demo PKI under the data folder and what this run imported from it. */
+  certificates: { dir: string; imported: number; trustAnchorsAdded: number; crlsAdded: number };
 }
 
 /**
@@ -47,6 +53,7 @@ export class SeedDemoWorldUseCase {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly demoPki: DemoPkiSeeder,
   ) {}
 
   /** True on a database without any agency: the first start. */
@@ -60,6 +67,7 @@ export class SeedDemoWorldUseCase {
     for (const user of DEMO_USERS) passwords.set(user.username, input.password ?? generateDemoPassword());
     const hashes = new Map<string, string>();
     for (const [username, password] of passwords) hashes.set(username, await this.hasher.hash(password));
+    const pki = await this.demoPki.prepare(DEMO_PKI_WORLD);
 
     return this.db.transaction(async () => {
       const agencies = await this.importAgencies.execute({
@@ -120,12 +128,38 @@ export class SeedDemoWorldUseCase {
           roles: demo.roles,
         });
       }
+      const people = new Map<string, { userId: string; agencyId: string }>();
+      for (const person of DEMO_PKI_WORLD.people) {
+        const user = await this.users.findByUsername(person.username);
+        if (user)
+          people.set(person.username, { userId: user.id, agencyId: byCode.get(person.agencyCode)!.id });
+      }
+      const imported = await this.demoPki.importInto(
+        pki,
+        new Map([...byCode].map(([code, agency]) => [code, agency.id])),
+        people,
+      );
+      for (const login of logins) {
+        const passphrase = imported.passphrases.get(login.username);
+        if (passphrase !== undefined) login.signingPassphrase = passphrase;
+      }
+      const certificates = {
+        dir: imported.dir,
+        imported: imported.certificatesImported,
+        trustAnchorsAdded: imported.trustAnchorsAdded,
+        crlsAdded: imported.crlsAdded,
+      };
       await this.audit.record({
         action: 'demo.seeded',
         agencyId: byCode.get(DEMO_DISTRICT_CODE)!.id,
-        details: { agencies, unitsCreated, accountsSet: logins.map((l) => l.username) },
+        details: {
+          agencies,
+          unitsCreated,
+          accountsSet: logins.map((l) => l.username),
+          certificatesImported: certificates.imported,
+        },
       });
-      return { agencies, unitsCreated, logins };
+      return { agencies, unitsCreated, logins, certificates };
     });
   }
 }

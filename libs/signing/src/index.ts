@@ -56,3 +56,18 @@ export {
 } from './verify/verification-reasons';
 export { CHANGE_KIND_CODES, type ChangeKind } from './verify/changes/change-kinds';
 export { verifyError, type VerifyErrorCode } from './verify.errors';
+// PDF signing
+export { signPdf } from './pdf/sign-pdf';
+export type {
+  PdfSignRequest,
+  PersonalSignRequest,
+  OrganisationSignRequest,
+  AttachmentSignRequest,
+  CopySignRequest,
+  CopyType,
+  PagePlacement,
+  PlacementRect,
+  PdfSignRole,
+} from './pdf/pdf-sign-request';
+export type { TextEngine } from './pdf/placement/locate-on-page';
+export { pdfSigningError, type PdfSigningErrorCode } from './pdf-signing.errors';

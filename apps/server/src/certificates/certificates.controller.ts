@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CountCertificatesByLevelUseCase,
+  ImportOrganisationCertificateUseCase,
+  ImportPersonalCertificateUseCase,
+  ListCertificatesUseCase,
+  ReplaceCertificateUseCase,
+  RevokeCertificateUseCase,
+} from '@vanthu/certificates';
+import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import {
+  organisationUploadBody,
+  personalUploadBody,
+  replaceUploadBody,
+  revokeBody,
+  uuidParam,
+} from './certificates.schemas';
+import { multipartSchema, requiredFile, SMALL_UPLOAD } from './uploaded-file';
+
+const certificateId = new ZodValidationPipe(uuidParam);
+const passphraseField = {
+  passphrase: { description: 'Mật khẩu của tệp .p12 (không được lưu lại)', required: true },
+};
+
+/** Certificates of one agency. Key material never appears in any answer. */
+@ApiTags('certificates')
+@Controller('api/v1/agencies/:agencyId')
+export class CertificatesController {
+  constructor(
+    private readonly listCertificates: ListCertificatesUseCase,
+    private readonly importOrganisation: ImportOrganisationCertificateUseCase,
+    private readonly importPersonal: ImportPersonalCertificateUseCase,
+    private readonly revokeCertificate: RevokeCertificateUseCase,
+    private readonly replaceCertificate: ReplaceCertificateUseCase,
+    private readonly countByLevel: CountCertificatesByLevelUseCase,
+  ) {}
+
+  @Get('certificates')
+  @RequireAgencyRole()
+  @ApiOperation({ summary: 'Chứng thư số của cơ quan (hạn dùng, cảnh báo sắp hết hạn trong 30 ngày)' })
+  list(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
+    return this.listCertificates.execute({ principal, agencyId });
+  }
+
+  @Post('certificates/organisation')
+  @RequireAgencyRole('admin', 'clerk')
+  @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: multipartSchema(passphraseField) })
+  @ApiOperation({ summary: 'Nhập chứng thư số của cơ quan, tổ chức (tệp .p12; văn thư dùng để đóng dấu)' })
+  createOrganisation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @UploadedFile(requiredFile) p12: Buffer,
+    @Body(new ZodValidationPipe(organisationUploadBody)) body: z.infer<typeof organisationUploadBody>,
+  ) {
+    return this.importOrganisation.execute({ actor: principal, agencyId, p12, passphrase: body.passphrase });
+  }
+
+  @Post('certificates/personal')
+  @RequireAgencyRole()
+  @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: multipartSchema({
+      ...passphraseField,
+      userId: { description: 'Người sở hữu (quản trị nhập hộ); bỏ trống: chính mình' },
+    }),
+  })
+  @ApiOperation({ summary: 'Nhập chứng thư số cá nhân (mật khẩu không lưu; nhập lại mỗi lần ký)' })
+  createPersonal(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @UploadedFile(requiredFile) p12: Buffer,
+    @Body(new ZodValidationPipe(personalUploadBody)) body: z.infer<typeof personalUploadBody>,
+  ) {
+    return this.importPersonal.execute({
+      actor: principal,
+      agencyId,
+      userId: body.userId,
+      p12,
+      passphrase: body.passphrase,
+    });
+  }
+
+  @Post('certificates/:id/revoke')
+  @HttpCode(200)
+  @RequireAgencyRole()
+  @ApiOperation({ summary: 'Thu hồi chứng thư số trên hệ thống (xóa khóa bí mật đã lưu)' })
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('id', certificateId) id: string,
+    @Body(new ZodValidationPipe(revokeBody)) body: z.infer<typeof revokeBody>,
+  ) {
+    return this.revokeCertificate.execute({ principal, agencyId, certificateId: id, reason: body.reason });
+  }
+
+  @Post('certificates/:id/replace')
+  @RequireAgencyRole()
+  @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: multipartSchema(passphraseField) })
+  @ApiOperation({ summary: 'Thay chứng thư số bằng chứng thư mới (gia hạn)' })
+  replace(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('id', certificateId) id: string,
+    @UploadedFile(requiredFile) p12: Buffer,
+    @Body(new ZodValidationPipe(replaceUploadBody)) body: z.infer<typeof replaceUploadBody>,
+  ) {
+    return this.replaceCertificate.execute({
+      principal,
+      agencyId,
+      certificateId: id,
+      p12,
+      passphrase: body.passphrase,
+    });
+  }
+
+  @Get('reports/certificates-by-level')
+  @RequireAgencyRole('admin', 'leader')
+  @ApiOperation({ summary: 'Số tổ chức và cá nhân có chứng thư số còn hiệu lực, theo cấp' })
+  certificatesByLevel(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
+    return this.countByLevel.execute({ principal, agencyId });
+  }
+}

@@ -1,0 +1,94 @@
+import { AppException } from '@vanthu/shared';
+import { registerConstraintErrors } from '@vanthu/persistence';
+
+/**
+ * Errors of the certificate store. The engine's own codes (P12_*, CERT_*) pass through unchanged;
+ * nothing here ever carries a passphrase or key material, not even in `details`.
+ */
+export const CertificateErrors = {
+  notFound: () => new AppException('CERTIFICATE_NOT_FOUND', 'Không tìm thấy chứng thư số.', 404),
+  duplicate: () =>
+    new AppException('CERTIFICATE_DUPLICATE', 'Chứng thư số này đã được nhập cho cơ quan.', 409),
+  revoked: () =>
+    new AppException('CERTIFICATE_REVOKED', 'Chứng thư số đã bị thu hồi, không thể sử dụng.', 409),
+  replaced: () =>
+    new AppException(
+      'CERTIFICATE_REPLACED',
+      'Chứng thư số đã được thay thế bằng chứng thư khác, không thể sử dụng.',
+      409,
+    ),
+  wrongKind: (expected: 'organisation' | 'personal') =>
+    new AppException(
+      'CERTIFICATE_WRONG_KIND',
+      expected === 'organisation'
+        ? 'Thao tác này cần chứng thư số của cơ quan, tổ chức, không phải của cá nhân.'
+        : 'Thao tác này cần chứng thư số cá nhân, không phải của cơ quan, tổ chức.',
+      409,
+    ),
+  notForSigning: (why: 'ca' | 'key-usage') =>
+    new AppException(
+      'CERTIFICATE_NOT_FOR_SIGNING',
+      why === 'ca'
+        ? 'Đây là chứng thư của tổ chức cung cấp dịch vụ chứng thực (CA), không dùng để ký văn bản.'
+        : 'Chứng thư số không được phép dùng để ký số (thiếu mục đích digitalSignature hoặc nonRepudiation).',
+      422,
+    ),
+  noUsableOrganisationCertificate: () =>
+    new AppException(
+      'CERTIFICATE_NOT_FOUND',
+      'Cơ quan chưa có chứng thư số tổ chức còn hiệu lực để đóng dấu.',
+      404,
+    ),
+  masterKeyInvalid: (reason: string) =>
+    new AppException(
+      'MASTER_KEY_INVALID',
+      `Khóa chính dùng để mã hóa khóa bí mật không hợp lệ: ${reason}`,
+      500,
+    ),
+  sealedKeyInvalid: () =>
+    new AppException(
+      'SEALED_KEY_INVALID',
+      'Dữ liệu khóa bí mật đã mã hóa bị hỏng hoặc không thuộc về chứng thư số này.',
+      500,
+    ),
+  userNotFound: () => new AppException('USER_NOT_FOUND', 'Không tìm thấy người dùng.', 404),
+  trustForbidden: () =>
+    new AppException(
+      'TRUST_STORE_FORBIDDEN',
+      'Chỉ quản trị viên của đơn vị vận hành hệ thống mới được quản lý chứng thư gốc tin cậy và danh sách thu hồi.',
+      403,
+    ),
+  trustAnchorNotFound: () =>
+    new AppException('TRUST_ANCHOR_NOT_FOUND', 'Không tìm thấy chứng thư gốc tin cậy.', 404),
+  trustAnchorDuplicate: () =>
+    new AppException('TRUST_ANCHOR_DUPLICATE', 'Chứng thư gốc này đã có trong danh sách tin cậy.', 409),
+  trustAnchorNotCa: () =>
+    new AppException(
+      'TRUST_ANCHOR_NOT_CA',
+      'Chỉ thêm được chứng thư của tổ chức cung cấp dịch vụ chứng thực (CA) vào danh sách tin cậy.',
+      400,
+    ),
+  noCertificateInFile: () =>
+    new AppException('CERT_MALFORMED', 'Tệp tải lên không chứa chứng thư số nào.', 400),
+  crlMalformed: () =>
+    new AppException('CRL_MALFORMED', 'Danh sách chứng thư bị thu hồi (CRL) không đúng định dạng.', 400),
+  crlDuplicate: () =>
+    new AppException('CRL_DUPLICATE', 'Danh sách chứng thư bị thu hồi (CRL) này đã được thêm.', 409),
+};
+
+registerConstraintErrors({
+  uq_certificate_agency_fingerprint: {
+    code: 'CERTIFICATE_DUPLICATE',
+    message: 'Chứng thư số này đã được nhập cho cơ quan.',
+  },
+  fk_certificate_agency: { code: 'AGENCY_NOT_FOUND', message: 'Không tìm thấy cơ quan.', status: 404 },
+  fk_certificate_owner: { code: 'USER_NOT_FOUND', message: 'Không tìm thấy người dùng.', status: 404 },
+  uq_trust_anchor_fingerprint: {
+    code: 'TRUST_ANCHOR_DUPLICATE',
+    message: 'Chứng thư gốc này đã có trong danh sách tin cậy.',
+  },
+  uq_crl_fingerprint: {
+    code: 'CRL_DUPLICATE',
+    message: 'Danh sách chứng thư bị thu hồi (CRL) này đã được thêm.',
+  },
+});

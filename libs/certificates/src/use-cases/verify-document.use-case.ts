@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@vanthu/shared';
+import { type VerificationReport, verifyPdf } from '@vanthu/signing';
+import { TrustMaterial } from '../trust/trust-material';
+
+/**
+ * Verifies any signed PDF against this node's trust anchors and CRLs, offline (no fetching of CRLs
+ * or OCSP from the URLs in certificates). Input errors are the engine's (PDF_NOT_PDF, …).
+ */
+@Injectable()
+export class VerifyDocumentUseCase {
+  constructor(
+    private readonly trust: TrustMaterial,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { pdf: Buffer }): Promise<VerificationReport> {
+    const material = await this.trust.current();
+    return verifyPdf(input.pdf, { ...material, now: this.clock.now() });
+  }
+}

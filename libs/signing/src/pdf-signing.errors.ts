@@ -1,0 +1,41 @@
+import { AppException } from '@vanthu/shared';
+
+/**
+ * Error codes of the PDF half of the signing lib (reading, placing, writing). Keystore, certificate,
+ * CMS and TSA codes live in `signing.errors.ts`. Messages never carry passphrases or keys.
+ */
+const PDF_SIGNING_ERRORS = {
+  PDF_NOT_PDF: { status: 400, message: 'Tệp tải lên không phải là tệp PDF.' },
+  PDF_MALFORMED: { status: 400, message: 'Tệp PDF bị hỏng hoặc không đầy đủ, không thể đọc được.' },
+  PDF_ENCRYPTED: {
+    status: 422,
+    message: 'Tệp PDF đã được mã hóa hoặc đặt mật khẩu; hãy gỡ mã hóa trước khi ký số.',
+  },
+  PDF_CERTIFIED_NO_CHANGES: {
+    status: 422,
+    message: 'Tệp PDF đã được chứng thực và không cho phép thay đổi, kể cả thêm chữ ký số.',
+  },
+  IMAGE_NOT_PNG: { status: 400, message: 'Ảnh chữ ký hoặc ảnh con dấu phải là tệp PNG hợp lệ.' },
+  PLACEMENT_OFF_PAGE: {
+    status: 400,
+    message: 'Vị trí đặt chữ ký nằm ngoài trang hoặc trang không tồn tại trong văn bản.',
+  },
+  PLACEMENT_NOT_FOUND: {
+    status: 422,
+    message: 'Không tự tìm được vị trí đặt chữ ký, số hoặc ngày trên văn bản; hãy chỉ định vị trí cụ thể.',
+  },
+  SIGNATURE_PLACEHOLDER_TOO_SMALL: {
+    status: 500,
+    message:
+      'Vùng dành cho chữ ký số trong tệp PDF không đủ chỗ chứa chữ ký; hãy tăng kích thước vùng chữ ký.',
+  },
+  PDF_SIGN_REQUEST_INVALID: { status: 400, message: 'Yêu cầu ký số văn bản PDF không hợp lệ.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type PdfSigningErrorCode = keyof typeof PDF_SIGNING_ERRORS;
+
+/** Builds the AppException for one of the codes above; `details` must never hold secrets. */
+export function pdfSigningError(code: PdfSigningErrorCode, details?: Record<string, unknown>): AppException {
+  const { status, message } = PDF_SIGNING_ERRORS[code];
+  return new AppException(code, message, status, details);
+}
