@@ -33,6 +33,9 @@ export class ${className} implements MigrationInterface {
 const indexFile = join(dir, 'index.ts');
 let index = readFileSync(indexFile, 'utf8');
 index = `import { ${className} } from './${file}';\n` + index;
-index = index.replace(/export const MIGRATIONS = \[([^\]]*)\];/, (_, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${className}];`);
+index = index.replace(
+  /export const MIGRATIONS = \[([^\]]*)\];/,
+  (_, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${className}];`,
+);
 writeFileSync(indexFile, index);
 console.log(`created ${join('libs/persistence/src/migrations', file)}.ts`);

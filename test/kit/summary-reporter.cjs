@@ -1,1 +1,5 @@
-module.exports = class { onRunComplete(_c, r) { console.log('jest: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed'); } };
+module.exports = class {
+  onRunComplete(_c, r) {
+    console.log('jest: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed');
+  }
+};

@@ -153,7 +153,7 @@ describe('identity over HTTP', () => {
       ).body[0].id;
     });
 
-    const cases: [string, string, () => string, object | null][] = [
+    const cases: [string, 'get' | 'post' | 'patch' | 'put', () => string, object | null][] = [
       ['list users', 'get', () => `/api/v1/agencies/${communeB.id}/users`, null],
       ['get a user', 'get', () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`, null],
       [
@@ -210,9 +210,7 @@ describe('identity over HTTP', () => {
     ];
 
     it.each(cases)('%s', async (_name, method, path, body) => {
-      const req = (http() as unknown as Record<string, (p: string) => request.Test>)
-        [method](path())
-        .set('Authorization', `Bearer ${aAdmin}`);
+      const req = http()[method](path()).set('Authorization', `Bearer ${aAdmin}`);
       const res = body ? await req.send(body) : await req;
       expect(res.status).toBe(404);
       expect(['AGENCY_NOT_FOUND', 'USER_NOT_FOUND', 'UNIT_NOT_FOUND']).toContain(res.body.code);

@@ -8,7 +8,10 @@ describe('operations: logs, probes, OpenAPI, errors', () => {
 
   beforeAll(async () => {
     server = await startTestServer({}, undefined, { logLines });
-    const agency = await insertAgency(server.db.dataSource, { code: '000.05.12.H15', name: 'Ủy ban nhân dân xã Ea Wy' });
+    const agency = await insertAgency(server.db.dataSource, {
+      code: '000.05.12.H15',
+      name: 'Ủy ban nhân dân xã Ea Wy',
+    });
     await insertUser(server.db.dataSource, { agencyId: agency.id, username: 'ops.user', roles: ['clerk'] });
   });
   afterAll(() => server.close());
@@ -22,10 +25,15 @@ describe('operations: logs, probes, OpenAPI, errors', () => {
     expect(ok.headers['x-request-id']).toBe('test-request-0001');
     const token: string = ok.body.token;
     await request(server.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
-    await request(server.url).post('/api/v1/auth/login').send({ username: 'ops.user', password: 'Sai-mat-khau-99' }).expect(401);
+    await request(server.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'ops.user', password: 'Sai-mat-khau-99' })
+      .expect(401);
 
     const lines = logLines.map((l) => JSON.parse(l) as { req?: { id?: string; url?: string } });
-    expect(lines.some((l) => l.req?.id === 'test-request-0001' && l.req.url === '/api/v1/auth/login')).toBe(true);
+    expect(lines.some((l) => l.req?.id === 'test-request-0001' && l.req.url === '/api/v1/auth/login')).toBe(
+      true,
+    );
     const all = logLines.join('\n');
     expect(all).not.toContain(TEST_PASSWORD);
     expect(all).not.toContain('Sai-mat-khau-99');
@@ -42,7 +50,11 @@ describe('operations: logs, probes, OpenAPI, errors', () => {
   it('publishes OpenAPI with the routes', async () => {
     const doc = await request(server.url).get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/agencies/{agencyId}/users', '/api/v1/directory/agencies']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/agencies/{agencyId}/users',
+        '/api/v1/directory/agencies',
+      ]),
     );
   });
 
@@ -65,7 +77,10 @@ describe('readiness follows the object storage', () => {
       await request(server.url).get('/ready').expect(200);
       await s3.stop();
       const res = await request(server.url).get('/ready').expect(503);
-      expect(res.body).toMatchObject({ code: 'NOT_READY', details: { checks: { database: true, storage: false } } });
+      expect(res.body).toMatchObject({
+        code: 'NOT_READY',
+        details: { checks: { database: true, storage: false } },
+      });
     } finally {
       await server.close();
       await s3.stop().catch(() => undefined);

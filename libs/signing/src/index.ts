@@ -10,7 +10,12 @@ export { derToPem, toDer, pemBlocks } from './certificates/pem';
 export type { KeyUsageName } from './certificates/x509-oids';
 // CMS
 export { createPadesCms, type PadesCmsInput } from './cms/pades-cms';
-export { type DigestAlgorithmName, digest, digestAlgorithmInfo, digestAlgorithmByOid } from './cms/digest-algorithm';
+export {
+  type DigestAlgorithmName,
+  digest,
+  digestAlgorithmInfo,
+  digestAlgorithmByOid,
+} from './cms/digest-algorithm';
 export type { RsaPadding } from './cms/signature-algorithm';
 export { CMS_OIDS } from './cms/cms-oids';
 // Timestamps
