@@ -14,9 +14,10 @@ import {
   type TestPkiKeyFile,
 } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
+import { SHARED_DIR } from '../../../libs/signing/test-fixtures/shared-dir';
 
 const run = promisify(execFile);
-const PDFBOX = join(__dirname, '../../../../shared/peers/pdfbox/run.sh');
+const PDFBOX = join(SHARED_DIR, 'peers/pdfbox/run.sh');
 
 /** Apache PDFBox + BouncyCastle, an independent implementation, signs with one of the test P12s. */
 async function pdfboxSign(pdf: Buffer, key: TestPkiKeyFile): Promise<Buffer> {

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
+import { SHARED_DIR } from './shared-dir';
 
 /**
  * Independent validators for signed PDFs, run as external programs: poppler's pdfsig, qpdf, Apache
  * PDFBox (the shared peer) and OpenSSL. None of them shares code with the signer.
  */
 const exec = promisify(execFile);
-export const PDFBOX_RUN = join(__dirname, '..', '..', '..', '..', 'shared', 'peers', 'pdfbox', 'run.sh');
+export const PDFBOX_RUN = join(SHARED_DIR, 'peers', 'pdfbox', 'run.sh');
 
 async function run(
   command: string,

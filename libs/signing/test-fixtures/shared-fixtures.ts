@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_DIR } from './shared-dir';
 
 /** PDFs written by other libraries (pyHanko's test data), beside the project at ../shared. */
-export const SHARED_PDF_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'pdf');
+export const SHARED_PDF_DIR = join(SHARED_DIR, 'fixtures', 'pdf');
 
 export const SHARED_PDFS = {
   minimal: 'pyhanko-minimal.pdf',

@@ -6,8 +6,9 @@ import { PdfFile } from './pdf-reader/pdf-file';
 import { verifyPdf } from './verify-pdf';
 import type { SignatureReport } from './verification-report';
 import { ParsedCertificate } from './x509/parsed-certificate';
+import { SHARED_DIR } from '../../test-fixtures/shared-dir';
 
-const SHARED = join(__dirname, '../../../../../shared/fixtures/pdf');
+const SHARED = join(SHARED_DIR, 'fixtures/pdf');
 const fixture = (name: string): Buffer => readFileSync(join(SHARED, name));
 const codes = (s: SignatureReport): string[] => s.reasons.map((r) => r.code);
 

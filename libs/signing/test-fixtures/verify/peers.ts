@@ -3,9 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SHARED_DIR } from '../shared-dir';
 
 const run = promisify(execFile);
-const PDFBOX = join(__dirname, '../../../../../shared/peers/pdfbox/run.sh');
+const PDFBOX = join(SHARED_DIR, 'peers/pdfbox/run.sh');
 
 export interface PdfsigSignature {
   readonly validation: string;

@@ -5,8 +5,9 @@ import { dict, name, ref, withEntries } from '../../../test-fixtures/verify/pdf-
 import { PdfFile } from '../pdf-reader/pdf-file';
 import { PdfDict, PdfStream, PdfString, PdfValue } from '../pdf-reader/pdf-values';
 import { ChangeAnalyzer } from './change-analyzer';
+import { SHARED_DIR } from '../../../test-fixtures/shared-dir';
 
-const SHARED = join(__dirname, '../../../../../../shared/fixtures/pdf');
+const SHARED = join(SHARED_DIR, 'fixtures/pdf');
 const base = (file = 'pyhanko-minimal.pdf'): Buffer => readFileSync(join(SHARED, file));
 
 /** kinds and objects of what the last revision changed, as [kind, allowed] pairs */

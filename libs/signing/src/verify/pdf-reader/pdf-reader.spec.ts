@@ -4,8 +4,9 @@ import { DerNode } from '../asn1/der-node';
 import { PdfFile, PdfFormatError } from './pdf-file';
 import { PdfParser } from './pdf-parser';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, parsePdfDate } from './pdf-values';
+import { SHARED_DIR } from '../../../test-fixtures/shared-dir';
 
-const SHARED = join(__dirname, '../../../../../../shared/fixtures/pdf');
+const SHARED = join(SHARED_DIR, 'fixtures/pdf');
 const open = (name: string): PdfFile => PdfFile.open(readFileSync(join(SHARED, name)));
 const parse = (text: string) => new PdfParser(Buffer.from(text, 'latin1')).parseValue();
 
