@@ -74,7 +74,15 @@ describe('vanthu verify (CLI exit codes)', () => {
   });
 
   it('--json prints the whole report', async () => {
-    const r = await cli('--in', file('signed.pdf'), '--trust', pki.rootCertificatePath, '--json');
+    const r = await cli(
+      '--in',
+      file('signed.pdf'),
+      '--trust',
+      pki.rootCertificatePath,
+      '--crl',
+      pki.issuingCrlPath,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as {
       verdict: string;
@@ -89,6 +97,8 @@ describe('vanthu verify (CLI exit codes)', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('Thêm trang mới vào tài liệu (KHÔNG được phép)');
     expect((await cli('--in', file('signed.pdf'))).code).toBe(1);
+    // trusted but no revocation evidence: not "valid", so not 0
+    expect((await cli('--in', file('signed.pdf'), '--trust', pki.rootCertificatePath)).code).toBe(1);
     const unsigned = await cli('--in', file('unsigned.pdf'), '--trust', pki.rootCertificatePath);
     expect(unsigned.code).toBe(1);
     expect(unsigned.stdout).toContain('KHÔNG CÓ CHỮ KÝ SỐ');

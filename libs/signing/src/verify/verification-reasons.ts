@@ -69,9 +69,11 @@ const REASONS = {
     'warning',
     'Chứng thư của người ký không có mục đích ký số (digitalSignature hoặc nonRepudiation).',
   ],
+  // Without revocation evidence nobody can say the certificate was not revoked, so the signature
+  // cannot be called valid (as ETSI EN 319 102-1 validators answer INDETERMINATE).
   REVOCATION_UNKNOWN: [
-    'warning',
-    'Chưa xác định được tình trạng thu hồi của chứng thư (không có CRL hoặc OCSP phù hợp).',
+    'indeterminate',
+    'Chưa xác định được tình trạng thu hồi của chứng thư (không có CRL hoặc OCSP phù hợp), nên chưa thể kết luận chữ ký hợp lệ.',
   ],
   REVOCATION_FETCH_FAILED: [
     'warning',

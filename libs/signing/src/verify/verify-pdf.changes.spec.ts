@@ -16,7 +16,7 @@ describe('verifyPdf: what may change after a signature (approval and DocMDP cert
   let pki: TestPki;
   let doc: Buffer;
   const verify = (pdf: Buffer): Promise<VerificationReport> =>
-    verifyPdf(pdf, { trustAnchors: [pki.rootCertificate] });
+    verifyPdf(pdf, { trustAnchors: [pki.rootCertificate], crls: [pki.issuingCrl] });
 
   beforeAll(async () => {
     pki = await getTestPki();
