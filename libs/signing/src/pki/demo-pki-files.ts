@@ -35,7 +35,10 @@ export class DemoPkiFiles {
     chain: Buffer[],
   ): Promise<void> {
     // letters and digits only: a leading "-" or "_" reads as an option when typed on a command line
-    const passphrase = randomBytes(12).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+    const passphrase = randomBytes(12)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 12);
     const info = parseCertificate(identity.certificate);
     const friendlyName = info.subjectAttributes.find((a) => a.type === 'CN')?.value;
     const p12 = writePkcs12({ ...identity, chain, passphrase, friendlyName });
