@@ -2,25 +2,13 @@
 /**
  * Child-process entry for the contract's crash test: opens the storage described by argv[2] (JSON
  * StorageOptions) and puts an endless stream under argv[3], reporting `{ sent }` over IPC as bytes
- * go out, until the parent kills it with SIGKILL mid-write. TypeScript sources are compiled on load
- * with swc and the repository's .swcrc, as Jest does.
+ * go out, until the parent kills it with SIGKILL mid-write. TypeScript sources load through
+ * register-ts.cjs.
  */
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
 const { Readable } = require('node:stream');
 const { randomBytes } = require('node:crypto');
 
-const repoRoot = join(__dirname, '..', '..', '..', '..');
-const swc = require(join(repoRoot, 'node_modules', '@swc', 'core'));
-const swcrc = JSON.parse(readFileSync(join(repoRoot, '.swcrc'), 'utf8'));
-delete swcrc.$schema;
-delete swcrc.exclude;
-swcrc.jsc.baseUrl = repoRoot;
-
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), { ...swcrc, filename, swcrc: false });
-  module._compile(code, filename);
-};
+require('./register-ts.cjs');
 
 const { createObjectStorage } = require('../create-object-storage.ts');
 
