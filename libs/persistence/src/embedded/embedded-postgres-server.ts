@@ -53,7 +53,7 @@ export class EmbeddedPostgresServer {
     mkdirSync(dirname(this.options.dir), { recursive: true });
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
     if (this.runAs.uid !== undefined) {
-      chownSync(this.options.dir, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
+      this.giveToPostgres(this.options.dir);
       // the data folder may be private to root (mkdtemp, umask 077): let postgres traverse it, not list it
       const parent = dirname(this.options.dir);
       const mode = statSync(parent).mode & 0o777;
@@ -65,7 +65,7 @@ export class EmbeddedPostgresServer {
     const logFile = join(this.options.dir, 'postgres.log');
     if (this.runAs.uid !== undefined) {
       if (!existsSync(logFile)) writeFileSync(logFile, '');
-      chownSync(logFile, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
+      this.giveToPostgres(logFile);
     }
     const serverOptions = [
       `-p ${this.options.port}`,
@@ -103,24 +103,9 @@ export class EmbeddedPostgresServer {
     const pwFile = join(this.options.dir, '.initdb-password');
     writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
     try {
-      if (this.runAs.uid !== undefined) {
-        chownSync(this.pgData, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
-        chownSync(pwFile, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
-      }
-      await run(
-        this.bin.initdb,
-        [
-          `--pgdata=${this.pgData}`,
-          '--auth=scram-sha-256',
-          '--username=postgres',
-          `--pwfile=${pwFile}`,
-          '--encoding=UTF8',
-          '--locale=C.UTF-8',
-        ],
-        // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
-        { ...this.runAs, env: { ...process.env, LC_ALL: 'C.UTF-8' } },
-      ).catch(async () =>
-        // Older images lack the C.UTF-8 locale; the database stays UTF8 either way.
+      this.giveToPostgres(this.pgData);
+      this.giveToPostgres(pwFile);
+      const initdb = (localeArgs: string[], env?: NodeJS.ProcessEnv) =>
         run(
           this.bin.initdb,
           [
@@ -129,10 +114,14 @@ export class EmbeddedPostgresServer {
             '--username=postgres',
             `--pwfile=${pwFile}`,
             '--encoding=UTF8',
-            '--no-locale',
+            ...localeArgs,
           ],
-          { ...this.runAs },
-        ),
+          { ...this.runAs, env },
+        );
+      // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
+      await initdb(['--locale=C.UTF-8'], { ...process.env, LC_ALL: 'C.UTF-8' }).catch(() =>
+        // Older images lack the C.UTF-8 locale; the database stays UTF8 either way.
+        initdb(['--no-locale']),
       );
     } finally {
       rmSync(pwFile, { force: true });
@@ -153,6 +142,11 @@ export class EmbeddedPostgresServer {
       return;
     }
     rmSync(lockFile, { force: true });
+  }
+
+  /** When running as root, hand a path to the postgres system user that runs the server. */
+  private giveToPostgres(path: string): void {
+    if (this.runAs.uid !== undefined) chownSync(path, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
   }
 
   private async pgCtl(args: string[]): Promise<void> {
