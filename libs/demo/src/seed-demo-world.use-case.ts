@@ -63,10 +63,6 @@ export class SeedDemoWorldUseCase {
 
   async execute(input: { password?: string; resetPasswords?: boolean } = {}): Promise<SeedDemoWorldResult> {
     const records = DEMO_AGENCIES.map((a) => ({ ...a }));
-    const passwords = new Map<string, string>();
-    for (const user of DEMO_USERS) passwords.set(user.username, input.password ?? generateDemoPassword());
-    const hashes = new Map<string, string>();
-    for (const [username, password] of passwords) hashes.set(username, await this.hasher.hash(password));
     const pki = await this.demoPki.prepare(DEMO_PKI_WORLD);
 
     return this.db.transaction(async () => {
@@ -102,8 +98,10 @@ export class SeedDemoWorldUseCase {
       for (const demo of DEMO_USERS) {
         const agencyId = byCode.get(demo.agencyCode)!.id;
         const existing = await this.users.findByUsername(demo.username);
-        const passwordHash = hashes.get(demo.username)!;
         if (existing && !input.resetPasswords) continue;
+        // hashed only for the accounts this run sets
+        const password = input.password ?? generateDemoPassword();
+        const passwordHash = await this.hasher.hash(password);
         if (existing) {
           await this.users.setPasswordHash(existing.id, passwordHash, false);
         } else {
@@ -121,7 +119,7 @@ export class SeedDemoWorldUseCase {
         }
         logins.push({
           username: demo.username,
-          password: passwords.get(demo.username)!,
+          password,
           fullName: demo.fullName,
           position: demo.position,
           agencyCode: demo.agencyCode,
