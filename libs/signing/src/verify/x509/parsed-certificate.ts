@@ -4,7 +4,7 @@ import { DerNode } from '../asn1/der-node';
 import { readBitString, readIntegerHex, readOid, readTime, TAG } from '../asn1/der-values';
 import { OID } from '../asn1/oids';
 import { DistinguishedName, readName } from './distinguished-name';
-import { verifySignature } from './signature-verifier';
+import { IssuerSignatureCheck } from './issuer-signature-check';
 
 /**
  * An X.509 certificate read once into the fields chain building needs. Names and serials are kept
@@ -34,8 +34,7 @@ export class ParsedCertificate {
   ocspUrls: string[] = [];
   private key?: KeyObject;
   private digests = new Map<string, Buffer>();
-  /** results of signature checks by candidate issuers; weak so shared certificates do not pin others */
-  private readonly verifiedBy = new WeakMap<ParsedCertificate, boolean>();
+  private readonly issuerSignature: IssuerSignatureCheck;
 
   constructor(readonly der: Buffer) {
     const root = DerNode.parse(der).expect(TAG.SEQUENCE);
@@ -43,6 +42,7 @@ export class ParsedCertificate {
     this.tbs = tbs.raw;
     this.signatureAlgorithm = readAlgorithmIdentifier(root.child(1));
     this.signature = readBitString(root.child(2));
+    this.issuerSignature = new IssuerSignatureCheck(this.signatureAlgorithm, this.tbs, this.signature);
     const f = tbs.children;
     let i = f[0].tag === 0xa0 ? 1 : 0;
     this.serialRaw = f[i].value;
@@ -107,16 +107,7 @@ export class ParsedCertificate {
   }
 
   isSignedBy(issuer: ParsedCertificate): boolean {
-    let ok = this.verifiedBy.get(issuer);
-    if (ok === undefined) {
-      try {
-        ok = verifySignature(this.signatureAlgorithm, issuer.publicKey, [this.tbs], this.signature);
-      } catch {
-        ok = false;
-      }
-      this.verifiedBy.set(issuer, ok);
-    }
-    return ok;
+    return this.issuerSignature.signedBy(issuer);
   }
 
   get selfIssued(): boolean {

@@ -1,8 +1,8 @@
-import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
+import { readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
 import { DerNode } from '../asn1/der-node';
 import { readBitString, readIntegerHex, readTime, TAG } from '../asn1/der-values';
 import { ParsedCertificate } from './parsed-certificate';
-import { verifySignature } from './signature-verifier';
+import { IssuerSignatureCheck } from './issuer-signature-check';
 
 /**
  * A CRL (RFC 5280 §5). The list of revoked serials is read only when first asked for: national CA
@@ -12,19 +12,18 @@ export class ParsedCrl {
   readonly issuerRaw: Buffer;
   readonly thisUpdate: Date;
   readonly nextUpdate?: Date;
-  private readonly tbs: Buffer;
-  private readonly signatureAlgorithm: AlgorithmIdentifier;
-  private readonly signature: Buffer;
   private readonly revokedNode?: DerNode;
   private revoked?: Map<string, Date>;
-  private readonly verifiedWith = new Map<ParsedCertificate, boolean>();
+  private readonly issuerSignature: IssuerSignatureCheck;
 
   constructor(readonly der: Buffer) {
     const root = DerNode.parse(der).expect(TAG.SEQUENCE);
     const tbs = root.child(0).expect(TAG.SEQUENCE);
-    this.tbs = tbs.raw;
-    this.signatureAlgorithm = readAlgorithmIdentifier(root.child(1));
-    this.signature = readBitString(root.child(2));
+    this.issuerSignature = new IssuerSignatureCheck(
+      readAlgorithmIdentifier(root.child(1)),
+      tbs.raw,
+      readBitString(root.child(2)),
+    );
     const f = tbs.children;
     let i = f[0].tag === TAG.INTEGER ? 1 : 0;
     i++; // signature algorithm
@@ -45,17 +44,7 @@ export class ParsedCrl {
   }
 
   isIssuedBy(issuer: ParsedCertificate): boolean {
-    if (!this.issuerRaw.equals(issuer.subjectRaw)) return false;
-    let ok = this.verifiedWith.get(issuer);
-    if (ok === undefined) {
-      try {
-        ok = verifySignature(this.signatureAlgorithm, issuer.publicKey, [this.tbs], this.signature);
-      } catch {
-        ok = false;
-      }
-      this.verifiedWith.set(issuer, ok);
-    }
-    return ok;
+    return this.issuerRaw.equals(issuer.subjectRaw) && this.issuerSignature.signedBy(issuer);
   }
 
   /** the revocation date of a serial (lower-case hex without leading zeros), if listed */
