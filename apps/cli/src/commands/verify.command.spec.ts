@@ -58,15 +58,11 @@ describe('vanthu verify (CLI exit codes)', () => {
   }, 180_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  /** The test root as trust anchor and its CRL as revocation evidence. */
+  const trustedWithCrl = () => ['--trust', pki.rootCertificatePath, '--crl', pki.issuingCrlPath];
+
   it('0 for a signed document that is valid against the given root and CRL, with a Vietnamese summary', async () => {
-    const r = await cli(
-      '--in',
-      file('signed.pdf'),
-      '--trust',
-      pki.rootCertificatePath,
-      '--crl',
-      pki.issuingCrlPath,
-    );
+    const r = await cli('--in', file('signed.pdf'), ...trustedWithCrl());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Chữ ký 1 (trường "PersonalSignature1"): HỢP LỆ');
     expect(r.stdout).toContain('Người ký: Nguyễn Văn Ấn');
@@ -74,15 +70,7 @@ describe('vanthu verify (CLI exit codes)', () => {
   });
 
   it('--json prints the whole report', async () => {
-    const r = await cli(
-      '--in',
-      file('signed.pdf'),
-      '--trust',
-      pki.rootCertificatePath,
-      '--crl',
-      pki.issuingCrlPath,
-      '--json',
-    );
+    const r = await cli('--in', file('signed.pdf'), ...trustedWithCrl(), '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as {
       verdict: string;
