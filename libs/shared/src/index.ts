@@ -4,3 +4,4 @@ export { newId, newToken, isUuid } from './ids';
 export { loggerOptions, REDACTED_LOG_PATHS } from './logger-options';
 export { foldVietnamese } from './vietnamese-text';
 export { RequestContext, type RequestContextData } from './request-context';
+export { errorFactory, type ErrorEntry } from './error-table';

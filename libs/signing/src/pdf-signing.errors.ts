@@ -1,4 +1,4 @@
-import { AppException } from '@vanthu/shared';
+import { errorFactory } from '@vanthu/shared';
 
 /**
  * Error codes of the PDF half of the signing lib (reading, placing, writing). Keystore, certificate,
@@ -35,7 +35,4 @@ const PDF_SIGNING_ERRORS = {
 export type PdfSigningErrorCode = keyof typeof PDF_SIGNING_ERRORS;
 
 /** Builds the AppException for one of the codes above; `details` must never hold secrets. */
-export function pdfSigningError(code: PdfSigningErrorCode, details?: Record<string, unknown>): AppException {
-  const { status, message } = PDF_SIGNING_ERRORS[code];
-  return new AppException(code, message, status, details);
-}
+export const pdfSigningError = errorFactory(PDF_SIGNING_ERRORS);

@@ -1,4 +1,4 @@
-import { AppException } from '@vanthu/shared';
+import { errorFactory } from '@vanthu/shared';
 
 /**
  * Error codes shared by the keystore, certificate, CMS and TSA parts of the signing lib. The PDF and
@@ -39,7 +39,4 @@ const SIGNING_ERRORS = {
 export type SigningErrorCode = keyof typeof SIGNING_ERRORS;
 
 /** Builds the AppException for one of the codes above; `details` must never hold secrets. */
-export function signingError(code: SigningErrorCode, details?: Record<string, unknown>): AppException {
-  const { status, message } = SIGNING_ERRORS[code];
-  return new AppException(code, message, status, details);
-}
+export const signingError = errorFactory(SIGNING_ERRORS);

@@ -1,4 +1,4 @@
-import { AppException } from '@vanthu/shared';
+import { errorFactory } from '@vanthu/shared';
 
 /**
  * Input errors of the verifier: a file it cannot judge at all. Signatures that fail are not errors;
@@ -17,7 +17,5 @@ const VERIFY_ERRORS = {
 
 export type VerifyErrorCode = keyof typeof VERIFY_ERRORS;
 
-export function verifyError(code: VerifyErrorCode, details?: Record<string, unknown>): AppException {
-  const { status, message } = VERIFY_ERRORS[code];
-  return new AppException(code, message, status, details);
-}
+/** Builds the AppException for one of the codes above; `details` must never hold secrets. */
+export const verifyError = errorFactory(VERIFY_ERRORS);
