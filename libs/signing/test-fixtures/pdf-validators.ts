@@ -103,10 +103,19 @@ export async function opensslVerify(
     pdf.subarray(range[0], range[0] + range[1]),
     pdf.subarray(range[2], range[2] + range[3]),
   ]);
+  return opensslCmsVerify(cms, signed, caFile);
+}
+
+/** `openssl cms -verify -binary` of a detached DER CMS over `content`, chain to `caFile`. */
+export async function opensslCmsVerify(
+  cms: Buffer,
+  content: Buffer,
+  caFile: string,
+): Promise<{ code: number; output: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'vanthu-cms-'));
   try {
     await writeFile(join(dir, 'sig.der'), cms);
-    await writeFile(join(dir, 'content.bin'), signed);
+    await writeFile(join(dir, 'content.bin'), content);
     const { code, stdout, stderr } = await run('openssl', [
       'cms',
       '-verify',
