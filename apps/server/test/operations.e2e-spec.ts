@@ -58,7 +58,7 @@ describe('operations: logs, probes, OpenAPI, errors', () => {
     );
   });
 
-  it('answers unknown routes and server faults with the common error shape', async () => {
+  it('answers an unknown route with the common error shape', async () => {
     const res = await request(server.url).get('/api/v1/khong-co').expect(404);
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy.', errorId: expect.any(String) });
   });
