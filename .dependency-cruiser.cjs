@@ -12,6 +12,19 @@ const allowed = {
   directory: ['shared', 'config', 'persistence', 'audit'],
   identity: ['shared', 'config', 'persistence', 'audit', 'directory'],
   certificates: ['shared', 'config', 'persistence', 'audit', 'signing', 'directory', 'identity'],
+  documents: ['shared', 'config', 'persistence', 'storage', 'signing'],
+  registers: [
+    'shared',
+    'config',
+    'persistence',
+    'audit',
+    'storage',
+    'signing',
+    'directory',
+    'identity',
+    'certificates',
+    'documents',
+  ],
   demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
 };
 

@@ -2,7 +2,9 @@ import { AUDIT_ENTITIES } from '@vanthu/audit';
 import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import { loadConfig } from '@vanthu/config';
 import { DIRECTORY_ENTITIES } from '@vanthu/directory';
+import { DOCUMENTS_ENTITIES } from '@vanthu/documents';
 import { IDENTITY_ENTITIES } from '@vanthu/identity';
+import { REGISTERS_ENTITIES } from '@vanthu/registers';
 import { DatabaseRuntime } from '@vanthu/persistence';
 
 export const CLI_ENTITIES = [
@@ -10,6 +12,8 @@ export const CLI_ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...DIRECTORY_ENTITIES,
   ...CERTIFICATES_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...REGISTERS_ENTITIES,
 ];
 
 /**

@@ -5,8 +5,10 @@ import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import type { AppConfig } from '@vanthu/config';
 import { DemoModule } from '@vanthu/demo';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '@vanthu/directory';
+import { DOCUMENTS_ENTITIES } from '@vanthu/documents';
 import { IDENTITY_ENTITIES, IdentityModule } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
+import { REGISTERS_ENTITIES } from '@vanthu/registers';
 import type { Clock } from '@vanthu/shared';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -14,6 +16,7 @@ import { CertificatesHttpModule } from './certificates/certificates-http.module'
 import { CoreModule } from './core.module';
 import { DirectoryController } from './directory/directory.controller';
 import { HealthController } from './health/health.controller';
+import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { SessionGuard } from './http/session.guard';
 import { UnitsController } from './identity/units.controller';
@@ -25,6 +28,8 @@ export const SERVER_ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...DIRECTORY_ENTITIES,
   ...CERTIFICATES_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...REGISTERS_ENTITIES,
 ];
 
 export interface AppModuleOptions {
@@ -46,6 +51,7 @@ export class AppModule {
         DirectoryModule,
         DemoModule,
         CertificatesHttpModule,
+        RegistersHttpModule,
       ],
       controllers: [
         HealthController,

@@ -63,6 +63,7 @@ export { CHANGE_KIND_CODES, type ChangeKind } from './verify/changes/change-kind
 export { verifyError, type VerifyErrorCode } from './verify.errors';
 // PDF signing
 export { signPdf } from './pdf/sign-pdf';
+export { inspectPdf, type PdfInspection } from './pdf/inspect-pdf';
 export type {
   PdfSignRequest,
   PersonalSignRequest,

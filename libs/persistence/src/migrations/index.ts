@@ -1,9 +1,15 @@
 import { Foundation1764100000000 } from './1764100000000-foundation.migration';
 import { Directory1764100000100 } from './1764100000100-directory.migration';
 import { Certificates1764100000200 } from './1764100000200-certificates.migration';
+import { Registers1764100000300 } from './1764100000300-registers.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
  * migrations live here and each names the lib it serves; entities stay in their libs.
  */
-export const MIGRATIONS = [Foundation1764100000000, Directory1764100000100, Certificates1764100000200];
+export const MIGRATIONS = [
+  Foundation1764100000000,
+  Directory1764100000100,
+  Certificates1764100000200,
+  Registers1764100000300,
+];

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { RegistersModule } from '@vanthu/registers';
+import { RegistersController } from './registers.controller';
+
+/**
+ * Registers and the document workflow over HTTP. PDF uploads stay in memory, each at most
+ * VANTHU_UPLOAD_LIMIT_MB: the main document plus up to 20 attachments.
+ */
+@Module({
+  imports: [
+    RegistersModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.server.uploadLimit, files: 21, fields: 20, fieldSize: 64 * 1024 },
+      }),
+    }),
+  ],
+  controllers: [RegistersController],
+})
+export class RegistersHttpModule {}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock, newId } from '@vanthu/shared';
+import { ObjectStorage } from '@vanthu/storage';
+import { DocumentVersionEntity, type DocumentVersionKind } from './document-version.entity';
+import { DocumentVersionRepository } from './document-version.repository';
+
+export interface AddVersionInput {
+  agencyId: string;
+  entryId: string;
+  fileIndex: number;
+  fileName: string;
+  kind: DocumentVersionKind;
+  bytes: Buffer;
+  createdBy: string | null;
+  verificationVerdict?: string | null;
+  verificationReport?: object | null;
+}
+
+/** Content-addressed: the same bytes delivered to ten communes are stored once. */
+export function storageKeyOf(sha256: string): string {
+  return `documents/${sha256.slice(0, 2)}/${sha256}.pdf`;
+}
+
+/**
+ * The files of register entries: every upload and every signed revision is a new immutable
+ * version. The object is written before the row, inside the caller's transaction: a rollback
+ * leaves at most an unreferenced object (never a row pointing at nothing).
+ */
+@Injectable()
+export class DocumentStore {
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly versions: DocumentVersionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async addVersion(input: AddVersionInput): Promise<DocumentVersionEntity> {
+    const sha256 = await this.storeBytes(input.bytes);
+    return this.insertVersion(input, sha256, input.bytes.length);
+  }
+
+  /** A new version pointing at an object already stored (local delivery shares the sender's bytes). */
+  async linkVersion(
+    input: Omit<AddVersionInput, 'bytes'>,
+    source: Pick<DocumentVersionEntity, 'sha256' | 'sizeBytes'>,
+  ): Promise<DocumentVersionEntity> {
+    return this.insertVersion(input, source.sha256, source.sizeBytes);
+  }
+
+  async read(version: Pick<DocumentVersionEntity, 'storageKey'>): Promise<Buffer> {
+    return this.storage.getBuffer(version.storageKey);
+  }
+
+  list(entryId: string): Promise<DocumentVersionEntity[]> {
+    return this.versions.listByEntry(entryId);
+  }
+
+  latest(entryId: string): Promise<DocumentVersionEntity[]> {
+    return this.versions.latestByEntry(entryId);
+  }
+
+  find(entryId: string, versionId: string): Promise<DocumentVersionEntity | null> {
+    return this.versions.findInEntry(entryId, versionId);
+  }
+
+  /**
+   * Removes an entry's versions (a recalled document is destroyed at the receiver); objects no other
+   * entry uses are deleted after the rows, so a failure leaves an orphan object, not a dangling row.
+   */
+  async destroyEntryFiles(entryId: string): Promise<number> {
+    const keys = await this.versions.deleteByEntry(entryId);
+    let removed = 0;
+    for (const key of new Set(keys)) {
+      if (await this.versions.isKeyReferenced(key)) continue;
+      await this.storage.delete(key);
+      removed++;
+    }
+    return removed;
+  }
+
+  private async storeBytes(bytes: Buffer): Promise<string> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = storageKeyOf(sha256);
+    if (!(await this.storage.exists(key))) {
+      await this.storage.put(key, bytes, { contentType: 'application/pdf' });
+    }
+    return sha256;
+  }
+
+  private async insertVersion(
+    input: Omit<AddVersionInput, 'bytes'>,
+    sha256: string,
+    sizeBytes: number,
+  ): Promise<DocumentVersionEntity> {
+    const row = new DocumentVersionEntity();
+    Object.assign(row, {
+      id: newId(),
+      agencyId: input.agencyId,
+      entryId: input.entryId,
+      fileIndex: input.fileIndex,
+      fileName: input.fileName,
+      seq: await this.versions.nextSeq(input.entryId, input.fileIndex),
+      kind: input.kind,
+      storageKey: storageKeyOf(sha256),
+      sha256,
+      sizeBytes,
+      verificationVerdict: input.verificationVerdict ?? null,
+      verificationReport: input.verificationReport ?? null,
+      createdBy: input.createdBy,
+      createdAt: this.clock.now(),
+    });
+    await this.versions.insert(row);
+    return row;
+  }
+}

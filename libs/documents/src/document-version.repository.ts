@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@vanthu/persistence';
+import { DocumentVersionEntity } from './document-version.entity';
+
+@Injectable()
+export class DocumentVersionRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(row: DocumentVersionEntity): Promise<void> {
+    await this.db.manager.insert(DocumentVersionEntity, row);
+  }
+
+  /** The next sequence number of a file; the caller holds the entry's row lock. */
+  async nextSeq(entryId: string, fileIndex: number): Promise<number> {
+    const rows: { next: number }[] = await this.db.manager.query(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM document_version WHERE entry_id = $1 AND file_index = $2',
+      [entryId, fileIndex],
+    );
+    return Number(rows[0].next);
+  }
+
+  listByEntry(entryId: string): Promise<DocumentVersionEntity[]> {
+    return this.db.manager.find(DocumentVersionEntity, {
+      where: { entryId },
+      order: { fileIndex: 'ASC', seq: 'ASC' },
+    });
+  }
+
+  findInEntry(entryId: string, id: string): Promise<DocumentVersionEntity | null> {
+    return this.db.manager.findOneBy(DocumentVersionEntity, { entryId, id });
+  }
+
+  /** The newest version of every file of the entry, main document first. */
+  async latestByEntry(entryId: string): Promise<DocumentVersionEntity[]> {
+    const all = await this.listByEntry(entryId);
+    const latest = new Map<number, DocumentVersionEntity>();
+    for (const row of all) latest.set(row.fileIndex, row);
+    return [...latest.values()];
+  }
+
+  async deleteByEntry(entryId: string): Promise<string[]> {
+    const rows: { storage_key: string }[] = await this.db.manager.query(
+      'DELETE FROM document_version WHERE entry_id = $1 RETURNING storage_key',
+      [entryId],
+    );
+    return rows.map((r) => r.storage_key);
+  }
+
+  /** Whether any other version still points at a stored object (objects are shared between entries). */
+  async isKeyReferenced(storageKey: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      'SELECT 1 FROM document_version WHERE storage_key = $1 LIMIT 1',
+      [storageKey],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,3 @@
+import { DocumentVersionEntity } from './document-version.entity';
+
+export const DOCUMENTS_ENTITIES = [DocumentVersionEntity];

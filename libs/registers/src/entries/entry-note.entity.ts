@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** progress and opinion (specialists on incoming), comment, review and return (outgoing drafts). */
+export type EntryNoteKind = 'progress' | 'opinion' | 'comment' | 'review' | 'return';
+
+@Entity({ name: 'entry_note' })
+export class EntryNoteEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'entry_id', type: 'uuid' })
+  entryId!: string;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId!: string;
+
+  @Column({ type: 'varchar' })
+  kind!: EntryNoteKind;
+
+  @Column({ type: 'varchar' })
+  body!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentTypeRepository } from '../types/document-type.repository';
+import { RegisterRepository } from './register.repository';
+
+export interface AllocatedNumber {
+  registerId: string;
+  year: number;
+  number: number;
+}
+
+/**
+ * Hands out register numbers. Must be called inside the transaction that records the document:
+ * the number exists only if that transaction commits, so numbers never skip and never repeat.
+ */
+@Injectable()
+export class NumberAllocator {
+  constructor(
+    private readonly registers: RegisterRepository,
+    private readonly types: DocumentTypeRepository,
+  ) {}
+
+  /** The outgoing number: one series for the agency, or one per document type, as it configured. */
+  async takeOutgoing(agencyId: string, year: number, documentTypeCode: string): Promise<AllocatedNumber> {
+    const perType = (await this.registers.outgoingSeries(agencyId)) === 'per_type';
+    const type = perType ? await this.types.get(documentTypeCode) : null;
+    const name = type
+      ? `Sổ đăng ký văn bản đi – ${type.name} năm ${year}`
+      : `Sổ đăng ký văn bản đi năm ${year}`;
+    const registerId = await this.registers.ensure(
+      { agencyId, year, kind: 'outgoing', documentTypeCode: type ? type.code : null },
+      name,
+    );
+    return { registerId, year, number: await this.registers.takeNumber(registerId) };
+  }
+
+  /** The arrival number (số đến), consecutive in order of registration. */
+  async takeArrival(agencyId: string, year: number): Promise<AllocatedNumber> {
+    const registerId = await this.registers.ensure(
+      { agencyId, year, kind: 'incoming', documentTypeCode: null },
+      `Sổ đăng ký văn bản đến năm ${year}`,
+    );
+    return { registerId, year, number: await this.registers.takeNumber(registerId) };
+  }
+
+  /** The shared series of copies (sao y, trích sao, sao lục). */
+  async takeCopy(agencyId: string, year: number): Promise<AllocatedNumber> {
+    const registerId = await this.registers.ensure(
+      { agencyId, year, kind: 'copy', documentTypeCode: null },
+      `Sổ đăng ký bản sao văn bản năm ${year}`,
+    );
+    return { registerId, year, number: await this.registers.takeNumber(registerId) };
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@vanthu/persistence';
+import { newId } from '@vanthu/shared';
+import { RegisterSettingEntity, type OutgoingSeries } from './register-setting.entity';
+import { RegisterEntity, type RegisterKind } from './register.entity';
+
+export interface SeriesKey {
+  agencyId: string;
+  year: number;
+  kind: RegisterKind;
+  documentTypeCode: string | null;
+}
+
+@Injectable()
+export class RegisterRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The register of a series, created on first use (a new year starts a new series at 01). */
+  async ensure(key: SeriesKey, name: string): Promise<string> {
+    await this.db.manager.query(
+      `INSERT INTO register (id, agency_id, year, kind, document_type_code, name)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT uq_register_series DO NOTHING`,
+      [newId(), key.agencyId, key.year, key.kind, key.documentTypeCode, name],
+    );
+    const rows: { id: string }[] = await this.db.manager.query(
+      `SELECT id FROM register
+        WHERE agency_id = $1 AND year = $2 AND kind = $3 AND document_type_code IS NOT DISTINCT FROM $4`,
+      [key.agencyId, key.year, key.kind, key.documentTypeCode],
+    );
+    return rows[0].id;
+  }
+
+  /**
+   * Takes the next number of the series. The UPDATE locks the register row until the caller's
+   * transaction ends: concurrent issues queue here, and a rollback returns the number unused.
+   */
+  async takeNumber(registerId: string): Promise<number> {
+    const rows: [{ number: number }[], number] = await this.db.manager.query(
+      `UPDATE register SET next_number = next_number + 1 WHERE id = $1 RETURNING next_number - 1 AS number`,
+      [registerId],
+    );
+    return Number(rows[0][0].number);
+  }
+
+  findById(id: string): Promise<RegisterEntity | null> {
+    return this.db.manager.findOneBy(RegisterEntity, { id });
+  }
+
+  findInAgency(agencyId: string, id: string): Promise<RegisterEntity | null> {
+    return this.db.manager.findOneBy(RegisterEntity, { agencyId, id });
+  }
+
+  listByAgency(agencyId: string, year?: number): Promise<RegisterEntity[]> {
+    return this.db.manager.find(RegisterEntity, {
+      where: year === undefined ? { agencyId } : { agencyId, year },
+      order: { year: 'DESC', kind: 'ASC', name: 'ASC' },
+    });
+  }
+
+  async outgoingSeries(agencyId: string): Promise<OutgoingSeries> {
+    const row = await this.db.manager.findOneBy(RegisterSettingEntity, { agencyId });
+    return row?.outgoingSeries ?? 'single';
+  }
+
+  async setOutgoingSeries(agencyId: string, series: OutgoingSeries, at: Date): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO register_setting (agency_id, outgoing_series, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (agency_id) DO UPDATE
+         SET outgoing_series = EXCLUDED.outgoing_series, updated_at = EXCLUDED.updated_at,
+             version = register_setting.version + 1`,
+      [agencyId, series, at],
+    );
+  }
+}
