@@ -65,7 +65,10 @@ module.exports = {
     {
       name: 'no-test-kit-in-production-code',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '\\.(spec|integration-spec|e2e-spec)\\.ts$' },
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: ['\\.(spec|integration-spec|e2e-spec)\\.ts$', '\\.test-helper\\.ts$', '^apps/[^/]+/test/'],
+      },
       to: { path: '^test/' },
     },
     ...libRules,

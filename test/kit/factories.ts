@@ -27,12 +27,21 @@ export async function insertAgency(
 
 export async function insertUser(
   ds: DataSource,
-  u: { agencyId: string; username: string; fullName?: string; roles: Role[]; password?: string },
+  u: {
+    agencyId: string;
+    username: string;
+    fullName?: string;
+    roles: Role[];
+    password?: string;
+    unitId?: string | null;
+    position?: string | null;
+  },
 ): Promise<{ id: string; username: string }> {
   const hash = u.password ? await hasher.hash(u.password) : await (cachedHash ??= hasher.hash(TEST_PASSWORD));
   const rows: { id: string }[] = await ds.query(
-    `INSERT INTO app_user (agency_id, username, full_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [u.agencyId, u.username, u.fullName ?? u.username, hash],
+    `INSERT INTO app_user (agency_id, username, full_name, password_hash, unit_id, position)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.agencyId, u.username, u.fullName ?? u.username, hash, u.unitId ?? null, u.position ?? null],
   );
   for (const role of u.roles) {
     await ds.query('INSERT INTO user_role (user_id, agency_id, role) VALUES ($1, $2, $3)', [

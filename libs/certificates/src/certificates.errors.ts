@@ -51,6 +51,20 @@ export const CertificateErrors = {
       'Dữ liệu khóa bí mật đã mã hóa bị hỏng hoặc không thuộc về chứng thư số này.',
       500,
     ),
+  appearanceInvalid: () =>
+    new AppException(
+      'APPEARANCE_IMAGE_INVALID',
+      'Ảnh chữ ký hoặc con dấu phải là tệp PNG nền trong suốt, dung lượng không quá 2 MB.',
+      400,
+    ),
+  appearanceMissing: (kind: 'organisation' | 'personal') =>
+    new AppException(
+      'APPEARANCE_IMAGE_MISSING',
+      kind === 'personal'
+        ? 'Chứng thư số cá nhân chưa có ảnh chữ ký. Vui lòng tải lên ảnh chữ ký (PNG) trước khi ký.'
+        : 'Chứng thư số của cơ quan chưa có ảnh con dấu. Vui lòng tải lên ảnh con dấu (PNG) trước khi đóng dấu.',
+      409,
+    ),
   userNotFound: () => new AppException('USER_NOT_FOUND', 'Không tìm thấy người dùng.', 404),
   trustForbidden: () =>
     new AppException(

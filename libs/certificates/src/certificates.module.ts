@@ -24,6 +24,8 @@ import { RevokeCertificateUseCase } from './use-cases/revoke-certificate.use-cas
 import { UnlockOrganisationKeyUseCase } from './use-cases/unlock-organisation-key.use-case';
 import { UnlockPersonalKeyUseCase } from './use-cases/unlock-personal-key.use-case';
 import { VerifyDocumentUseCase } from './use-cases/verify-document.use-case';
+import { SetCertificateAppearanceUseCase } from './use-cases/set-certificate-appearance.use-case';
+import { FindCertificateAppearanceUseCase } from './use-cases/find-certificate-appearance.use-case';
 
 const USE_CASES = [
   ImportOrganisationCertificateUseCase,
@@ -40,6 +42,8 @@ const USE_CASES = [
   AddCrlUseCase,
   ListCrlsUseCase,
   VerifyDocumentUseCase,
+  SetCertificateAppearanceUseCase,
+  FindCertificateAppearanceUseCase,
 ];
 
 /**

@@ -47,3 +47,8 @@ export { RemoveTrustAnchorUseCase } from './use-cases/remove-trust-anchor.use-ca
 export { AddCrlUseCase } from './use-cases/add-crl.use-case';
 export { ListCrlsUseCase } from './use-cases/list-crls.use-case';
 export { VerifyDocumentUseCase } from './use-cases/verify-document.use-case';
+export {
+  SetCertificateAppearanceUseCase,
+  type SetCertificateAppearanceInput,
+} from './use-cases/set-certificate-appearance.use-case';
+export { FindCertificateAppearanceUseCase } from './use-cases/find-certificate-appearance.use-case';

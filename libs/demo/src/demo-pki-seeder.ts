@@ -8,6 +8,7 @@ import {
   AddTrustAnchorsUseCase,
   ImportOrganisationCertificateUseCase,
   ImportPersonalCertificateUseCase,
+  SetCertificateAppearanceUseCase,
   SystemCertificateActor,
 } from '@vanthu/certificates';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
@@ -48,6 +49,7 @@ export class DemoPkiSeeder {
     private readonly importPersonal: ImportPersonalCertificateUseCase,
     private readonly addTrustAnchors: AddTrustAnchorsUseCase,
     private readonly addCrl: AddCrlUseCase,
+    private readonly setAppearance: SetCertificateAppearanceUseCase,
   ) {}
 
   get dir(): string {
@@ -96,24 +98,26 @@ export class DemoPkiSeeder {
         if (!agencyId) continue;
         const p12 = await this.read(pki, file);
         const passphrase = file.passphrase ?? '';
-        if (
-          await skipExisting(
-            this.importOrganisation.execute({ actor: this.actor, agencyId, p12, passphrase }),
-          )
-        )
+        const added = await skipExisting(
+          this.importOrganisation.execute({ actor: this.actor, agencyId, p12, passphrase }),
+        );
+        if (added) {
           certificatesImported += 1;
+          await this.setImage(pki, 'seal-image', file.owner!, agencyId, added.id);
+        }
       } else if (file.kind === 'personal-pkcs12') {
         const person = file.owner ? people.get(file.owner) : undefined;
         if (!person || !file.owner) continue;
         passphrases.set(file.owner, file.passphrase ?? '');
         const input = { actor: this.actor, agencyId: person.agencyId, userId: person.userId };
         const p12 = await this.read(pki, file);
-        if (
-          await skipExisting(
-            this.importPersonal.execute({ ...input, p12, passphrase: file.passphrase ?? '' }),
-          )
-        )
+        const added = await skipExisting(
+          this.importPersonal.execute({ ...input, p12, passphrase: file.passphrase ?? '' }),
+        );
+        if (added) {
           certificatesImported += 1;
+          await this.setImage(pki, 'signature-image', file.owner, person.agencyId, added.id);
+        }
       } else if (file.kind === 'root-ca-certificate' && file.format === 'der') {
         const data = await this.read(pki, file);
         const label = 'vanthu Demo Root CA (chỉ dùng cho demo)';
@@ -125,6 +129,20 @@ export class DemoPkiSeeder {
       }
     }
     return { dir: pki.dir, certificatesImported, trustAnchorsAdded, crlsAdded, passphrases };
+  }
+
+  /** The demo's generated seal or signature PNG becomes the certificate's signing image. */
+  private async setImage(
+    pki: PreparedDemoPki,
+    kind: 'seal-image' | 'signature-image',
+    owner: string,
+    agencyId: string,
+    certificateId: string,
+  ): Promise<void> {
+    const image = pki.manifest.files.find((f) => f.kind === kind && f.owner === owner);
+    if (!image) return;
+    const png = await this.read(pki, image);
+    await this.setAppearance.execute({ actor: this.actor, agencyId, certificateId, png });
   }
 
   private read(pki: PreparedDemoPki, file: DemoPkiFile): Promise<Buffer> {
@@ -159,13 +177,12 @@ function covers(manifest: DemoPkiManifest, world: DemoPkiWorld): boolean {
 
 const ALREADY_THERE = new Set(['CERTIFICATE_DUPLICATE', 'TRUST_ANCHOR_DUPLICATE', 'CRL_DUPLICATE']);
 
-/** True when it was added; false when it was already there (checked before any write, so the transaction stays usable). */
-async function skipExisting(work: Promise<unknown>): Promise<boolean> {
+/** What was added; undefined when it was already there (checked before any write, so the transaction stays usable). */
+async function skipExisting<T>(work: Promise<T>): Promise<T | undefined> {
   try {
-    await work;
-    return true;
+    return await work;
   } catch (error) {
-    if (isAppException(error) && ALREADY_THERE.has(error.code)) return false;
+    if (isAppException(error) && ALREADY_THERE.has(error.code)) return undefined;
     throw error;
   }
 }

@@ -65,18 +65,12 @@ export class DocumentStore {
   }
 
   /**
-   * Removes an entry's versions (a recalled document is destroyed at the receiver); objects no other
-   * entry uses are deleted after the rows, so a failure leaves an orphan object, not a dangling row.
+   * Removes an entry's versions (a recalled document is destroyed at the receiver). Only the rows go,
+   * inside the caller's transaction; the objects are content-addressed and usually shared with the
+   * sender's frozen copy, so they are never deleted here (a rollback could not bring them back).
    */
   async destroyEntryFiles(entryId: string): Promise<number> {
-    const keys = await this.versions.deleteByEntry(entryId);
-    let removed = 0;
-    for (const key of new Set(keys)) {
-      if (await this.versions.isKeyReferenced(key)) continue;
-      await this.storage.delete(key);
-      removed++;
-    }
-    return removed;
+    return (await this.versions.deleteByEntry(entryId)).length;
   }
 
   private async storeBytes(bytes: Buffer): Promise<string> {

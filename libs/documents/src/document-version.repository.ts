@@ -39,19 +39,13 @@ export class DocumentVersionRepository {
   }
 
   async deleteByEntry(entryId: string): Promise<string[]> {
-    const rows: { storage_key: string }[] = await this.db.manager.query(
-      'DELETE FROM document_version WHERE entry_id = $1 RETURNING storage_key',
-      [entryId],
-    );
-    return rows.map((r) => r.storage_key);
-  }
-
-  /** Whether any other version still points at a stored object (objects are shared between entries). */
-  async isKeyReferenced(storageKey: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      'SELECT 1 FROM document_version WHERE storage_key = $1 LIMIT 1',
-      [storageKey],
-    );
-    return rows.length > 0;
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .delete()
+      .from(DocumentVersionEntity)
+      .where('entry_id = :entryId', { entryId })
+      .returning(['storage_key'])
+      .execute();
+    return (rows.raw as { storage_key: string }[]).map((r) => r.storage_key);
   }
 }

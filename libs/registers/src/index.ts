@@ -21,3 +21,80 @@ export {
 } from './numbering/use-cases/list-registers.use-case';
 export { SetOutgoingSeriesUseCase } from './numbering/use-cases/set-outgoing-series.use-case';
 export { ListDocumentTypesUseCase, type DocumentTypeView } from './types/list-document-types.use-case';
+export { type CaseFileView, type CaseFileDetail } from './case-files/case-file-view';
+export {
+  CreateCaseFileUseCase,
+  type CreateCaseFileInput,
+} from './case-files/use-cases/create-case-file.use-case';
+export { ListCaseFilesUseCase } from './case-files/use-cases/list-case-files.use-case';
+export { GetCaseFileUseCase } from './case-files/use-cases/get-case-file.use-case';
+export {
+  AddCaseFileEntryUseCase,
+  type CaseFileMembership,
+} from './case-files/use-cases/add-case-file-entry.use-case';
+export { RemoveCaseFileEntryUseCase } from './case-files/use-cases/remove-case-file-entry.use-case';
+export {
+  ExportCaseFileUseCase,
+  type CaseFileExport,
+  type CaseFileExportFormat,
+} from './case-files/use-cases/export-case-file.use-case';
+export {
+  PrintRegisterUseCase,
+  type RegisterPrintout,
+  type RegisterPrintFormat,
+} from './numbering/use-cases/print-register.use-case';
+export {
+  GetReportSummaryUseCase,
+  type GetReportSummaryInput,
+} from './reports/use-cases/get-report-summary.use-case';
+export { type ReportSummary, type Share, type UnitCount } from './reports/report-summary';
+export type { OutgoingMetadata, RecipientInput, UploadedPdf } from './outgoing/outgoing-metadata';
+export { CreateOutgoingDraftUseCase } from './outgoing/use-cases/create-outgoing-draft.use-case';
+export { UpdateOutgoingDraftUseCase } from './outgoing/use-cases/update-outgoing-draft.use-case';
+export { UploadOutgoingVersionUseCase } from './outgoing/use-cases/upload-outgoing-version.use-case';
+export { DecideOutgoingUseCase, type OutgoingDecision } from './outgoing/use-cases/decide-outgoing.use-case';
+export { SignOutgoingUseCase } from './outgoing/use-cases/sign-outgoing.use-case';
+export { IssueOutgoingUseCase } from './outgoing/use-cases/issue-outgoing.use-case';
+export { RecallOutgoingUseCase } from './outgoing/use-cases/recall-outgoing.use-case';
+export { GetEntryUseCase, type EntryDetails } from './entries/get-entry.use-case';
+export { DownloadVersionUseCase } from './entries/download-version.use-case';
+export type { IncomingMetadata, IncomingMetadataChanges } from './incoming/incoming-metadata';
+export type { IncomingFile, FileVerificationSummary } from './incoming/incoming-files.verifier';
+export type { IncomingEntryView } from './incoming/incoming-view';
+export { RegisterIncomingUseCase, type RegisterIncomingInput } from './incoming/register-incoming.use-case';
+export { ListInboxUseCase, INBOX_MAX_LIMIT } from './incoming/list-inbox.use-case';
+export {
+  RegisterFromInboxUseCase,
+  type RegisterFromInboxInput,
+} from './incoming/register-from-inbox.use-case';
+export { ReturnIncomingUseCase, type ReturnIncomingInput } from './incoming/return-incoming.use-case';
+export {
+  AddProgressNoteUseCase,
+  type AddProgressNoteInput,
+  type ProgressNoteView,
+} from './incoming/add-progress-note.use-case';
+export { CloseIncomingUseCase, type CloseIncomingInput } from './incoming/close-incoming.use-case';
+export { IncomingReplyLinker } from './incoming/incoming-reply.linker';
+export type { CloseActor } from './incoming/incoming-closer';
+export {
+  AssignIncomingUseCase,
+  type AssignIncomingInput,
+  type AssignedEntryView,
+} from './assignments/assign-incoming.use-case';
+export type { AssignmentTarget } from './assignments/assignment-targets';
+export { type AssignmentView, toAssignmentView } from './assignments/assignment-view';
+export {
+  ListOverdueUseCase,
+  type DeadlineQuery,
+  DEADLINE_MAX_LIMIT,
+} from './assignments/list-overdue.use-case';
+export { ListDueSoonUseCase, DUE_SOON_DEFAULT_DAYS } from './assignments/list-due-soon.use-case';
+export type { DeadlineItem } from './assignments/deadline-item';
+export { DeadlineReminder, type ReminderRun } from './notifications/deadline-reminder';
+export { ScanDeadlinesUseCase } from './notifications/scan-deadlines.use-case';
+export {
+  ListNotificationsUseCase,
+  NOTIFICATIONS_MAX_LIMIT,
+} from './notifications/list-notifications.use-case';
+export { MarkNotificationReadUseCase } from './notifications/mark-notification-read.use-case';
+export type { NotificationView } from './notifications/notification-view';

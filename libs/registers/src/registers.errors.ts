@@ -75,7 +75,63 @@ export const RegistersErrors = {
       422,
       { verdict },
     ),
+  fileIndexInvalid: (files: number) =>
+    new AppException(
+      'FILE_INDEX_INVALID',
+      `Số thứ tự tệp không hợp lệ: văn bản có ${files} tệp (0 là văn bản chính, ${files} để thêm phụ lục mới).`,
+      400,
+    ),
+  commentRequired: () =>
+    new AppException('COMMENT_REQUIRED', 'Vui lòng ghi ý kiến khi trả lại dự thảo.', 400),
+  dateInvalid: (field: string) =>
+    new AppException('DATE_INVALID', `Ngày "${field}" không hợp lệ (định dạng YYYY-MM-DD).`, 400, { field }),
+  issuedDateInFuture: () =>
+    new AppException('ISSUED_DATE_IN_FUTURE', 'Ngày ban hành văn bản không được sau ngày đến.', 400),
+  dueDateBeforeArrival: () =>
+    new AppException('DUE_DATE_BEFORE_ARRIVAL', 'Hạn giải quyết không được trước ngày đến của văn bản.', 400),
+  deadlineInPast: () => new AppException('DEADLINE_IN_PAST', 'Hạn xử lý không được trước ngày hôm nay.', 400),
+  assignmentTargetRepeated: () =>
+    new AppException(
+      'ASSIGNMENT_TARGET_REPEATED',
+      'Mỗi đơn vị hoặc cá nhân chỉ được giao một vai trò (chủ trì, phối hợp hoặc để biết).',
+      400,
+    ),
+  replyInvalid: () =>
+    new AppException(
+      'REPLY_ENTRY_INVALID',
+      'Văn bản trả lời phải là văn bản đi đã phát hành của cơ quan.',
+      400,
+    ),
+  noPersonalCertificate: () =>
+    new AppException(
+      'PERSONAL_CERTIFICATE_MISSING',
+      'Bạn chưa có chứng thư số cá nhân còn hiệu lực trên hệ thống. Vui lòng nhập chứng thư số (.p12) trước khi ký.',
+      409,
+    ),
+  fileChanged: () =>
+    new AppException(
+      'ENTRY_FILE_CHANGED',
+      'Tệp văn bản vừa được thay đổi trong lúc ký. Vui lòng tải lại và ký lại.',
+      409,
+    ),
+  agencyAbbreviationMissing: () =>
+    new AppException(
+      'AGENCY_ABBREVIATION_MISSING',
+      'Cơ quan chưa có chữ viết tắt tên cơ quan để ghi ký hiệu văn bản. Vui lòng cập nhật danh bạ cơ quan.',
+      409,
+    ),
+  versionNotFound: () => new AppException('VERSION_NOT_FOUND', 'Không tìm thấy phiên bản tệp.', 404),
   caseFileNotFound: () => new AppException('CASE_FILE_NOT_FOUND', 'Không tìm thấy hồ sơ.', 404),
+  caseFileEntryNotFound: () =>
+    new AppException('CASE_FILE_ENTRY_NOT_FOUND', 'Văn bản này không có trong hồ sơ.', 404),
+  registerNotPrintable: () =>
+    new AppException('REGISTER_NOT_PRINTABLE', 'Sổ đăng ký bản sao chưa hỗ trợ in và xuất tệp.', 422),
+  reportPeriodInvalid: () =>
+    new AppException(
+      'REPORT_PERIOD_INVALID',
+      'Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.',
+      400,
+    ),
   notificationNotFound: () => new AppException('NOTIFICATION_NOT_FOUND', 'Không tìm thấy thông báo.', 404),
 };
 

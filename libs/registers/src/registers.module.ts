@@ -4,6 +4,8 @@ import { DirectoryModule } from '@vanthu/directory';
 import { DocumentsModule } from '@vanthu/documents';
 import { IdentityModule } from '@vanthu/identity';
 import { CASE_FILES_PROVIDERS } from './case-files/case-files.providers';
+import { DeliveryStatusReporter } from './deliveries/delivery-status.reporter';
+import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RegisterEntryRepository } from './entries/register-entry.repository';
 import { INCOMING_PROVIDERS } from './incoming/incoming.providers';
 import { NumberAllocator } from './numbering/number-allocator';
@@ -38,6 +40,8 @@ const AREA_PROVIDERS = [
     RegisterRepository,
     NumberAllocator,
     RegisterEntryRepository,
+    DeliveryRepository,
+    DeliveryStatusReporter,
     ...AREA_PROVIDERS,
   ],
   exports: [NumberAllocator, DocumentTypeRepository, ...AREA_PROVIDERS],

@@ -2,7 +2,15 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import { RegistersModule } from '@vanthu/registers';
+import { AssignmentsController } from './assignments.controller';
+import { EntriesController } from './entries.controller';
+import { IncomingController } from './incoming.controller';
+import { NotificationsController } from './notifications.controller';
+import { OutgoingController } from './outgoing.controller';
 import { RegistersController } from './registers.controller';
+import { CaseFilesController } from './case-files.controller';
+import { ReportsController } from './reports.controller';
+import { RegisterPrintController } from './register-print.controller';
 
 /**
  * Registers and the document workflow over HTTP. PDF uploads stay in memory, each at most
@@ -18,6 +26,16 @@ import { RegistersController } from './registers.controller';
       }),
     }),
   ],
-  controllers: [RegistersController],
+  controllers: [
+    RegistersController,
+    OutgoingController,
+    IncomingController,
+    AssignmentsController,
+    NotificationsController,
+    EntriesController,
+    CaseFilesController,
+    ReportsController,
+    RegisterPrintController,
+  ],
 })
 export class RegistersHttpModule {}

@@ -129,4 +129,20 @@ export class CertificateRepository {
       persons: r.persons,
     }));
   }
+
+  /** The signature or seal image; kept out of the entity so lists never carry it. */
+  async findAppearance(id: string): Promise<Buffer | null> {
+    const rows: { appearance_png: Buffer | null }[] = await this.db.manager.query(
+      'SELECT appearance_png FROM certificate WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.appearance_png ?? null;
+  }
+
+  async setAppearance(id: string, png: Buffer): Promise<void> {
+    await this.db.manager.query(
+      'UPDATE certificate SET appearance_png = $2, version = version + 1 WHERE id = $1',
+      [id, png],
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-foundation.migration';
 import { Directory1764100000100 } from './1764100000100-directory.migration';
 import { Certificates1764100000200 } from './1764100000200-certificates.migration';
 import { Registers1764100000300 } from './1764100000300-registers.migration';
+import { CertificateAppearance1764100000340 } from './1764100000340-certificate-appearance.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Directory1764100000100,
   Certificates1764100000200,
   Registers1764100000300,
+  CertificateAppearance1764100000340,
 ];

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** A unit or a person of the agency (exactly one), with a deadline and instructions. */
+const target = z
+  .strictObject({
+    unitId: z.uuid().optional(),
+    userId: z.uuid().optional(),
+    deadline: z.iso.date().nullish(),
+    instructions: z.string().trim().max(1000).nullish(),
+  })
+  .refine((t) => (t.unitId === undefined) !== (t.userId === undefined), {
+    message: 'Chọn đúng một đơn vị (unitId) hoặc một cá nhân (userId)',
+  });
+
+export const assignIncomingBody = z.strictObject({
+  version: z.number().int().positive(),
+  lead: target,
+  cooperate: z.array(target).max(50).default([]),
+  inform: z.array(target).max(50).default([]),
+});
+
+export const deadlineQuery = z.object({
+  unitId: z.uuid().optional(),
+  userId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const dueSoonQuery = deadlineQuery.extend({
+  days: z.coerce.number().int().min(0).max(60).optional(),
+});

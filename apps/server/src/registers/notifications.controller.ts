@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
+import {
+  ListNotificationsUseCase,
+  MarkNotificationReadUseCase,
+  ScanDeadlinesUseCase,
+} from '@vanthu/registers';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { listNotificationsQuery, notificationIdParam } from './notifications.schemas';
+
+/** In-app notifications: each user sees only their own. */
+@ApiTags('notifications')
+@Controller('api/v1')
+export class NotificationsController {
+  constructor(
+    private readonly listNotifications: ListNotificationsUseCase,
+    private readonly markRead: MarkNotificationReadUseCase,
+    private readonly scanDeadlines: ScanDeadlinesUseCase,
+  ) {}
+
+  @Get('notifications')
+  @ApiOperation({ summary: 'Thông báo của tôi (mới nhất trước), số chưa đọc' })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(listNotificationsQuery)) query: z.infer<typeof listNotificationsQuery>,
+  ) {
+    return this.listNotifications.execute({ principal, unreadOnly: query.unread, limit: query.limit });
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đánh dấu đã đọc một thông báo của tôi' })
+  read(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ZodValidationPipe(notificationIdParam)) notificationId: string,
+  ) {
+    return this.markRead.execute({ principal, notificationId });
+  }
+
+  @Post('agencies/:agencyId/notifications/deadline-scan')
+  @HttpCode(200)
+  @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Gửi ngay nhắc hạn xử lý văn bản đến (sắp đến hạn trong 2 ngày, quá hạn)' })
+  deadlineScan(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
+    return this.scanDeadlines.execute({ principal, agencyId });
+  }
+}

@@ -1,0 +1,169 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
+import {
+  CreateOutgoingDraftUseCase,
+  DecideOutgoingUseCase,
+  IssueOutgoingUseCase,
+  RecallOutgoingUseCase,
+  SignOutgoingUseCase,
+  UpdateOutgoingDraftUseCase,
+  UploadOutgoingVersionUseCase,
+} from '@vanthu/registers';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { type PdfParts, pdfParts } from './pdf-parts';
+import {
+  decisionBody,
+  draftChangesBody,
+  draftUploadBody,
+  entryIdParam,
+  issueBody,
+  recallBody,
+  signBody,
+  versionUploadBody,
+} from './outgoing.schemas';
+
+const entryId = new ZodValidationPipe(entryIdParam);
+const PDF_FIELDS = FileFieldsInterceptor([
+  { name: 'file', maxCount: 1 },
+  { name: 'attachments', maxCount: 20 },
+]);
+const multipart = (fields: Record<string, object>) => ({
+  schema: {
+    type: 'object' as const,
+    required: ['file'],
+    properties: {
+      file: { type: 'string' as const, format: 'binary' },
+      attachments: { type: 'array' as const, items: { type: 'string' as const, format: 'binary' } },
+      ...fields,
+    },
+  },
+});
+
+/** Outgoing documents: draft → review → approval → personal signature → issue (number, seal, release). */
+@ApiTags('outgoing')
+@Controller('api/v1/agencies/:agencyId/outgoing')
+export class OutgoingController {
+  constructor(
+    private readonly createDraft: CreateOutgoingDraftUseCase,
+    private readonly updateDraft: UpdateOutgoingDraftUseCase,
+    private readonly uploadVersion: UploadOutgoingVersionUseCase,
+    private readonly decide: DecideOutgoingUseCase,
+    private readonly sign: SignOutgoingUseCase,
+    private readonly issue: IssueOutgoingUseCase,
+    private readonly recall: RecallOutgoingUseCase,
+  ) {}
+
+  @Post()
+  @RequireAgencyRole('specialist', 'leader', 'clerk')
+  @UseInterceptors(PDF_FIELDS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(
+    multipart({
+      metadata: { type: 'string', description: 'JSON: typeCode, subject, signerUserId, recipients…' },
+    }),
+  )
+  @ApiOperation({ summary: 'Tạo dự thảo văn bản đi (tệp PDF, phụ lục, nơi nhận)' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @UploadedFiles() files: PdfParts | undefined,
+    @Body(new ZodValidationPipe(draftUploadBody)) body: z.infer<typeof draftUploadBody>,
+  ) {
+    const { file, attachments } = pdfParts(files);
+    return this.createDraft.execute({ principal, agencyId, metadata: body.metadata, file, attachments });
+  }
+
+  @Patch(':entryId')
+  @RequireAgencyRole('specialist', 'leader', 'clerk')
+  @ApiOperation({ summary: 'Sửa thông tin, nơi nhận của dự thảo (kèm version để tránh ghi đè)' })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(draftChangesBody)) body: z.infer<typeof draftChangesBody>,
+  ) {
+    const { version, ...changes } = body;
+    return this.updateDraft.execute({ principal, agencyId, entryId: id, version, changes });
+  }
+
+  @Post(':entryId/files')
+  @RequireAgencyRole('specialist', 'leader', 'clerk')
+  @UseInterceptors(PDF_FIELDS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(multipart({ version: { type: 'integer' }, fileIndex: { type: 'integer' } }))
+  @ApiOperation({ summary: 'Tải lên phiên bản mới của văn bản chính (0) hoặc phụ lục' })
+  upload(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @UploadedFiles() files: PdfParts | undefined,
+    @Body(new ZodValidationPipe(versionUploadBody)) body: z.infer<typeof versionUploadBody>,
+  ) {
+    const { file } = pdfParts(files);
+    return this.uploadVersion.execute({ principal, agencyId, entryId: id, ...body, file });
+  }
+
+  @Post(':entryId/decisions')
+  @HttpCode(200)
+  @RequireAgencyRole()
+  @ApiOperation({ summary: 'Trình, chuyển người ký, duyệt hoặc trả lại dự thảo (kèm ý kiến)' })
+  decision(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(decisionBody)) body: z.infer<typeof decisionBody>,
+  ) {
+    return this.decide.execute({ principal, agencyId, entryId: id, ...body });
+  }
+
+  @Post(':entryId/sign')
+  @HttpCode(200)
+  @RequireAgencyRole('leader')
+  @ApiOperation({ summary: 'Người ký ký số cá nhân (mật khẩu chứng thư không được lưu)' })
+  signDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
+  ) {
+    return this.sign.execute({ principal, agencyId, entryId: id, ...body });
+  }
+
+  @Post(':entryId/issue')
+  @HttpCode(200)
+  @RequireAgencyRole('clerk')
+  @ApiOperation({ summary: 'Văn thư cấp số, ngày, ký số cơ quan (đóng dấu) và phát hành tới nơi nhận' })
+  issueDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(issueBody)) body: z.infer<typeof issueBody>,
+  ) {
+    return this.issue.execute({ principal, agencyId, entryId: id, version: body.version });
+  }
+
+  @Post(':entryId/recall')
+  @HttpCode(200)
+  @RequireAgencyRole('clerk')
+  @ApiOperation({ summary: 'Thu hồi văn bản đã phát hành' })
+  recallDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(recallBody)) body: z.infer<typeof recallBody>,
+  ) {
+    return this.recall.execute({ principal, agencyId, entryId: id, ...body });
+  }
+}

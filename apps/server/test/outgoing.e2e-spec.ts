@@ -1,0 +1,476 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { VerifyDocumentUseCase } from '@vanthu/certificates';
+import { vietnamDate } from '@vanthu/registers';
+import { Clock } from '@vanthu/shared';
+import {
+  getTestPki,
+  insertAgency,
+  insertUnit,
+  insertUser,
+  TEST_PASSWORD,
+  type AgencyRow,
+  type TestPki,
+} from '@vanthu/test-kit';
+import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
+import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
+import { giveSeal, giveSignature, trustTestPki } from './support/signing-world';
+
+const run = promisify(execFile);
+
+class FixedClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+describe('outgoing documents over HTTP: draft, review, sign, issue, release, recall', () => {
+  let server: TestServer;
+  let pki: TestPki;
+  let district: AgencyRow;
+  let communeA: AgencyRow;
+  let communeB: AgencyRow;
+  let elsewhere: AgencyRow;
+  let unitVp: string;
+  let mainPdf: Buffer;
+  let attachmentPdf: Buffer;
+  const ids: Record<string, string> = {};
+  const SIGNER = 'Nguyễn Văn Ấn';
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    pki = await getTestPki();
+    server = await startTestServer({}, new FixedClock(), { logLines });
+    const ds = server.db.dataSource;
+    district = await insertAgency(ds, {
+      code: '000.00.12.H15',
+      name: "UBND huyện Ea H'Leo",
+      levelLabel: 'Huyện',
+    });
+    communeA = await insertAgency(ds, {
+      code: '000.01.12.H15',
+      name: 'UBND thị trấn Ea Drăng',
+      parentId: district.id,
+    });
+    communeB = await insertAgency(ds, {
+      code: '000.03.12.H15',
+      name: 'UBND xã Ea Sol',
+      parentId: district.id,
+    });
+    elsewhere = await insertAgency(ds, {
+      code: '000.00.00.H15',
+      name: 'UBND tỉnh Đắk Lắk',
+      levelLabel: 'Tỉnh',
+      hosted: false,
+    });
+    unitVp = (
+      await insertUnit(ds, {
+        agencyId: district.id,
+        code: 'VP',
+        name: 'Văn phòng HĐND và UBND',
+        abbreviation: 'VP',
+      })
+    ).id;
+    const users: [string, AgencyRow, ('admin' | 'clerk' | 'leader' | 'specialist')[], string?][] = [
+      ['d.spec', district, ['specialist']],
+      ['d.leader', district, ['leader'], SIGNER],
+      ['d.leader2', district, ['leader']],
+      ['d.clerk', district, ['clerk']],
+      ['a.clerk', communeA, ['clerk']],
+      ['b.clerk', communeB, ['clerk']],
+    ];
+    for (const [username, agency, roles, fullName] of users) {
+      ids[username] = (
+        await insertUser(ds, {
+          agencyId: agency.id,
+          username,
+          roles,
+          fullName,
+          unitId: agency === district ? unitVp : null,
+        })
+      ).id;
+    }
+    await trustTestPki(server, pki);
+    await giveSeal(server, district.id, pki.organisations[0]);
+    await giveSignature(server, district.id, ids['d.leader'], pki.people[0]);
+    mainPdf = await nd30Pdf({ signerName: SIGNER });
+    attachmentPdf = await nd30Pdf({ articles: 2 });
+  });
+  afterAll(() => server?.close());
+
+  const tokens = new Map<string, string>();
+  async function auth(username: string): Promise<string> {
+    if (!tokens.has(username)) {
+      const res = await request(server.url)
+        .post('/api/v1/auth/login')
+        .send({ username, password: TEST_PASSWORD })
+        .expect(200);
+      tokens.set(username, `Bearer ${res.body.token}`);
+    }
+    return tokens.get(username)!;
+  }
+  const get = async (username: string, path: string) =>
+    request(server.url)
+      .get(path)
+      .set('Authorization', await auth(username));
+  const post = async (username: string, path: string, body: object) =>
+    request(server.url)
+      .post(path)
+      .set('Authorization', await auth(username))
+      .send(body);
+
+  const metadata = (overrides: object = {}) => ({
+    typeCode: 'QD',
+    subject: 'Quyết định ban hành Quy chế công tác văn thư, lưu trữ điện tử trên địa bàn huyện',
+    signerUserId: ids['d.leader'],
+    draftingUnitId: unitVp,
+    priority: 'urgent',
+    recipients: [
+      { kind: 'agency', organId: communeA.code },
+      { kind: 'agency', organId: communeB.code },
+      { kind: 'agency', organId: elsewhere.code },
+      { kind: 'unit', unitId: unitVp },
+      { kind: 'paper', organName: 'Báo Đắk Lắk' },
+    ],
+    ...overrides,
+  });
+
+  async function draft(
+    meta: object = metadata(),
+    file: Buffer | null = mainPdf,
+    attachments: Buffer[] = [attachmentPdf],
+  ) {
+    const req = request(server.url)
+      .post(`/api/v1/agencies/${district.id}/outgoing`)
+      .set('Authorization', await auth('d.spec'))
+      .field('metadata', JSON.stringify(meta));
+    if (file) req.attach('file', file, { filename: 'Quyết định.pdf', contentType: 'application/pdf' });
+    for (const a of attachments)
+      req.attach('attachments', a, { filename: 'Phụ lục.pdf', contentType: 'application/pdf' });
+    return req;
+  }
+
+  const path = (id: string, action = '') => `/api/v1/agencies/${district.id}/outgoing/${id}${action}`;
+
+  /** draft → reviewing → approving → approved → signed, as the right people. */
+  async function draftAndSign(meta: object = metadata()): Promise<{ id: string; version: number }> {
+    const created = await draft(meta);
+    expect(created.status).toBe(201);
+    let v = created.body.version as number;
+    const step = async (user: string, decision: string) => {
+      const res = await post(user, path(created.body.id, '/decisions'), { version: v, decision });
+      expect(res.status).toBe(200);
+      v = res.body.version;
+    };
+    await step('d.spec', 'submit');
+    await step('d.leader2', 'forward');
+    await step('d.leader', 'approve');
+    const signed = await post('d.leader', path(created.body.id, '/sign'), {
+      version: v,
+      passphrase: pki.people[0].passphrase,
+    });
+    expect(signed.status).toBe(200);
+    return { id: created.body.id, version: signed.body.entryVersion };
+  }
+
+  it('runs the whole outgoing flow and delivers to two communes hosted here', async () => {
+    const created = await draft();
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      direction: 'outgoing',
+      pageAmount: 2,
+      numberNotation: null,
+    });
+    const id = created.body.id as string;
+    let version = created.body.version as number;
+
+    // review by the unit head; a specialist cannot forward, only the designated signer approves
+    expect((await post('d.spec', path(id, '/decisions'), { version, decision: 'submit' })).status).toBe(200);
+    version += 1;
+    const notHead = await post('d.spec', path(id, '/decisions'), { version, decision: 'forward' });
+    expect(notHead.status).toBe(403);
+    expect(
+      (
+        await post('d.leader2', path(id, '/decisions'), {
+          version,
+          decision: 'forward',
+          comment: 'Đồng ý trình ký',
+        })
+      ).status,
+    ).toBe(200);
+    version += 1;
+    const notSigner = await post('d.leader2', path(id, '/decisions'), { version, decision: 'approve' });
+    expect(notSigner.status).toBe(403);
+    expect(notSigner.body.code).toBe('NOT_SIGNER');
+    expect((await post('d.leader', path(id, '/decisions'), { version, decision: 'approve' })).status).toBe(
+      200,
+    );
+    version += 1;
+
+    // only the signer signs, with the right passphrase; the clerk cannot sign
+    expect((await post('d.clerk', path(id, '/sign'), { version, passphrase: 'x' })).status).toBe(403);
+    const wrong = await post('d.leader', path(id, '/sign'), { version, passphrase: 'sai mật khẩu' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('P12_PASSWORD_WRONG');
+    expect(JSON.stringify(wrong.body)).not.toContain('sai mật khẩu');
+    const signed = await post('d.leader', path(id, '/sign'), {
+      version,
+      passphrase: pki.people[0].passphrase,
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.file.kind).toBe('personal_signed');
+    version = signed.body.entryVersion;
+
+    // only a clerk issues
+    expect((await post('d.leader', path(id, '/issue'), { version })).status).toBe(403);
+    const issued = await post('d.clerk', path(id, '/issue'), { version });
+    expect(issued.status).toBe(200);
+    const today = vietnamDate(new Date());
+    expect(issued.body).toMatchObject({
+      status: 'issued',
+      issuedDate: today,
+      codeNumber: '01',
+      codeNotation: 'QĐ-UBND',
+    });
+    expect(issued.body.numberNotation).toBe('01/QĐ-UBND');
+    expect(issued.body.documentIdentifier).toBe(`${district.code},${today.replaceAll('-', '/')},01/QĐ-UBND`);
+
+    const detail = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${id}`)).body;
+    expect(
+      detail.versions
+        .filter((v: { fileIndex: number }) => v.fileIndex === 0)
+        .map((v: { kind: string }) => v.kind),
+    ).toEqual(['original', 'personal_signed', 'issued']);
+    expect(detail.files.map((f: { kind: string }) => f.kind)).toEqual(['issued', 'attachment_signed']);
+    const byName = Object.fromEntries(detail.deliveries.map((d: { organName: string }) => [d.organName, d]));
+    expect(byName['UBND thị trấn Ea Drăng']).toMatchObject({
+      channel: 'local',
+      state: 'delivered',
+      statusCode: '01',
+    });
+    expect(byName['UBND xã Ea Sol']).toMatchObject({
+      channel: 'local',
+      state: 'delivered',
+      statusCode: '01',
+    });
+    expect(byName['UBND tỉnh Đắk Lắk']).toMatchObject({
+      channel: 'exchange',
+      state: 'pending',
+      statusCode: null,
+    });
+    expect(byName['Văn phòng HĐND và UBND']).toMatchObject({ channel: 'internal', state: 'delivered' });
+    expect(byName['Báo Đắk Lắk']).toMatchObject({ channel: 'paper', state: 'not_sent' });
+
+    // the issued PDF: leader's signature still valid, organisation signature valid, number printed
+    const issuedVersion = detail.files[0];
+    const pdf = await get(
+      'd.clerk',
+      `/api/v1/agencies/${district.id}/entries/${id}/versions/${issuedVersion.id}/content`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.body as Buffer;
+    const report = await server.app.get(VerifyDocumentUseCase).execute({ pdf: bytes });
+    expect(report.signatures).toHaveLength(2);
+    expect(report.signatures.map((s) => s.verdict)).toEqual(['valid', 'valid']);
+    const dir = await mkdtemp(join(tmpdir(), 'vanthu-outgoing-'));
+    await writeFile(join(dir, 'issued.pdf'), bytes);
+    const { stdout } = await run('pdftotext', [join(dir, 'issued.pdf'), '-']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Số: 01/QĐ-UBND');
+
+    // each commune sees it in its own inbox, prefilled and verified, and nothing of the others
+    const inA = byName['UBND thị trấn Ea Drăng'];
+    const [incomingA] = await server.db.dataSource.query(
+      'SELECT id FROM register_entry WHERE source_delivery_id = $1',
+      [inA.id],
+    );
+    const seen = await get('a.clerk', `/api/v1/agencies/${communeA.id}/entries/${incomingA.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({
+      direction: 'incoming',
+      status: 'received',
+      numberNotation: '01/QĐ-UBND',
+      organName: "UBND huyện Ea H'Leo",
+      source: 'local',
+      verificationVerdict: 'valid',
+      priority: 'urgent',
+    });
+    expect(seen.body.files.map((f: { sha256: string }) => f.sha256)).toEqual(
+      detail.files.map((f: { sha256: string }) => f.sha256),
+    );
+    expect((await get('b.clerk', `/api/v1/agencies/${communeA.id}/entries/${incomingA.id}`)).status).toBe(
+      404,
+    );
+    expect((await get('a.clerk', `/api/v1/agencies/${district.id}/entries/${id}`)).status).toBe(404);
+    expect((await get('b.clerk', `/api/v1/agencies/${communeB.id}/entries/${incomingA.id}`)).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses bad drafts with stable codes and writes nothing', async () => {
+    const before = await server.db.dataSource.query('SELECT count(*)::int AS n FROM register_entry');
+    const cases: [object, Buffer | null, string][] = [
+      [metadata(), Buffer.from('not a pdf at all'), 'PDF_NOT_PDF'],
+      [metadata(), null, 'FILE_REQUIRED'],
+      [metadata({ subject: 'x'.repeat(501) }), mainPdf, 'VALIDATION_FAILED'],
+      [metadata({ dueDate: '2026-02-30' }), mainPdf, 'VALIDATION_FAILED'],
+      [metadata({ typeCode: 'XX' }), mainPdf, 'DOCUMENT_TYPE_UNKNOWN'],
+      [
+        metadata({ recipients: [{ kind: 'agency', organId: '000.99.99.H99' }] }),
+        mainPdf,
+        'RECIPIENT_UNKNOWN',
+      ],
+      [metadata({ signerUserId: ids['d.clerk'] }), mainPdf, 'SIGNER_NOT_LEADER'],
+      [metadata({ recipients: [] }), mainPdf, 'VALIDATION_FAILED'],
+    ];
+    for (const [meta, file, code] of cases) {
+      const res = await draft(meta, file, []);
+      expect({ code: res.body.code, status: res.status < 500 && res.status >= 400 }).toEqual({
+        code,
+        status: true,
+      });
+      expect(typeof res.body.message).toBe('string');
+    }
+    const after = await server.db.dataSource.query('SELECT count(*)::int AS n FROM register_entry');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('answers a stale version with 409 ENTRY_VERSION_CONFLICT and keeps the first change', async () => {
+    const created = await draft();
+    const v = created.body.version;
+    const [a, b] = await Promise.all([
+      request(server.url)
+        .patch(path(created.body.id))
+        .set('Authorization', await auth('d.spec'))
+        .send({ version: v, subject: 'Trích yếu thứ nhất' }),
+      request(server.url)
+        .patch(path(created.body.id))
+        .set('Authorization', await auth('d.spec'))
+        .send({ version: v, subject: 'Trích yếu thứ hai' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    const winner = a.status === 200 ? a : b;
+    expect(loser.body.code).toBe('ENTRY_VERSION_CONFLICT');
+    const now = await get('d.spec', `/api/v1/agencies/${district.id}/entries/${created.body.id}`);
+    expect(now.body.subject).toBe(winner.body.subject);
+  });
+
+  it('issues 200 documents in parallel as 01..200, and a failed issue consumes no number', async () => {
+    const ds = server.db.dataSource;
+    await ds.query(`INSERT INTO register_setting (agency_id, outgoing_series) VALUES ($1, 'per_type')`, [
+      district.id,
+    ]);
+    const template = await draftAndSign(
+      metadata({ typeCode: 'TB', recipients: [{ kind: 'unit', unitId: unitVp }] }),
+    );
+    // 199 more signed documents like it (the signature itself is not what this test is about)
+    const clones: { id: string }[] = await ds.query(
+      `WITH src AS (SELECT * FROM register_entry WHERE id = $1)
+       INSERT INTO register_entry (id, agency_id, direction, status, entry_date, document_type_code, subject,
+                                   organ_id, organ_name, signer_user_id, signer_name, priority, drafting_unit_id,
+                                   search_text, created_at, updated_at, version)
+       SELECT gen_random_uuid(), agency_id, direction, status, entry_date, document_type_code,
+              subject || ' ' || g, organ_id, organ_name, signer_user_id, signer_name, priority, drafting_unit_id,
+              search_text, created_at, updated_at, version
+         FROM src, generate_series(1, 199) g
+       RETURNING id`,
+      [template.id],
+    );
+    await ds.query(
+      `INSERT INTO document_version (id, agency_id, entry_id, file_index, file_name, seq, kind, storage_key, sha256, size_bytes, created_at)
+       SELECT gen_random_uuid(), v.agency_id, c.id, v.file_index, v.file_name, v.seq, v.kind, v.storage_key, v.sha256, v.size_bytes, v.created_at
+         FROM document_version v CROSS JOIN unnest($2::uuid[]) AS c(id)
+        WHERE v.entry_id = $1`,
+      [template.id, clones.map((c) => c.id)],
+    );
+    const all = [template.id, ...clones.map((c) => c.id)];
+    const token = await auth('d.clerk');
+    const results = await Promise.all(
+      all.map((id) =>
+        request(server.url)
+          .post(path(id, '/issue'))
+          .set('Authorization', token)
+          .send({ version: template.version }),
+      ),
+    );
+    expect(logLines.filter((l) => l.includes('"level":50')).slice(0, 2)).toEqual([]);
+    expect(results.filter((r) => r.status !== 200).map((r) => r.body).slice(0, 2)).toEqual([]);
+    const numbers = results.map((r) => Number(r.body.codeNumber)).sort((x, y) => x - y);
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(results.find((r) => r.body.codeNumber === '01')!.body.numberNotation).toBe('01/TB-UBND');
+
+    // a signed document whose PDF turns out unreadable: the issue fails after taking its number
+    const broken = await draftAndSign(
+      metadata({ typeCode: 'TB', recipients: [{ kind: 'unit', unitId: unitVp }] }),
+    );
+    const junk = Buffer.from('%PDF-1.7\nthis is not really a PDF\n');
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(junk).digest('hex');
+    const { ObjectStorage } = await import('@vanthu/storage');
+    await server.app.get(ObjectStorage).put(`documents/${sha.slice(0, 2)}/${sha}.pdf`, junk);
+    await ds.query(
+      `INSERT INTO document_version (id, agency_id, entry_id, file_index, file_name, seq, kind, storage_key, sha256, size_bytes, created_at)
+       VALUES (gen_random_uuid(), $1, $2, 0, 'hỏng.pdf', 99, 'personal_signed', $3, $4, $5, now())`,
+      [district.id, broken.id, `documents/${sha.slice(0, 2)}/${sha}.pdf`, sha, junk.length],
+    );
+    const failed = await post('d.clerk', path(broken.id, '/issue'), { version: broken.version });
+    expect(failed.status).toBe(400);
+    expect(failed.body.code).toBe('PDF_MALFORMED');
+    const after = await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${broken.id}`);
+    expect(after.body).toMatchObject({ status: 'signed', codeNumber: null });
+    const next = await draftAndSign(
+      metadata({ typeCode: 'TB', recipients: [{ kind: 'unit', unitId: unitVp }] }),
+    );
+    const ok = await post('d.clerk', path(next.id, '/issue'), { version: next.version });
+    expect(ok.body.numberNotation).toBe('201/TB-UBND');
+  });
+
+  it('recalls an issued document: the sender copy freezes, the commune copy is destroyed with a record', async () => {
+    const doc = await draftAndSign(
+      metadata({ typeCode: 'CV', recipients: [{ kind: 'agency', organId: communeA.code }] }),
+    );
+    const issued = await post('d.clerk', path(doc.id, '/issue'), { version: doc.version });
+    expect(issued.body.numberNotation).toMatch(/^\d{2,}\/UBND-VP$/);
+    const [delivery] = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${doc.id}`)).body
+      .deliveries;
+    const [incoming] = await server.db.dataSource.query(
+      'SELECT id FROM register_entry WHERE source_delivery_id = $1',
+      [delivery.id],
+    );
+
+    expect(
+      (await post('d.spec', path(doc.id, '/recall'), { version: issued.body.version, reason: 'x' })).status,
+    ).toBe(403);
+    const recalled = await post('d.clerk', path(doc.id, '/recall'), {
+      version: issued.body.version,
+      reason: 'Sai nơi nhận',
+    });
+    expect(recalled.status).toBe(200);
+    expect(recalled.body.status).toBe('recalled');
+    const again = await post('d.clerk', path(doc.id, '/recall'), {
+      version: recalled.body.version,
+      reason: 'lần hai',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ENTRY_STATUS_INVALID');
+
+    const atCommune = (await get('a.clerk', `/api/v1/agencies/${communeA.id}/entries/${incoming.id}`)).body;
+    expect(atCommune).toMatchObject({
+      status: 'recalled',
+      returnReason: 'Sai nơi nhận',
+      numberNotation: issued.body.numberNotation,
+    });
+    expect(atCommune.files).toEqual([]);
+    expect(atCommune.subject).not.toContain('Quy chế');
+    const sender = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${doc.id}`)).body;
+    expect(sender.files.map((f: { kind: string }) => f.kind)).toEqual(['issued', 'attachment_signed']);
+    const revoke = sender.deliveries.find((d: { business: string }) => d.business === 'revoke');
+    expect(revoke).toMatchObject({ channel: 'local', state: 'delivered', statusCode: '15' });
+  });
+});

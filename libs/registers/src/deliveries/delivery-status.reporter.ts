@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@vanthu/shared';
+import type { RegisterEntryEntity } from '../entries/register-entry.entity';
+import { DeliveryRepository } from './delivery.repository';
+
+/** edXML business statuses a receiver reports back (domain.md §4). */
+export const DELIVERY_STATUS = {
+  arrived: '01',
+  rejected: '02',
+  registered: '03',
+  assigned: '04',
+  inProgress: '05',
+  completed: '06',
+} as const;
+export type DeliveryStatusCode = (typeof DELIVERY_STATUS)[keyof typeof DELIVERY_STATUS];
+
+/**
+ * Tells the sender what became of a document it sent. For a document delivered on this node the
+ * sender's delivery row is updated in the receiver's transaction; a document that came by exchange
+ * has no local delivery row, and the exchange module will send its statuses.
+ */
+@Injectable()
+export class DeliveryStatusReporter {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(
+    incoming: Pick<RegisterEntryEntity, 'source' | 'sourceDeliveryId'>,
+    code: DeliveryStatusCode,
+    description: string | null,
+    staffName: string | null,
+  ): Promise<void> {
+    if (incoming.source !== 'local' || !incoming.sourceDeliveryId) return;
+    await this.deliveries.addStatus(
+      incoming.sourceDeliveryId,
+      code,
+      description,
+      staffName,
+      this.clock.now(),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentStore, type DocumentVersionEntity } from '@vanthu/documents';
+import { Clock, newId } from '@vanthu/shared';
+import type { VerificationReport } from '@vanthu/signing';
+import type { RegisterEntryEntity } from '../entries/register-entry.entity';
+import { RegisterEntryRepository } from '../entries/register-entry.repository';
+import { vietnamDate } from '../types/vietnam-date';
+import { DELIVERY_STATUS } from './delivery-status.reporter';
+import type { DeliveryEntity } from './delivery.entity';
+import { DeliveryRepository } from './delivery.repository';
+
+export interface DeliveredFiles {
+  versions: DocumentVersionEntity[];
+  /** Verifies the main document; called at the first local recipient, and only once. */
+  report: () => Promise<VerificationReport>;
+}
+
+/**
+ * Delivery to an agency hosted on this node: the document appears in the recipient's inbox
+ * (status 'received', fields prefilled, files shared with the sender's without copying) and the
+ * sender's delivery records status 01 (arrived) at once. The exchange module's receiving side
+ * ends in this same step for documents that came from other nodes.
+ */
+@Injectable()
+export class LocalDelivery {
+  constructor(
+    private readonly entries: RegisterEntryRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly documents: DocumentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async deliver(
+    outgoing: RegisterEntryEntity,
+    delivery: DeliveryEntity,
+    files: DeliveredFiles,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const id = newId();
+    const report = await files.report();
+    await this.entries.insert({
+      ...outgoing,
+      id,
+      agencyId: delivery.targetAgencyId!,
+      direction: 'incoming',
+      status: 'received',
+      registerId: null,
+      number: null,
+      year: null,
+      entryDate: vietnamDate(now),
+      signerUserId: null,
+      source: 'local',
+      sourceDeliveryId: delivery.id,
+      arrivalAt: now,
+      verificationVerdict: report.verdict,
+      verificationOverridden: false,
+      duplicateOf: null,
+      draftingUnitId: null,
+      replyToEntryId: null,
+      leadUnitId: null,
+      leadUserId: null,
+      closedAt: null,
+      closedBy: null,
+      closeNote: null,
+      replyEntryId: null,
+      returnReason: null,
+      createdBy: null,
+      createdAt: now,
+    });
+    for (const version of files.versions) {
+      const isMain = version.fileIndex === 0;
+      await this.documents.linkVersion(
+        {
+          agencyId: delivery.targetAgencyId!,
+          entryId: id,
+          fileIndex: version.fileIndex,
+          fileName: version.fileName,
+          kind: 'received',
+          createdBy: null,
+          verificationVerdict: isMain ? report.verdict : null,
+          verificationReport: isMain ? (report as unknown as object) : null,
+        },
+        version,
+      );
+    }
+    await this.deliveries.update(delivery.id, { incomingEntryId: id, state: 'delivered', updatedAt: now });
+    await this.deliveries.addStatus(delivery.id, DELIVERY_STATUS.arrived, 'Đã nhận', null, now);
+    return id;
+  }
+}

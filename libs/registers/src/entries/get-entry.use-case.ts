@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentStore, type DocumentVersionView, toDocumentVersionView } from '@vanthu/documents';
+import { authorizeAgency, type Principal } from '@vanthu/identity';
+import type { AssignmentEntity } from '../assignments/assignment.entity';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
+import { RegistersErrors } from '../registers.errors';
+import { EntryDetailsRepository } from './entry-details.repository';
+import type { EntryNoteEntity } from './entry-note.entity';
+import { EntryNoteRepository } from './entry-note.repository';
+import { type EntryView, toEntryView } from './entry-view';
+import { RegisterEntryRepository } from './register-entry.repository';
+
+export interface DeliveryView {
+  id: string;
+  channel: DeliveryEntity['channel'];
+  business: DeliveryEntity['business'];
+  organId: string | null;
+  organName: string;
+  state: DeliveryEntity['state'];
+  statusCode: string | null;
+  statusDescription: string | null;
+  statusAt: string | null;
+  statuses: { code: string; description: string | null; at: string }[];
+}
+
+export interface NoteView {
+  id: string;
+  authorId: string;
+  kind: EntryNoteEntity['kind'];
+  body: string;
+  createdAt: string;
+}
+
+export interface EntryDetails extends EntryView {
+  /** The newest version of each file (main document first). */
+  files: DocumentVersionView[];
+  versions: DocumentVersionView[];
+  /** The stored verification report of each received file, by version id. */
+  verificationReports: Record<string, unknown>;
+  notes: NoteView[];
+  assignments: AssignmentEntity[];
+  recipients: Omit<EntryRecipientEntity, 'entryId'>[];
+  deliveries: DeliveryView[];
+}
+
+/** One entry with everything shown beside it. Any role in the agency may read its entries. */
+@Injectable()
+export class GetEntryUseCase {
+  constructor(
+    private readonly entries: RegisterEntryRepository,
+    private readonly documents: DocumentStore,
+    private readonly notes: EntryNoteRepository,
+    private readonly details: EntryDetailsRepository,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
+  async execute(input: { principal: Principal; agencyId: string; entryId: string }): Promise<EntryDetails> {
+    authorizeAgency(input.principal, input.agencyId, []);
+    const entry = await this.entries.findInAgency(input.agencyId, input.entryId);
+    if (!entry) throw RegistersErrors.entryNotFound();
+    const versions = await this.documents.list(entry.id);
+    const latest = new Map(versions.map((v) => [v.fileIndex, v]));
+    const deliveries = await this.deliveries.listByEntry(entry.id);
+    const statuses = await this.deliveries.listStatuses(deliveries.map((d) => d.id));
+    return {
+      ...toEntryView(entry),
+      files: [...latest.values()].map(toDocumentVersionView),
+      versions: versions.map(toDocumentVersionView),
+      verificationReports: Object.fromEntries(
+        versions.filter((v) => v.verificationReport).map((v) => [v.id, v.verificationReport]),
+      ),
+      notes: (await this.notes.listByEntry(entry.id)).map((n) => ({
+        id: n.id,
+        authorId: n.authorId,
+        kind: n.kind,
+        body: n.body,
+        createdAt: n.createdAt.toISOString(),
+      })),
+      assignments: await this.details.assignments(entry.id),
+      recipients: (await this.deliveries.listRecipients(entry.id)).map(({ entryId: _, ...r }) => r),
+      deliveries: deliveries.map((d) => ({
+        id: d.id,
+        channel: d.channel,
+        business: d.business,
+        organId: d.organId,
+        organName: d.organName,
+        state: d.state,
+        statusCode: d.statusCode,
+        statusDescription: d.statusDescription,
+        statusAt: d.statusAt?.toISOString() ?? null,
+        statuses: statuses
+          .filter((s) => s.deliveryId === d.id)
+          .map((s) => ({ code: s.code, description: s.description, at: s.at.toISOString() })),
+      })),
+    };
+  }
+}

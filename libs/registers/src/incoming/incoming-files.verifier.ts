@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { VerifyDocumentUseCase } from '@vanthu/certificates';
+import { AppException, isAppException } from '@vanthu/shared';
+import { inspectPdf, type VerificationReport } from '@vanthu/signing';
+
+export interface IncomingFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface VerifiedFile extends IncomingFile {
+  /** 0 the main document, 1.. attachments. */
+  fileIndex: number;
+  pageCount: number;
+  report: VerificationReport;
+}
+
+/** One line per file of what the signature check found, for the clerk's screen. */
+export interface FileVerificationSummary {
+  fileIndex: number;
+  fileName: string;
+  verdict: string;
+  signatures: { signer: string | null; verdict: string; reasons: string[] }[];
+}
+
+export function summarizeVerification(
+  file: Pick<VerifiedFile, 'fileIndex' | 'fileName' | 'report'>,
+): FileVerificationSummary {
+  return {
+    fileIndex: file.fileIndex,
+    fileName: file.fileName,
+    verdict: file.report.verdict,
+    signatures: file.report.signatures.map((s) => ({
+      signer: s.signer?.commonName ?? s.signerName ?? null,
+      verdict: s.verdict,
+      reasons: s.reasons.map((r) => r.code),
+    })),
+  };
+}
+
+/**
+ * Checks every uploaded file before anything is written: a non-PDF, malformed or encrypted file is
+ * refused (PDF_NOT_PDF, PDF_MALFORMED, PDF_ENCRYPTED, naming the file), and every PDF's signatures
+ * are verified against this node's trust anchors (ND30: check authenticity on receipt).
+ */
+@Injectable()
+export class IncomingFilesVerifier {
+  constructor(private readonly verifyDocument: VerifyDocumentUseCase) {}
+
+  async verifyAll(main: IncomingFile, attachments: readonly IncomingFile[]): Promise<VerifiedFile[]> {
+    const files = [main, ...attachments];
+    const pageCounts = files.map((f, i) => this.inspect(f, i));
+    const verified: VerifiedFile[] = [];
+    for (const [i, f] of files.entries()) {
+      const report = await this.verifyDocument
+        .execute({ pdf: f.bytes })
+        .catch((error: unknown) => Promise.reject(this.naming(error, f, i)));
+      verified.push({ ...f, fileIndex: i, pageCount: pageCounts[i], report });
+    }
+    return verified;
+  }
+
+  private inspect(file: IncomingFile, fileIndex: number): number {
+    try {
+      return inspectPdf(file.bytes).pageCount;
+    } catch (error) {
+      throw this.naming(error, file, fileIndex);
+    }
+  }
+
+  private naming(error: unknown, file: IncomingFile, fileIndex: number): unknown {
+    if (!isAppException(error)) return error;
+    return new AppException(error.code, `Tệp "${file.fileName}": ${error.message}`, error.status, {
+      ...error.details,
+      fileIndex,
+      fileName: file.fileName,
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@vanthu/persistence';
+import { IsNull } from 'typeorm';
+import { NotificationEntity } from './notification.entity';
+
+export interface AgencyMember {
+  id: string;
+  unitId: string | null;
+}
+
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Inserts the notifications, skipping any whose (user, dedupe key) already exists, so a
+   * repeated reminder is a no-op; returns how many were new.
+   */
+  async insertMany(rows: NotificationEntity[]): Promise<number> {
+    let inserted = 0;
+    for (const r of rows) {
+      const result: unknown[] = await this.db.manager.query(
+        `INSERT INTO notification (id, user_id, agency_id, kind, entry_id, title, dedupe_key, created_at, read_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)
+         ON CONFLICT ON CONSTRAINT uq_notification_dedupe DO NOTHING RETURNING id`,
+        [r.id, r.userId, r.agencyId, r.kind, r.entryId, r.title, r.dedupeKey, r.createdAt],
+      );
+      inserted += result.length;
+    }
+    return inserted;
+  }
+
+  /** Active users of the agency named directly or belonging to one of the units. */
+  async membersOf(agencyId: string, userIds: string[], unitIds: string[]): Promise<AgencyMember[]> {
+    if (userIds.length === 0 && unitIds.length === 0) return [];
+    const rows: { id: string; unit_id: string | null }[] = await this.db.manager.query(
+      `SELECT id, unit_id FROM app_user
+        WHERE agency_id = $1 AND active AND (id = ANY($2::uuid[]) OR unit_id = ANY($3::uuid[]))
+        ORDER BY id`,
+      [agencyId, userIds, unitIds],
+    );
+    return rows.map((r) => ({ id: r.id, unitId: r.unit_id }));
+  }
+
+  listForUser(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationEntity[]> {
+    return this.db.manager.find(NotificationEntity, {
+      where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  countUnread(userId: string): Promise<number> {
+    return this.db.manager.count(NotificationEntity, { where: { userId, readAt: IsNull() } });
+  }
+
+  /** Another user's notification reads as absent. */
+  findForUser(id: string, userId: string): Promise<NotificationEntity | null> {
+    return this.db.manager.findOneBy(NotificationEntity, { id, userId });
+  }
+
+  async markRead(id: string, at: Date): Promise<void> {
+    await this.db.manager.update(NotificationEntity, { id, readAt: IsNull() }, { readAt: at });
+  }
+}

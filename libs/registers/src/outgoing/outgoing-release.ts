@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyRepository } from '@vanthu/directory';
+import { Clock, newId } from '@vanthu/shared';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { type DeliveredFiles, LocalDelivery } from '../deliveries/local-delivery';
+import type { RegisterEntryEntity } from '../entries/register-entry.entity';
+
+/**
+ * One delivery per recipient, written in the issuing transaction: internal units and paper
+ * recipients are recorded, agencies hosted here get the document in their inbox at once, and
+ * agencies elsewhere get a pending delivery the exchange module sends (one failing recipient does
+ * not hold back the others).
+ */
+@Injectable()
+export class OutgoingRelease {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly local: LocalDelivery,
+    private readonly clock: Clock,
+  ) {}
+
+  async release(entry: RegisterEntryEntity, files: DeliveredFiles): Promise<DeliveryEntity[]> {
+    const out: DeliveryEntity[] = [];
+    let report: ReturnType<DeliveredFiles['report']> | undefined;
+    const once: DeliveredFiles = { versions: files.versions, report: () => (report ??= files.report()) };
+    for (const recipient of await this.deliveries.listRecipients(entry.id)) {
+      const delivery = await this.record(entry, recipient);
+      if (delivery.channel === 'local') await this.local.deliver(entry, delivery, once);
+      out.push(delivery);
+    }
+    return out;
+  }
+
+  private async record(entry: RegisterEntryEntity, recipient: EntryRecipientEntity): Promise<DeliveryEntity> {
+    const now = this.clock.now();
+    const target = recipient.agencyId ? await this.agencies.findById(recipient.agencyId) : null;
+    const channel =
+      recipient.kind === 'unit'
+        ? 'internal'
+        : recipient.kind === 'paper'
+          ? 'paper'
+          : target?.hosted
+            ? 'local'
+            : 'exchange';
+    const delivery: DeliveryEntity = {
+      id: newId(),
+      entryId: entry.id,
+      recipientId: recipient.id,
+      senderAgencyId: entry.agencyId,
+      channel,
+      business: 'new',
+      reason: null,
+      targetAgencyId: target?.id ?? null,
+      organId: recipient.organId,
+      organName: recipient.organName,
+      state: channel === 'internal' ? 'delivered' : channel === 'paper' ? 'not_sent' : 'pending',
+      statusCode: null,
+      statusDescription: null,
+      statusAt: null,
+      incomingEntryId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deliveries.insert(delivery);
+    return delivery;
+  }
+}

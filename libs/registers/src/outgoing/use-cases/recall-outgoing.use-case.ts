@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@vanthu/audit';
+import { authorizeAgency, type Principal } from '@vanthu/identity';
+import { Database } from '@vanthu/persistence';
+import { Clock, newId } from '@vanthu/shared';
+import type { DeliveryEntity } from '../../deliveries/delivery.entity';
+import { DeliveryRepository } from '../../deliveries/delivery.repository';
+import { LocalRecall } from '../../deliveries/local-recall';
+import { auditActorOf } from '../../entries/entry-actor';
+import { type EntryView, toEntryView } from '../../entries/entry-view';
+import { RegisterEntryRepository } from '../../entries/register-entry.repository';
+import { assertOutgoing, assertOutgoingStatus } from '../outgoing-rules';
+
+export interface RecallOutgoingInput {
+  principal: Principal;
+  agencyId: string;
+  entryId: string;
+  version: number;
+  reason: string;
+}
+
+/**
+ * Thu hồi: the sender's copy is frozen (status 'recalled', every later change refused) and one
+ * revoke delivery per original recipient is recorded for the exchange module; recipients on this
+ * node destroy the document at once and report status 15.
+ */
+@Injectable()
+export class RecallOutgoingUseCase {
+  constructor(
+    private readonly db: Database,
+    private readonly entries: RegisterEntryRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly localRecall: LocalRecall,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: RecallOutgoingInput): Promise<EntryView> {
+    const { principal, agencyId } = input;
+    authorizeAgency(principal, agencyId, ['clerk']);
+    return this.db.transaction(async () => {
+      const entry = await this.entries.lockForChange(agencyId, input.entryId, input.version);
+      assertOutgoing(entry);
+      assertOutgoingStatus(entry, ['issued'], 'thu hồi');
+      const now = this.clock.now();
+      const originals = (await this.deliveries.listByEntry(entry.id)).filter((d) => d.business === 'new');
+      for (const original of originals) {
+        const revoke: DeliveryEntity = {
+          ...original,
+          id: newId(),
+          business: 'revoke',
+          reason: input.reason,
+          state:
+            original.channel === 'exchange'
+              ? 'pending'
+              : original.channel === 'local'
+                ? 'pending'
+                : original.state,
+          statusCode: null,
+          statusDescription: null,
+          statusAt: null,
+          incomingEntryId: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await this.deliveries.insert(revoke);
+        if (original.channel === 'local') await this.localRecall.recall(original, revoke, input.reason);
+      }
+      const saved = await this.entries.save(entry, { status: 'recalled', closeNote: input.reason }, now);
+      await this.audit.record({
+        action: 'outgoing.recalled',
+        agencyId,
+        actor: auditActorOf(principal),
+        subjectType: 'entry',
+        subjectId: entry.id,
+        details: { reason: input.reason, recipients: originals.length },
+      });
+      return toEntryView(saved);
+    });
+  }
+}
