@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
   const ids: Record<string, string> = {};
   const SIGNER = 'Nguyễn Văn Ấn';
   const logLines: string[] = [];
+  let leaderCertificateId: string;
 
   beforeAll(async () => {
     pki = await getTestPki();
@@ -96,7 +97,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     }
     await trustTestPki(server, pki);
     await giveSeal(server, district.id, pki.organisations[0]);
-    await giveSignature(server, district.id, ids['d.leader'], pki.people[0]);
+    leaderCertificateId = await giveSignature(server, district.id, ids['d.leader'], pki.people[0]);
     mainPdf = await nd30Pdf({ signerName: SIGNER });
     attachmentPdf = await nd30Pdf({ articles: 2 });
   });
@@ -312,6 +313,55 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     );
   });
 
+  it('locks a personal key after 5 wrong passphrases, even against the right one', async () => {
+    await giveSignature(server, district.id, ids['d.leader2'], pki.people[1]);
+    const created = await draft(metadata({ signerUserId: ids['d.leader2'] }));
+    let v = created.body.version as number;
+    for (const [user, decision] of [
+      ['d.spec', 'submit'],
+      ['d.leader', 'forward'],
+      ['d.leader2', 'approve'],
+    ]) {
+      v = (await post(user, path(created.body.id, '/decisions'), { version: v, decision })).body.version;
+    }
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push(
+        (await post('d.leader2', path(created.body.id, '/sign'), { version: v, passphrase: `sai-${i}` })).body
+          .code,
+      );
+    }
+    expect(codes).toEqual([
+      'P12_PASSWORD_WRONG',
+      'P12_PASSWORD_WRONG',
+      'P12_PASSWORD_WRONG',
+      'P12_PASSWORD_WRONG',
+      'P12_LOCKED',
+    ]);
+    const right = await post('d.leader2', path(created.body.id, '/sign'), {
+      version: v,
+      passphrase: pki.people[1].passphrase,
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('P12_LOCKED');
+    expect(right.body.message).toContain('phút');
+  });
+
+  it('lets a leader replace their signature image with a PNG, and nobody else', async () => {
+    const put = async (user: string, file: Buffer) =>
+      request(server.url)
+        .put(`/api/v1/agencies/${district.id}/certificates/${leaderCertificateId}/appearance`)
+        .set('Authorization', await auth(user))
+        .attach('file', file, 'chu-ky.png');
+    const png = await readFile(pki.people[0].signatureImagePath);
+    expect((await put('d.leader', png)).status).toBe(204);
+    const notPng = await put('d.leader', Buffer.from('GIF89a not a png'));
+    expect(notPng.status).toBe(400);
+    expect(notPng.body.code).toBe('APPEARANCE_IMAGE_INVALID');
+    expect((await put('d.spec', png)).status).toBe(403);
+    expect((await put('a.clerk', png)).status).toBe(404);
+  });
+
   it('refuses bad drafts with stable codes and writes nothing', async () => {
     const before = await server.db.dataSource.query('SELECT count(*)::int AS n FROM register_entry');
     const cases: [object, Buffer | null, string][] = [
@@ -400,7 +450,12 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
       ),
     );
     expect(logLines.filter((l) => l.includes('"level":50')).slice(0, 2)).toEqual([]);
-    expect(results.filter((r) => r.status !== 200).map((r) => r.body).slice(0, 2)).toEqual([]);
+    expect(
+      results
+        .filter((r) => r.status !== 200)
+        .map((r) => r.body)
+        .slice(0, 2),
+    ).toEqual([]);
     const numbers = results.map((r) => Number(r.body.codeNumber)).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(results.find((r) => r.body.codeNumber === '01')!.body.numberNotation).toBe('01/TB-UBND');

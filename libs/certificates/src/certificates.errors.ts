@@ -65,6 +65,12 @@ export const CertificateErrors = {
         : 'Chứng thư số của cơ quan chưa có ảnh con dấu. Vui lòng tải lên ảnh con dấu (PNG) trước khi đóng dấu.',
       409,
     ),
+  unlockLocked: (minutes: number) =>
+    new AppException(
+      'P12_LOCKED',
+      `Nhập sai mật khẩu chứng thư số quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      429,
+    ),
   userNotFound: () => new AppException('USER_NOT_FOUND', 'Không tìm thấy người dùng.', 404),
   trustForbidden: () =>
     new AppException(

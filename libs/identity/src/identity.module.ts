@@ -44,6 +44,6 @@ const useCases = [
     LoginThrottleRepository,
     ...useCases,
   ],
-  exports: [...useCases, PasswordHasher, UserRepository, UnitRepository],
+  exports: [...useCases, PasswordHasher, UserRepository, UnitRepository, LoginThrottleRepository],
 })
 export class IdentityModule {}

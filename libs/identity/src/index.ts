@@ -21,6 +21,7 @@ export { IdentityModule } from './identity.module';
 export { PasswordHasher } from './passwords/password-hasher';
 export { UserRepository } from './users/user.repository';
 export { UnitRepository } from './units/unit.repository';
+export { LoginThrottleRepository, type ThrottleState } from './sessions/login-throttle.repository';
 export type { UserView } from './users/user-view';
 export type { UnitView } from './units/unit-view';
 export { LoginUseCase, type LoginInput, type LoginResult } from './use-cases/login.use-case';

@@ -98,3 +98,10 @@ export {
 } from './notifications/list-notifications.use-case';
 export { MarkNotificationReadUseCase } from './notifications/mark-notification-read.use-case';
 export type { NotificationView } from './notifications/notification-view';
+export {
+  SearchEntriesUseCase,
+  type SearchEntriesInput,
+  type EntryPage,
+  ENTRY_SEARCH_DEFAULT_LIMIT,
+  ENTRY_SEARCH_MAX_LIMIT,
+} from './search/search-entries.use-case';

@@ -122,6 +122,12 @@ export const RegistersErrors = {
     ),
   versionNotFound: () => new AppException('VERSION_NOT_FOUND', 'Không tìm thấy phiên bản tệp.', 404),
   caseFileNotFound: () => new AppException('CASE_FILE_NOT_FOUND', 'Không tìm thấy hồ sơ.', 404),
+  searchCursorInvalid: () =>
+    new AppException(
+      'SEARCH_CURSOR_INVALID',
+      'Con trỏ phân trang không hợp lệ, vui lòng tìm kiếm lại từ đầu.',
+      400,
+    ),
   caseFileEntryNotFound: () =>
     new AppException('CASE_FILE_ENTRY_NOT_FOUND', 'Văn bản này không có trong hồ sơ.', 404),
   registerNotPrintable: () =>

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -8,6 +18,7 @@ import {
   ListCertificatesUseCase,
   ReplaceCertificateUseCase,
   RevokeCertificateUseCase,
+  SetCertificateAppearanceUseCase,
 } from '@vanthu/certificates';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import type { z } from 'zod';
@@ -37,6 +48,7 @@ export class CertificatesController {
     private readonly revokeCertificate: RevokeCertificateUseCase,
     private readonly replaceCertificate: ReplaceCertificateUseCase,
     private readonly countByLevel: CountCertificatesByLevelUseCase,
+    private readonly setAppearance: SetCertificateAppearanceUseCase,
   ) {}
 
   @Get('certificates')
@@ -120,6 +132,25 @@ export class CertificatesController {
       p12,
       passphrase: body.passphrase,
     });
+  }
+
+  @Put('certificates/:id/appearance')
+  @HttpCode(204)
+  @RequireAgencyRole()
+  @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: multipartSchema({}) })
+  @ApiOperation({
+    summary:
+      'Ảnh dùng khi ký: chữ ký (màu xanh) của cá nhân hoặc con dấu (màu đỏ) của cơ quan, PNG nền trong suốt',
+  })
+  async appearance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('id', certificateId) id: string,
+    @UploadedFile(requiredFile) png: Buffer,
+  ): Promise<void> {
+    await this.setAppearance.execute({ actor: principal, agencyId, certificateId: id, png });
   }
 
   @Get('reports/certificates-by-level')

@@ -131,7 +131,7 @@ export class IncomingController {
   @RequireAgencyRole('clerk')
   @ApiBody({ schema: openApiSchema(returnIncomingBody) })
   @ApiOperation({ summary: 'Trả lại văn bản cho nơi gửi (gửi nhầm, chữ ký số không hợp lệ) kèm lý do' })
-  return(
+  returnToSender(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,

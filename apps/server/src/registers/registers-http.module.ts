@@ -11,6 +11,7 @@ import { RegistersController } from './registers.controller';
 import { CaseFilesController } from './case-files.controller';
 import { ReportsController } from './reports.controller';
 import { RegisterPrintController } from './register-print.controller';
+import { SearchController } from './search.controller';
 
 /**
  * Registers and the document workflow over HTTP. PDF uploads stay in memory, each at most
@@ -36,6 +37,7 @@ import { RegisterPrintController } from './register-print.controller';
     CaseFilesController,
     ReportsController,
     RegisterPrintController,
+    SearchController,
   ],
 })
 export class RegistersHttpModule {}

@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-foundation.migration';
 import { Directory1764100000100 } from './1764100000100-directory.migration';
 import { Certificates1764100000200 } from './1764100000200-certificates.migration';
 import { Registers1764100000300 } from './1764100000300-registers.migration';
+import { EntrySearch1764100000320 } from './1764100000320-entry-search.migration';
 import { CertificateAppearance1764100000340 } from './1764100000340-certificate-appearance.migration';
 
 /**
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   Directory1764100000100,
   Certificates1764100000200,
   Registers1764100000300,
+  EntrySearch1764100000320,
   CertificateAppearance1764100000340,
 ];

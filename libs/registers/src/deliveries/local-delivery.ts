@@ -30,6 +30,21 @@ export class LocalDelivery {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * When the document answers one the recipient sent (ResponseFor), the recipient's new incoming
+   * entry points at that original outgoing entry, so the sender sees the reply linked.
+   */
+  private async answeredAtTarget(
+    outgoing: RegisterEntryEntity,
+    targetAgencyId: string,
+  ): Promise<string | null> {
+    if (!outgoing.replyToEntryId) return null;
+    const answered = await this.entries.findById(outgoing.replyToEntryId);
+    if (!answered?.sourceDeliveryId) return null;
+    const original = await this.deliveries.findById(answered.sourceDeliveryId);
+    return original && original.senderAgencyId === targetAgencyId ? original.entryId : null;
+  }
+
   async deliver(
     outgoing: RegisterEntryEntity,
     delivery: DeliveryEntity,
@@ -56,7 +71,7 @@ export class LocalDelivery {
       verificationOverridden: false,
       duplicateOf: null,
       draftingUnitId: null,
-      replyToEntryId: null,
+      replyToEntryId: await this.answeredAtTarget(outgoing, delivery.targetAgencyId!),
       leadUnitId: null,
       leadUserId: null,
       closedAt: null,

@@ -43,6 +43,8 @@ export interface EntryDetails extends EntryView {
   assignments: AssignmentEntity[];
   recipients: Omit<EntryRecipientEntity, 'entryId'>[];
   deliveries: DeliveryView[];
+  /** Outgoing: the answers received to it (incoming entries whose ResponseFor is this document). */
+  replies: Pick<EntryView, 'id' | 'status' | 'numberNotation' | 'organName' | 'subject' | 'arrivalAt'>[];
 }
 
 /** One entry with everything shown beside it. Any role in the agency may read its entries. */
@@ -80,6 +82,17 @@ export class GetEntryUseCase {
       })),
       assignments: await this.details.assignments(entry.id),
       recipients: (await this.deliveries.listRecipients(entry.id)).map(({ entryId: _, ...r }) => r),
+      replies: (await this.details.replies(entry.agencyId, entry.id)).map((r) => {
+        const v = toEntryView(r);
+        return {
+          id: v.id,
+          status: v.status,
+          numberNotation: v.numberNotation,
+          organName: v.organName,
+          subject: v.subject,
+          arrivalAt: v.arrivalAt,
+        };
+      }),
       deliveries: deliveries.map((d) => ({
         id: d.id,
         channel: d.channel,

@@ -16,6 +16,7 @@ import { type EntryView, toEntryView } from '../../entries/entry-view';
 import type { RegisterEntryEntity } from '../../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
 import { NumberAllocator } from '../../numbering/number-allocator';
+import { IncomingReplyLinker } from '../../incoming/incoming-reply.linker';
 import { RegistersErrors } from '../../registers.errors';
 import { DocumentTypeRepository } from '../../types/document-type.repository';
 import {
@@ -61,6 +62,7 @@ export class IssueOutgoingUseCase {
     private readonly appearance: FindCertificateAppearanceUseCase,
     private readonly verify: VerifyDocumentUseCase,
     private readonly release: OutgoingRelease,
+    private readonly replies: IncomingReplyLinker,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -148,6 +150,8 @@ export class IssueOutgoingUseCase {
         versions: stored,
         report: () => this.verify.execute({ pdf: issuedMain }),
       });
+      // a reply closes the incoming document it answers, in this same transaction
+      const answered = await this.replies.linkReply(saved, principal);
       await this.audit.record({
         action: 'outgoing.issued',
         agencyId,
@@ -159,6 +163,7 @@ export class IssueOutgoingUseCase {
           registerId: taken.registerId,
           issuedDate,
           deliveries: deliveries.length,
+          answered: answered?.id ?? null,
           sha256: stored[0].sha256,
         },
       });

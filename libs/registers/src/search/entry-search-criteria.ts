@@ -1,0 +1,86 @@
+import type { EntryDirection, EntryStatus, Priority } from '../entries/register-entry.entity';
+
+/** A position in the listing order (entry_date DESC, id DESC): the last row of a page. */
+export interface EntryPosition {
+  entryDate: string;
+  id: string;
+}
+
+/** What to look for, already validated; dates are `YYYY-MM-DD`, both bounds inclusive. */
+export interface EntrySearchCriteria {
+  agencyId: string;
+  /** A tsquery in to_tsquery('simple') syntax from toPrefixTsQuery; null: no text condition. */
+  tsQuery: string | null;
+  direction?: EntryDirection;
+  registerId?: string;
+  typeCode?: string;
+  statuses?: readonly EntryStatus[];
+  priority?: Priority;
+  /** Lead unit, or any assignment (lead, co-operating, for information) to the unit. */
+  unitId?: string;
+  /** Lead person, or any assignment of the person. */
+  assigneeId?: string;
+  from?: string;
+  to?: string;
+  /** Overdue on this day: due before it and still being handled. */
+  overdueOn?: string;
+  /** Only rows after this position (keyset pagination). */
+  after?: EntryPosition;
+  limit: number;
+}
+
+/** The statuses in which an incoming document is still being handled (deadline applies). */
+export const OPEN_STATUSES: readonly EntryStatus[] = ['registered', 'assigned', 'in_progress'];
+
+/** Collects bind parameters; SQL text only ever contains `$n` placeholders, never user values. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Conditions on the entry date: the requested range and the keyset position. */
+export function positionConditions(c: EntrySearchCriteria, p: SqlParams): string[] {
+  const conditions: string[] = [];
+  if (c.from) conditions.push(`e.entry_date >= ${p.add(c.from)}::date`);
+  if (c.to) conditions.push(`e.entry_date <= ${p.add(c.to)}::date`);
+  // A row comparison matches the index order (agency_id, entry_date DESC, id DESC): an index bound.
+  if (c.after)
+    conditions.push(`(e.entry_date, e.id) < (${p.add(c.after.entryDate)}::date, ${p.add(c.after.id)}::uuid)`);
+  return conditions;
+}
+
+/** Every other filter of the criteria, as conditions on `e` (register_entry). */
+export function filterConditions(c: EntrySearchCriteria, p: SqlParams): string[] {
+  const conditions: string[] = [];
+  if (c.direction) conditions.push(`e.direction = ${p.add(c.direction)}`);
+  if (c.registerId) conditions.push(`e.register_id = ${p.add(c.registerId)}::uuid`);
+  if (c.typeCode) conditions.push(`e.document_type_code = ${p.add(c.typeCode)}`);
+  if (c.statuses && c.statuses.length > 0) conditions.push(`e.status = ANY(${p.add(c.statuses)}::varchar[])`);
+  if (c.priority) conditions.push(`e.priority = ${p.add(c.priority)}`);
+  if (c.unitId) {
+    const unit = p.add(c.unitId);
+    conditions.push(
+      `(e.lead_unit_id = ${unit}::uuid OR EXISTS (SELECT 1 FROM assignment a WHERE a.entry_id = e.id AND a.unit_id = ${unit}::uuid))`,
+    );
+  }
+  if (c.assigneeId) {
+    const user = p.add(c.assigneeId);
+    conditions.push(
+      `(e.lead_user_id = ${user}::uuid OR EXISTS (SELECT 1 FROM assignment a WHERE a.entry_id = e.id AND a.user_id = ${user}::uuid))`,
+    );
+  }
+  if (c.overdueOn) {
+    conditions.push(`e.due_date < ${p.add(c.overdueOn)}::date`);
+    // Written like the predicate of ix_register_entry_open_due, so the planner can use that index.
+    conditions.push(`e.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+  }
+  return conditions;
+}
+
+export function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
+}
