@@ -100,11 +100,12 @@ describe('whole flow: district → two communes → reply back', () => {
     return tokens.get(username)!;
   }
   async function call(username: string, method: 'get' | 'post', path: string, body?: object) {
-    const req = request(server.url)
-      [method](path)
-      .set('Authorization', await auth(username));
-    const res = body ? await req.send(body) : await req;
-    return res;
+    const agent = request(server.url);
+    const req = (method === 'get' ? agent.get(path) : agent.post(path)).set(
+      'Authorization',
+      await auth(username),
+    );
+    return body ? req.send(body) : req;
   }
   async function ok(username: string, method: 'get' | 'post', path: string, body?: object) {
     const res = await call(username, method, path, body);
