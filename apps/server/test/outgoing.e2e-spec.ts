@@ -528,4 +528,71 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     const revoke = sender.deliveries.find((d: { business: string }) => d.business === 'revoke');
     expect(revoke).toMatchObject({ channel: 'local', state: 'delivered', statusCode: '15' });
   });
+
+  it('updates and then replaces an issued document, at the sender and at the commune', async () => {
+    const toA = { recipients: [{ kind: 'agency', organId: communeA.code }] };
+    const first = await draftAndSign(metadata({ typeCode: 'KH', ...toA }));
+    const issued = await post('d.clerk', path(first.id, '/issue'), { version: first.version });
+    const [delivery] = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${first.id}`)).body
+      .deliveries;
+    const [incoming] = await server.db.dataSource.query(
+      'SELECT id FROM register_entry WHERE source_delivery_id = $1',
+      [delivery.id],
+    );
+
+    const updated = await post('d.clerk', path(first.id, '/update'), {
+      version: issued.body.version,
+      reason: 'Đính chính thời hạn',
+      changes: { dueDate: '2027-01-15', subject: 'Kế hoạch (đính chính) chuyển đổi số năm 2027' },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ status: 'issued', dueDate: '2027-01-15' });
+    const atCommune = (await get('a.clerk', `/api/v1/agencies/${communeA.id}/entries/${incoming.id}`)).body;
+    expect(atCommune).toMatchObject({
+      dueDate: '2027-01-15',
+      subject: 'Kế hoạch (đính chính) chuyển đổi số năm 2027',
+    });
+    expect(atCommune.notes.map((n: { body: string }) => n.body)).toEqual([
+      'Cơ quan ban hành cập nhật thông tin văn bản: Đính chính thời hạn',
+    ]);
+    const emptyUpdate = await post('d.clerk', path(first.id, '/update'), {
+      version: updated.body.version,
+      reason: 'x',
+      changes: {},
+    });
+    expect(emptyUpdate.body.code).toBe('VALIDATION_FAILED');
+
+    const second = await draftAndSign(metadata({ typeCode: 'KH', ...toA }));
+    const issued2 = await post('d.clerk', path(second.id, '/issue'), { version: second.version });
+    const selfReplace = await post('d.clerk', path(first.id, '/replace'), {
+      version: updated.body.version,
+      replacementEntryId: first.id,
+      reason: 'x',
+    });
+    expect(selfReplace.body.code).toBe('REPLACEMENT_INVALID');
+    const replaced = await post('d.clerk', path(first.id, '/replace'), {
+      version: updated.body.version,
+      replacementEntryId: second.id,
+      reason: 'Ban hành văn bản thay thế',
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ status: 'replaced', replacedBy: second.id });
+    const oldAtCommune = (await get('a.clerk', `/api/v1/agencies/${communeA.id}/entries/${incoming.id}`))
+      .body;
+    expect(oldAtCommune.status).toBe('recalled');
+    expect(oldAtCommune.subject).toContain(issued2.body.numberNotation);
+    expect(oldAtCommune.files).toEqual([]);
+    const sender = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${first.id}`)).body;
+    expect(sender.deliveries.map((d: { business: string }) => d.business)).toEqual([
+      'new',
+      'update',
+      'replace',
+    ]);
+    // frozen: nothing more can happen to the replaced document
+    const late = await post('d.clerk', path(first.id, '/recall'), {
+      version: replaced.body.version,
+      reason: 'x',
+    });
+    expect(late.body.code).toBe('ENTRY_STATUS_INVALID');
+  });
 });

@@ -56,6 +56,8 @@ export { DecideOutgoingUseCase, type OutgoingDecision } from './outgoing/use-cas
 export { SignOutgoingUseCase } from './outgoing/use-cases/sign-outgoing.use-case';
 export { IssueOutgoingUseCase } from './outgoing/use-cases/issue-outgoing.use-case';
 export { RecallOutgoingUseCase } from './outgoing/use-cases/recall-outgoing.use-case';
+export { ReplaceOutgoingUseCase } from './outgoing/use-cases/replace-outgoing.use-case';
+export { UpdateIssuedOutgoingUseCase } from './outgoing/use-cases/update-issued-outgoing.use-case';
 export { GetEntryUseCase, type EntryDetails } from './entries/get-entry.use-case';
 export { DownloadVersionUseCase } from './entries/download-version.use-case';
 export type { IncomingMetadata, IncomingMetadataChanges } from './incoming/incoming-metadata';

@@ -121,6 +121,12 @@ export const RegistersErrors = {
       409,
     ),
   versionNotFound: () => new AppException('VERSION_NOT_FOUND', 'Không tìm thấy phiên bản tệp.', 404),
+  replacementInvalid: () =>
+    new AppException(
+      'REPLACEMENT_INVALID',
+      'Văn bản thay thế phải là một văn bản đi khác của cơ quan, đã được phát hành.',
+      400,
+    ),
   caseFileNotFound: () => new AppException('CASE_FILE_NOT_FOUND', 'Không tìm thấy hồ sơ.', 404),
   searchCursorInvalid: () =>
     new AppException(

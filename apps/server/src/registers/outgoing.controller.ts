@@ -16,7 +16,9 @@ import {
   DecideOutgoingUseCase,
   IssueOutgoingUseCase,
   RecallOutgoingUseCase,
+  ReplaceOutgoingUseCase,
   SignOutgoingUseCase,
+  UpdateIssuedOutgoingUseCase,
   UpdateOutgoingDraftUseCase,
   UploadOutgoingVersionUseCase,
 } from '@vanthu/registers';
@@ -30,7 +32,9 @@ import {
   entryIdParam,
   issueBody,
   recallBody,
+  replaceBody,
   signBody,
+  updateIssuedBody,
   versionUploadBody,
 } from './outgoing.schemas';
 
@@ -63,6 +67,8 @@ export class OutgoingController {
     private readonly sign: SignOutgoingUseCase,
     private readonly issue: IssueOutgoingUseCase,
     private readonly recall: RecallOutgoingUseCase,
+    private readonly replace: ReplaceOutgoingUseCase,
+    private readonly updateIssued: UpdateIssuedOutgoingUseCase,
   ) {}
 
   @Post()
@@ -165,5 +171,31 @@ export class OutgoingController {
     @Body(new ZodValidationPipe(recallBody)) body: z.infer<typeof recallBody>,
   ) {
     return this.recall.execute({ principal, agencyId, entryId: id, ...body });
+  }
+
+  @Post(':entryId/replace')
+  @HttpCode(200)
+  @RequireAgencyRole('clerk')
+  @ApiOperation({ summary: 'Thay thế văn bản đã phát hành bằng một văn bản đã phát hành khác' })
+  replaceDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(replaceBody)) body: z.infer<typeof replaceBody>,
+  ) {
+    return this.replace.execute({ principal, agencyId, entryId: id, ...body });
+  }
+
+  @Post(':entryId/update')
+  @HttpCode(200)
+  @RequireAgencyRole('clerk')
+  @ApiOperation({ summary: 'Cập nhật thông tin văn bản đã phát hành (gửi tới nơi nhận)' })
+  updateIssuedDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', entryId) id: string,
+    @Body(new ZodValidationPipe(updateIssuedBody)) body: z.infer<typeof updateIssuedBody>,
+  ) {
+    return this.updateIssued.execute({ principal, agencyId, entryId: id, ...body });
   }
 }

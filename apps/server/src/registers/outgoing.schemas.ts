@@ -78,3 +78,24 @@ export const issueBody = z.object({ version });
 export const recallBody = z.object({ version, reason: z.string().trim().min(1).max(500) });
 
 export const entryIdParam = z.uuid();
+
+export const replaceBody = z.object({
+  version,
+  replacementEntryId: z.uuid(),
+  reason: z.string().trim().min(1).max(500),
+});
+
+export const updateIssuedBody = z.object({
+  version,
+  reason: z.string().trim().min(1).max(500),
+  changes: z
+    .object({
+      subject: draftFields.subject.optional(),
+      dueDate: isoDate.nullish(),
+      toPlaces: optionalText(1000),
+      description: optionalText(500),
+      priority: draftFields.priority,
+    })
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, { message: 'Cần ít nhất một thông tin cập nhật' }),
+});

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import { RegistersModule } from '@vanthu/registers';
+import { DeadlineReminderWorker } from '../workers/deadline-reminder.worker';
 import { AssignmentsController } from './assignments.controller';
 import { EntriesController } from './entries.controller';
 import { IncomingController } from './incoming.controller';
@@ -27,6 +28,7 @@ import { SearchController } from './search.controller';
       }),
     }),
   ],
+  providers: [DeadlineReminderWorker],
   controllers: [
     RegistersController,
     OutgoingController,

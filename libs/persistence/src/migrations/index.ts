@@ -4,6 +4,7 @@ import { Certificates1764100000200 } from './1764100000200-certificates.migratio
 import { Registers1764100000300 } from './1764100000300-registers.migration';
 import { EntrySearch1764100000320 } from './1764100000320-entry-search.migration';
 import { CertificateAppearance1764100000340 } from './1764100000340-certificate-appearance.migration';
+import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Registers1764100000300,
   EntrySearch1764100000320,
   CertificateAppearance1764100000340,
+  EntryReplacedBy1764100000350,
 ];

@@ -22,7 +22,12 @@ export class LocalRecall {
     private readonly clock: Clock,
   ) {}
 
-  async recall(original: DeliveryEntity, revoke: DeliveryEntity, reason: string): Promise<void> {
+  async recall(
+    original: DeliveryEntity,
+    revoke: DeliveryEntity,
+    reason: string,
+    notice = 'Văn bản đã bị cơ quan ban hành thu hồi; nội dung và tệp đã được hủy.',
+  ): Promise<void> {
     const now = this.clock.now();
     if (original.incomingEntryId && original.targetAgencyId) {
       const entry = await this.entries.lockForChange(original.targetAgencyId, original.incomingEntryId);
@@ -31,7 +36,7 @@ export class LocalRecall {
         entry,
         {
           status: 'recalled',
-          subject: 'Văn bản đã bị cơ quan ban hành thu hồi; nội dung và tệp đã được hủy.',
+          subject: notice,
           description: null,
           toPlaces: null,
           returnReason: reason,

@@ -8,11 +8,15 @@ import { RegisterEntryEntity } from './register-entry.entity';
 export class EntryDetailsRepository {
   constructor(private readonly db: Database) {}
 
+  /** Every assignment of the entry (open and completed): lead first, then co-operating, then information. */
   assignments(entryId: string): Promise<AssignmentEntity[]> {
-    return this.db.manager.find(AssignmentEntity, {
-      where: { entryId },
-      order: { assignedAt: 'ASC', id: 'ASC' },
-    });
+    return this.db.manager
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.entry_id = :entryId', { entryId })
+      .orderBy(`CASE a.role WHEN 'lead' THEN 0 WHEN 'cooperate' THEN 1 ELSE 2 END`)
+      .addOrderBy('a.assigned_at')
+      .addOrderBy('a.id')
+      .getMany();
   }
 
   /** Incoming replies (of this agency) to one of its outgoing documents. */

@@ -50,6 +50,7 @@ export interface EntryView {
   closedAt: string | null;
   closeNote: string | null;
   returnReason: string | null;
+  replacedBy: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -103,6 +104,7 @@ export function toEntryView(e: RegisterEntryEntity): EntryView {
     closedAt: e.closedAt?.toISOString() ?? null,
     closeNote: e.closeNote,
     returnReason: e.returnReason,
+    replacedBy: e.replacedBy,
     createdBy: e.createdBy,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),

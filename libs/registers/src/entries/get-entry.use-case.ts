@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore, type DocumentVersionView, toDocumentVersionView } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
-import type { AssignmentEntity } from '../assignments/assignment.entity';
+import { type AssignmentView, toAssignmentView } from '../assignments/assignment-view';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
@@ -40,7 +40,7 @@ export interface EntryDetails extends EntryView {
   /** The stored verification report of each received file, by version id. */
   verificationReports: Record<string, unknown>;
   notes: NoteView[];
-  assignments: AssignmentEntity[];
+  assignments: AssignmentView[];
   recipients: Omit<EntryRecipientEntity, 'entryId'>[];
   deliveries: DeliveryView[];
   /** Outgoing: the answers received to it (incoming entries whose ResponseFor is this document). */
@@ -80,7 +80,7 @@ export class GetEntryUseCase {
         body: n.body,
         createdAt: n.createdAt.toISOString(),
       })),
-      assignments: await this.details.assignments(entry.id),
+      assignments: (await this.details.assignments(entry.id)).map(toAssignmentView),
       recipients: (await this.deliveries.listRecipients(entry.id)).map(({ entryId: _, ...r }) => r),
       replies: (await this.details.replies(entry.agencyId, entry.id)).map((r) => {
         const v = toEntryView(r);

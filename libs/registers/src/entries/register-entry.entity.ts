@@ -162,6 +162,10 @@ export class RegisterEntryEntity {
   @Column({ name: 'reply_entry_id', type: 'uuid', nullable: true })
   replyEntryId!: string | null;
 
+  /** Outgoing, status 'replaced': the document that replaced it. */
+  @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
+  replacedBy!: string | null;
+
   @Column({ name: 'return_reason', type: 'varchar', nullable: true })
   returnReason!: string | null;
 

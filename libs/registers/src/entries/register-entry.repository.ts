@@ -4,8 +4,12 @@ import { RegistersErrors } from '../registers.errors';
 import { RegisterEntryEntity } from './register-entry.entity';
 import { buildSearchText } from './search-text';
 
-export type NewEntry = Omit<RegisterEntryEntity, 'version' | 'searchText' | 'createdAt' | 'updatedAt'> & {
+export type NewEntry = Omit<
+  RegisterEntryEntity,
+  'version' | 'searchText' | 'createdAt' | 'updatedAt' | 'replacedBy'
+> & {
   createdAt: Date;
+  replacedBy?: string | null;
 };
 
 @Injectable()
@@ -15,6 +19,7 @@ export class RegisterEntryRepository {
   async insert(row: NewEntry): Promise<RegisterEntryEntity> {
     const full: RegisterEntryEntity = {
       ...row,
+      replacedBy: row.replacedBy ?? null,
       updatedAt: row.createdAt,
       version: 1,
       searchText: buildSearchText(row),

@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
+import { FollowUpDeliveries } from '../deliveries/follow-up-deliveries';
 import { LocalDelivery } from '../deliveries/local-delivery';
 import { LocalRecall } from '../deliveries/local-recall';
+import { LocalUpdate } from '../deliveries/local-update';
 import { DownloadVersionUseCase } from '../entries/download-version.use-case';
 import { EntryDetailsRepository } from '../entries/entry-details.repository';
 import { EntryNoteRepository } from '../entries/entry-note.repository';
@@ -14,6 +16,8 @@ import { CreateOutgoingDraftUseCase } from './use-cases/create-outgoing-draft.us
 import { DecideOutgoingUseCase } from './use-cases/decide-outgoing.use-case';
 import { IssueOutgoingUseCase } from './use-cases/issue-outgoing.use-case';
 import { RecallOutgoingUseCase } from './use-cases/recall-outgoing.use-case';
+import { ReplaceOutgoingUseCase } from './use-cases/replace-outgoing.use-case';
+import { UpdateIssuedOutgoingUseCase } from './use-cases/update-issued-outgoing.use-case';
 import { SignOutgoingUseCase } from './use-cases/sign-outgoing.use-case';
 import { UpdateOutgoingDraftUseCase } from './use-cases/update-outgoing-draft.use-case';
 import { UploadOutgoingVersionUseCase } from './use-cases/upload-outgoing-version.use-case';
@@ -28,6 +32,8 @@ export const OUTGOING_PROVIDERS: Provider[] = [
   SigningCertificates,
   LocalDelivery,
   LocalRecall,
+  LocalUpdate,
+  FollowUpDeliveries,
   OutgoingRelease,
   CreateOutgoingDraftUseCase,
   UpdateOutgoingDraftUseCase,
@@ -36,6 +42,8 @@ export const OUTGOING_PROVIDERS: Provider[] = [
   SignOutgoingUseCase,
   IssueOutgoingUseCase,
   RecallOutgoingUseCase,
+  ReplaceOutgoingUseCase,
+  UpdateIssuedOutgoingUseCase,
   GetEntryUseCase,
   DownloadVersionUseCase,
 ];

@@ -1,4 +1,5 @@
 import { isUuid } from '@vanthu/shared';
+import { isCalendarDate } from '../incoming/incoming-metadata';
 import { RegistersErrors } from '../registers.errors';
 import type { EntryPosition } from './entry-search-criteria';
 
@@ -14,9 +15,4 @@ export function decodeEntryCursor(cursor: string): EntryPosition {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match || !isUuid(match[2]) || !isCalendarDate(match[1])) throw RegistersErrors.searchCursorInvalid();
   return { entryDate: match[1], id: match[2].toLowerCase() };
-}
-
-export function isCalendarDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }

@@ -47,6 +47,7 @@ export function newEntry(agencyId: string, over: Partial<NewEntry> = {}): NewEnt
     closeNote: null,
     replyEntryId: null,
     returnReason: null,
+    replacedBy: null,
     createdBy: null,
     createdAt: new Date(`${entryDate}T03:00:00Z`),
     ...over,

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
-import { Clock, newId } from '@vanthu/shared';
-import type { DeliveryEntity } from '../../deliveries/delivery.entity';
-import { DeliveryRepository } from '../../deliveries/delivery.repository';
+import { Clock } from '@vanthu/shared';
+import { FollowUpDeliveries } from '../../deliveries/follow-up-deliveries';
 import { LocalRecall } from '../../deliveries/local-recall';
 import { auditActorOf } from '../../entries/entry-actor';
 import { type EntryView, toEntryView } from '../../entries/entry-view';
@@ -29,7 +28,7 @@ export class RecallOutgoingUseCase {
   constructor(
     private readonly db: Database,
     private readonly entries: RegisterEntryRepository,
-    private readonly deliveries: DeliveryRepository,
+    private readonly followUps: FollowUpDeliveries,
     private readonly localRecall: LocalRecall,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -43,29 +42,9 @@ export class RecallOutgoingUseCase {
       assertOutgoing(entry);
       assertOutgoingStatus(entry, ['issued'], 'thu hồi');
       const now = this.clock.now();
-      const originals = (await this.deliveries.listByEntry(entry.id)).filter((d) => d.business === 'new');
-      for (const original of originals) {
-        const revoke: DeliveryEntity = {
-          ...original,
-          id: newId(),
-          business: 'revoke',
-          reason: input.reason,
-          state:
-            original.channel === 'exchange'
-              ? 'pending'
-              : original.channel === 'local'
-                ? 'pending'
-                : original.state,
-          statusCode: null,
-          statusDescription: null,
-          statusAt: null,
-          incomingEntryId: null,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.deliveries.insert(revoke);
-        if (original.channel === 'local') await this.localRecall.recall(original, revoke, input.reason);
-      }
+      const recipients = await this.followUps.send(entry.id, 'revoke', input.reason, (original, revoke) =>
+        this.localRecall.recall(original, revoke, input.reason),
+      );
       const saved = await this.entries.save(entry, { status: 'recalled', closeNote: input.reason }, now);
       await this.audit.record({
         action: 'outgoing.recalled',
@@ -73,7 +52,7 @@ export class RecallOutgoingUseCase {
         actor: auditActorOf(principal),
         subjectType: 'entry',
         subjectId: entry.id,
-        details: { reason: input.reason, recipients: originals.length },
+        details: { reason: input.reason, recipients },
       });
       return toEntryView(saved);
     });
