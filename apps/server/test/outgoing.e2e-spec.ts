@@ -8,11 +8,11 @@ import { VerifyDocumentUseCase } from '@vanthu/certificates';
 import { vietnamDate } from '@vanthu/registers';
 import { Clock } from '@vanthu/shared';
 import {
+  ApiSessions,
   getTestPki,
   insertAgency,
   insertUnit,
   insertUser,
-  TEST_PASSWORD,
   type AgencyRow,
   type TestPki,
 } from '@vanthu/test-kit';
@@ -98,31 +98,16 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     await trustTestPki(server, pki);
     await giveSeal(server, district.id, pki.organisations[0]);
     leaderCertificateId = await giveSignature(server, district.id, ids['d.leader'], pki.people[0]);
+    api = new ApiSessions(server.url);
     mainPdf = await nd30Pdf({ signerName: SIGNER });
     attachmentPdf = await nd30Pdf({ articles: 2 });
   });
   afterAll(() => server?.close());
 
-  const tokens = new Map<string, string>();
-  async function auth(username: string): Promise<string> {
-    if (!tokens.has(username)) {
-      const res = await request(server.url)
-        .post('/api/v1/auth/login')
-        .send({ username, password: TEST_PASSWORD })
-        .expect(200);
-      tokens.set(username, `Bearer ${res.body.token}`);
-    }
-    return tokens.get(username)!;
-  }
-  const get = async (username: string, path: string) =>
-    request(server.url)
-      .get(path)
-      .set('Authorization', await auth(username));
-  const post = async (username: string, path: string, body: object) =>
-    request(server.url)
-      .post(path)
-      .set('Authorization', await auth(username))
-      .send(body);
+  let api: ApiSessions;
+  const auth = (username: string) => api.bearer(username);
+  const get = (username: string, path: string) => api.get(username, path);
+  const post = (username: string, path: string, body: object) => api.post(username, path, body);
 
   const metadata = (overrides: object = {}) => ({
     typeCode: 'QD',

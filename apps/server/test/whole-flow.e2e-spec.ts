@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { Clock } from '@vanthu/shared';
 import {
+  ApiSessions,
   getTestPki,
   insertAgency,
   insertUnit,
   insertUser,
-  TEST_PASSWORD,
   type AgencyRow,
   type TestPki,
 } from '@vanthu/test-kit';
@@ -81,6 +81,7 @@ describe('whole flow: district → two communes → reply back', () => {
         await insertUser(ds, { agencyId: agency.id, username, roles: [role], fullName, unitId })
       ).id;
     }
+    api = new ApiSessions(server.url);
     await trustTestPki(server, pki);
     await giveSeal(server, district.id, pki.organisations[0]);
     await giveSeal(server, communeA.id, pki.organisations[1]);
@@ -89,24 +90,10 @@ describe('whole flow: district → two communes → reply back', () => {
   });
   afterAll(() => server?.close());
 
-  const tokens = new Map<string, string>();
-  async function auth(username: string): Promise<string> {
-    if (!tokens.has(username)) {
-      const res = await request(server.url)
-        .post('/api/v1/auth/login')
-        .send({ username, password: TEST_PASSWORD });
-      tokens.set(username, `Bearer ${res.body.token}`);
-    }
-    return tokens.get(username)!;
-  }
-  async function call(username: string, method: 'get' | 'post', path: string, body?: object) {
-    const agent = request(server.url);
-    const req = (method === 'get' ? agent.get(path) : agent.post(path)).set(
-      'Authorization',
-      await auth(username),
-    );
-    return body ? req.send(body) : req;
-  }
+  let api: ApiSessions;
+  const auth = (username: string) => api.bearer(username);
+  const call = (username: string, method: 'get' | 'post', path: string, body?: object) =>
+    method === 'get' ? api.get(username, path) : api.post(username, path, body);
   async function ok(username: string, method: 'get' | 'post', path: string, body?: object) {
     const res = await call(username, method, path, body);
     if (res.status >= 300)

@@ -4,6 +4,7 @@ import { Clock, newId } from '@vanthu/shared';
 import type { VerificationReport } from '@vanthu/signing';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
+import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { vietnamDate } from '../types/vietnam-date';
 import { DELIVERY_STATUS } from './delivery-status.reporter';
 import type { DeliveryEntity } from './delivery.entity';
@@ -54,32 +55,18 @@ export class LocalDelivery {
     const id = newId();
     const report = await files.report();
     await this.entries.insert({
-      ...outgoing,
+      ...UNSET_ENTRY_FIELDS,
+      ...pickDocumentFields(outgoing),
       id,
       agencyId: delivery.targetAgencyId!,
       direction: 'incoming',
       status: 'received',
-      registerId: null,
-      number: null,
-      year: null,
       entryDate: vietnamDate(now),
-      signerUserId: null,
       source: 'local',
       sourceDeliveryId: delivery.id,
       arrivalAt: now,
       verificationVerdict: report.verdict,
-      verificationOverridden: false,
-      duplicateOf: null,
-      draftingUnitId: null,
       replyToEntryId: await this.answeredAtTarget(outgoing, delivery.targetAgencyId!),
-      leadUnitId: null,
-      leadUserId: null,
-      closedAt: null,
-      closedBy: null,
-      closeNote: null,
-      replyEntryId: null,
-      returnReason: null,
-      createdBy: null,
       createdAt: now,
     });
     for (const version of files.versions) {
@@ -102,4 +89,26 @@ export class LocalDelivery {
     await this.deliveries.addStatus(delivery.id, DELIVERY_STATUS.arrived, 'Đã nhận', null, now);
     return id;
   }
+}
+
+/** What travels with the document itself (edXML MessageHeader), not the sender's handling of it. */
+function pickDocumentFields(e: RegisterEntryEntity) {
+  return {
+    documentTypeCode: e.documentTypeCode,
+    codeNumber: e.codeNumber,
+    codeNotation: e.codeNotation,
+    issuedDate: e.issuedDate,
+    subject: e.subject,
+    organId: e.organId,
+    organName: e.organName,
+    signerPosition: e.signerPosition,
+    signerName: e.signerName,
+    priority: e.priority,
+    pageAmount: e.pageAmount,
+    issuedAmount: e.issuedAmount,
+    description: e.description,
+    toPlaces: e.toPlaces,
+    dueDate: e.dueDate,
+    documentIdentifier: e.documentIdentifier,
+  };
 }

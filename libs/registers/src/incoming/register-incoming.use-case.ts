@@ -5,6 +5,7 @@ import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock, newId } from '@vanthu/shared';
 import { auditActorOf } from '../entries/entry-actor';
+import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { DocumentTypeRepository } from '../types/document-type.repository';
@@ -72,6 +73,7 @@ export class RegisterIncomingUseCase {
       const arrival = await this.numbers.takeArrival(agencyId, vietnamYear(now));
       const id = newId();
       const entry = await this.entries.insert({
+        ...UNSET_ENTRY_FIELDS,
         id,
         agencyId,
         direction: 'incoming',
@@ -82,24 +84,12 @@ export class RegisterIncomingUseCase {
         entryDate: arrivalDate,
         ...fields,
         pageAmount: fields.pageAmount ?? (mainPages <= MAX_PAGE_AMOUNT ? mainPages : null),
-        signerUserId: null,
-        issuedAmount: null,
         documentIdentifier,
         source: 'upload',
-        sourceDeliveryId: null,
         arrivalAt: now,
         verificationVerdict: verdict,
         verificationOverridden: overridden,
         duplicateOf,
-        draftingUnitId: null,
-        replyToEntryId: null,
-        leadUnitId: null,
-        leadUserId: null,
-        closedAt: null,
-        closedBy: null,
-        closeNote: null,
-        replyEntryId: null,
-        returnReason: null,
         createdBy: principal.userId,
         createdAt: now,
       });

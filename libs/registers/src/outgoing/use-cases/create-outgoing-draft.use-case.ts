@@ -8,6 +8,7 @@ import { DeliveryRepository } from '../../deliveries/delivery.repository';
 import { auditActorOf } from '../../entries/entry-actor';
 import { type EntryView, toEntryView } from '../../entries/entry-view';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
+import { UNSET_ENTRY_FIELDS } from '../../entries/unset-entry-fields';
 import { RegistersErrors } from '../../registers.errors';
 import { vietnamDate } from '../../types/vietnam-date';
 import type { OutgoingMetadata, UploadedPdf } from '../outgoing-metadata';
@@ -55,18 +56,13 @@ export class CreateOutgoingDraftUseCase {
     const recipientRows = await this.recipients.resolve(agencyId, id, metadata.recipients);
     return this.db.transaction(async () => {
       const entry = await this.entries.insert({
+        ...UNSET_ENTRY_FIELDS,
         id,
         agencyId,
         direction: 'outgoing',
         status: 'draft',
-        registerId: null,
-        number: null,
-        year: null,
         entryDate: vietnamDate(now),
         documentTypeCode: metadata.typeCode,
-        codeNumber: null,
-        codeNotation: null,
-        issuedDate: null,
         subject: metadata.subject,
         organId: agency.code,
         organName: agency.name,
@@ -79,22 +75,8 @@ export class CreateOutgoingDraftUseCase {
         description: metadata.description ?? null,
         toPlaces: metadata.toPlaces ?? null,
         dueDate: metadata.dueDate ?? null,
-        documentIdentifier: null,
-        source: null,
-        sourceDeliveryId: null,
-        arrivalAt: null,
-        verificationVerdict: null,
-        verificationOverridden: false,
-        duplicateOf: null,
         draftingUnitId: metadata.draftingUnitId ?? me?.unitId ?? null,
         replyToEntryId: metadata.replyToEntryId ?? null,
-        leadUnitId: null,
-        leadUserId: null,
-        closedAt: null,
-        closedBy: null,
-        closeNote: null,
-        replyEntryId: null,
-        returnReason: null,
         createdBy: principal.userId,
         createdAt: now,
       });
