@@ -94,6 +94,17 @@ describe('DemoPkiSeeder', () => {
     expect(again).toMatchObject({ certificatesImported: 0, trustAnchorsAdded: 0, crlsAdded: 0 });
     const [{ n }] = await server.db.dataSource.query('SELECT count(*)::int AS n FROM certificate');
     expect(n).toBe(3);
+    // each certificate signs with its generated image: the seal for organisations, the signature for people
+    const images: { kind: string; png: Buffer }[] = await server.db.dataSource.query(
+      'SELECT kind, appearance_png AS png FROM certificate ORDER BY kind',
+    );
+    const manifestPng = (kind: string) =>
+      second.manifest.files.filter((f) => f.kind === kind).map((f) => readFileSync(join(second.dir, f.path)));
+    for (const { kind, png } of images) {
+      expect(png).not.toBeNull();
+      const expected = manifestPng(kind === 'organisation' ? 'seal-image' : 'signature-image');
+      expect(expected.some((b) => b.equals(png))).toBe(true);
+    }
   }, 240_000);
 
   it('the imported keys work: the clerk seals, the leader signs with the printed passphrase', async () => {

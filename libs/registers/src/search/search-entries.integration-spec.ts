@@ -153,7 +153,19 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
   describe('words', () => {
     it('finds "Quyết định" from "quyet dinh" and from "QUYẾT ĐỊNH"', async () => {
       expect(keysOf(await find({ q: 'quyet dinh' }))).toEqual(['decision']);
-      expect(keysOf(await find({ q: 'QUYẾT ĐỊNH' }))).toEqual(['decision']);
+      const page = await find({ q: 'QUYẾT ĐỊNH' });
+      expect(keysOf(page)).toEqual(['decision']);
+      expect(page.items[0]).toMatchObject({
+        entryDate: '2026-11-20',
+        numberNotation: '12/QĐ-UBND',
+        arrivalNumber: '01',
+        typeCode: 'QD',
+        priority: 'urgent',
+        dueDate: '2026-11-22',
+        organName: 'UBND tỉnh Đắk Lắk',
+        version: 1,
+        createdAt: '2026-11-20T03:00:00.000Z',
+      });
     });
 
     it('matches "Đắk Lắk" and "dak lak" both ways, in any field of the metadata', async () => {
@@ -342,6 +354,13 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
 
     it('pages through every match in order', async () => {
       expect(await all({ q: 'tai canh ca ph', limit: 10 })).toEqual(matching);
+      const [first] = (await find({ q: 'tai canh ca ph', limit: 1 }, 'deep')).items;
+      expect(first).toMatchObject({
+        id: matching[0],
+        entryDate: '2026-11-15',
+        typeCode: 'QD',
+        agencyId: ids.deep,
+      });
     });
 
     it('keeps the year, range and type filters', async () => {
