@@ -31,9 +31,12 @@ export class DeadlineReminderWorker implements OnApplicationBootstrap, OnApplica
   async runOnce(): Promise<void> {
     try {
       const run = await this.reminder.remindDueSoon(this.clock.now());
-      if (run.created > 0) this.logger.log(`deadline reminders: ${run.created} new for ${run.entries} entries`);
+      if (run.created > 0)
+        this.logger.log(`deadline reminders: ${run.created} new for ${run.entries} entries`);
     } catch (error) {
-      this.logger.error(`deadline reminders failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `deadline reminders failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -9,7 +9,7 @@ const SCOPE = `substr(agency::text, 1, 8) || (extract(year FROM day) * 100 + ext
 
 /**
  * Search over register entries (libs/registers, search/): a GIN index whose words are scoped to
- * the agency and the month of the entry.
+ * the agency and the month of the entry, and indexes on the lead unit and person.
  *
  * Why: Vietnamese is written in a few thousand syllables, so the words people search for ("quyet",
  * "dinh", "ke", "hoach", "ubnd") each occur in 10–50% of all entries, and the posting lists of the
@@ -42,9 +42,19 @@ export class EntrySearch1764100000320 implements MigrationInterface {
     await q.query(`
       CREATE INDEX ix_register_entry_scoped_search ON register_entry
         USING gin (register_entry_scoped_vector(search_vector, agency_id, entry_date))`);
+    // "Entries of this unit / person": a unit with few entries is listed from these (and from the
+    // assignment indexes) instead of checking every entry of the agency.
+    await q.query(
+      `CREATE INDEX ix_register_entry_lead_unit ON register_entry (lead_unit_id) WHERE lead_unit_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX ix_register_entry_lead_user ON register_entry (lead_user_id) WHERE lead_user_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX IF EXISTS ix_register_entry_lead_user');
+    await q.query('DROP INDEX IF EXISTS ix_register_entry_lead_unit');
     await q.query('DROP INDEX IF EXISTS ix_register_entry_scoped_search');
     await q.query('DROP FUNCTION IF EXISTS register_entry_scoped_query(tsquery, uuid, date)');
     await q.query('DROP FUNCTION IF EXISTS register_entry_scoped_vector(tsvector, uuid, date)');

@@ -27,6 +27,11 @@ export interface EntrySearchCriteria {
   /** Only rows after this position (keyset pagination). */
   after?: EntryPosition;
   limit: number;
+  /**
+   * Few entries are assigned to the unit / person: list them and check the rest, instead of
+   * checking every row of the agency for an assignment (the repository counts and decides).
+   */
+  assignedAsList?: { unit?: boolean; user?: boolean };
 }
 
 /** The statuses in which an incoming document is still being handled (deadline applies). */
@@ -61,24 +66,34 @@ export function filterConditions(c: EntrySearchCriteria, p: SqlParams): string[]
   if (c.typeCode) conditions.push(`e.document_type_code = ${p.add(c.typeCode)}`);
   if (c.statuses && c.statuses.length > 0) conditions.push(`e.status = ANY(${p.add(c.statuses)}::varchar[])`);
   if (c.priority) conditions.push(`e.priority = ${p.add(c.priority)}`);
-  if (c.unitId) {
-    const unit = p.add(c.unitId);
-    conditions.push(
-      `(e.lead_unit_id = ${unit}::uuid OR EXISTS (SELECT 1 FROM assignment a WHERE a.entry_id = e.id AND a.unit_id = ${unit}::uuid))`,
-    );
-  }
-  if (c.assigneeId) {
-    const user = p.add(c.assigneeId);
-    conditions.push(
-      `(e.lead_user_id = ${user}::uuid OR EXISTS (SELECT 1 FROM assignment a WHERE a.entry_id = e.id AND a.user_id = ${user}::uuid))`,
-    );
-  }
+  if (c.unitId) conditions.push(assignedTo(ASSIGNED.unit, p.add(c.unitId), c.assignedAsList?.unit ?? false));
+  if (c.assigneeId)
+    conditions.push(assignedTo(ASSIGNED.user, p.add(c.assigneeId), c.assignedAsList?.user ?? false));
   if (c.overdueOn) {
     conditions.push(`e.due_date < ${p.add(c.overdueOn)}::date`);
     // Written like the predicate of ix_register_entry_open_due, so the planner can use that index.
     conditions.push(`e.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   }
   return conditions;
+}
+
+/** The lead column of the entry and the column of `assignment` that name a unit or a person. */
+export const ASSIGNED = {
+  unit: { lead: 'lead_unit_id', assignment: 'unit_id' },
+  user: { lead: 'lead_user_id', assignment: 'user_id' },
+} as const;
+
+export type Assigned = (typeof ASSIGNED)[keyof typeof ASSIGNED];
+
+/** Lead on the entry, or any assignment of it: as a list of ids (few) or a check per row (many). */
+function assignedTo(to: Assigned, param: string, asList: boolean): string {
+  if (asList)
+    return `e.id IN (SELECT a.entry_id FROM assignment a WHERE a.${to.assignment} = ${param}::uuid
+                     UNION ALL SELECT r.id FROM register_entry r WHERE r.${to.lead} = ${param}::uuid)`;
+  // OFFSET 0 keeps this a probe per row (ix_assignment_entry): left to itself PostgreSQL hashes
+  // every assignment of the unit first (27,000 rows, 45 ms in the 1M benchmark) to check a few hundred.
+  return `(e.${to.lead} = ${param}::uuid
+           OR EXISTS (SELECT 1 FROM assignment a WHERE a.entry_id = e.id AND a.${to.assignment} = ${param}::uuid OFFSET 0))`;
 }
 
 export function whereClause(conditions: string[]): string {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@vanthu/persistence';
 import { RegisterEntryEntity } from '../entries/register-entry.entity';
 import {
+  ASSIGNED,
+  type Assigned,
   type EntryPosition,
   type EntrySearchCriteria,
   filterConditions,
@@ -16,6 +18,12 @@ import {
  * their month from the index would fetch thousands of rows.
  */
 const RECENT_WINDOW = 200;
+
+/**
+ * Below this many entries assigned to a unit or person, a listing reads those entries by id; above
+ * it, it walks the agency's entries by date and checks each (a match is then common enough).
+ */
+const FEW_ASSIGNED = 1000;
 
 const ORDER = 'ORDER BY e.entry_date DESC, e.id DESC';
 
@@ -43,8 +51,18 @@ export class EntrySearchRepository {
     return rows.map((row) => this.hydrate(row));
   }
 
-  /** Without words the planner's choice is right: the (agency, date) index or the open-due index. */
-  private list(c: EntrySearchCriteria): Promise<RawRow[]> {
+  /**
+   * Without words the planner's choice is right (the (agency, date) index or the open-due index),
+   * except for a unit or person with few entries, which would otherwise read the whole agency.
+   */
+  private async list(criteria: EntrySearchCriteria): Promise<RawRow[]> {
+    const c: EntrySearchCriteria = {
+      ...criteria,
+      assignedAsList: {
+        unit: criteria.unitId ? await this.fewAssigned(ASSIGNED.unit, criteria.unitId) : false,
+        user: criteria.assigneeId ? await this.fewAssigned(ASSIGNED.user, criteria.assigneeId) : false,
+      },
+    };
     const p = new SqlParams();
     const conditions = [
       `e.agency_id = ${p.add(c.agencyId)}::uuid`,
@@ -55,6 +73,16 @@ export class EntrySearchRepository {
       `SELECT ${this.columns()} FROM register_entry e WHERE ${whereClause(conditions)} ${ORDER} LIMIT ${p.add(c.limit)}`,
       p.values,
     );
+  }
+
+  private async fewAssigned(to: Assigned, id: string): Promise<boolean> {
+    const rows: { n: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS n FROM (
+         (SELECT 1 FROM assignment a WHERE a.${to.assignment} = $1::uuid LIMIT ${FEW_ASSIGNED})
+         UNION ALL (SELECT 1 FROM register_entry r WHERE r.${to.lead} = $1::uuid LIMIT ${FEW_ASSIGNED})) counted`,
+      [id],
+    );
+    return rows[0].n < FEW_ASSIGNED;
   }
 
   private async searchWords(c: EntrySearchCriteria): Promise<RawRow[]> {

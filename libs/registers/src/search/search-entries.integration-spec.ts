@@ -240,12 +240,33 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
         { q: 'dak lak', status: ['registered', 'in_progress'] },
         ['decision', 'plain'],
       ],
+      ['words and a unit', { q: 'dak lak', unitId: 'unitVp' }, ['invitation', 'plain']],
+      ['words and an assignee', { q: 'ho tro', assigneeId: 'commune.other' }, ['plain']],
     ])('%s', async (_label, query, expected) => {
       const resolved = { ...query };
       for (const key of ['registerId', 'unitId', 'assigneeId'] as const) {
         if (resolved[key]) resolved[key] = ids[resolved[key]];
       }
       expect(keysOf(await find(resolved))).toEqual(expected);
+    });
+
+    it('finds a unit with many assignments by checking entries in date order', async () => {
+      // Past the repository's threshold (1000), the unit is checked per entry instead of listed.
+      const busy = (
+        await insertUnit(db.dataSource, {
+          agencyId: ids.commune,
+          code: 'BUSY',
+          name: 'Bận',
+          abbreviation: 'B',
+        })
+      ).id;
+      await db.dataSource.query(
+        `INSERT INTO assignment (id, entry_id, role, unit_id, assigned_by, assigned_at)
+         SELECT gen_random_uuid(), $1, 'inform', $2, $3, now() FROM generate_series(1, 1000)`,
+        [e.closed, busy, ids['commune.leader']],
+      );
+      expect(keysOf(await find({ unitId: busy }))).toEqual(['closed']);
+      expect(keysOf(await find({ unitId: busy, q: 'phong chay' }))).toEqual(['closed']);
     });
 
     it('gives an empty page when the year and the range do not meet', async () => {
