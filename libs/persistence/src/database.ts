@@ -25,6 +25,9 @@ export class Database {
 
   async transaction<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     if (this.inTransaction) return work();
+    // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip
+    if (isolation === 'READ COMMITTED')
+      return this.dataSource.transaction((manager) => this.ambient.run(manager, work));
     return this.dataSource.transaction(isolation, (manager) => this.ambient.run(manager, work));
   }
 

@@ -21,6 +21,14 @@ export class NumberAllocator {
 
   /** The outgoing number: one series for the agency, or one per document type, as it configured. */
   async takeOutgoing(agencyId: string, year: number, documentTypeCode: string): Promise<AllocatedNumber> {
+    await this.types.get(documentTypeCode);
+    const taken = await this.registers.takeFromExisting({
+      agencyId,
+      year,
+      kind: 'outgoing',
+      typeCodeIfPerType: documentTypeCode,
+    });
+    if (taken) return { registerId: taken.registerId, year, number: taken.number };
     const perType = (await this.registers.outgoingSeries(agencyId)) === 'per_type';
     const type = perType ? await this.types.get(documentTypeCode) : null;
     const name = type
@@ -35,6 +43,13 @@ export class NumberAllocator {
 
   /** The arrival number (số đến), consecutive in order of registration. */
   async takeArrival(agencyId: string, year: number): Promise<AllocatedNumber> {
+    const taken = await this.registers.takeFromExisting({
+      agencyId,
+      year,
+      kind: 'incoming',
+      typeCodeIfPerType: null,
+    });
+    if (taken) return { registerId: taken.registerId, year, number: taken.number };
     const registerId = await this.registers.ensure(
       { agencyId, year, kind: 'incoming', documentTypeCode: null },
       `Sổ đăng ký văn bản đến năm ${year}`,

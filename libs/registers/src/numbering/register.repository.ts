@@ -43,6 +43,29 @@ export class RegisterRepository {
     return Number(rows[0][0].number);
   }
 
+  /**
+   * The common case in one round trip: takes the next number of the series the agency's setting
+   * selects (its type's series when it numbers per type), if that register exists already.
+   * Null when it does not (first document of the year): then `ensure` and `takeNumber`.
+   */
+  async takeFromExisting(
+    key: Omit<SeriesKey, 'documentTypeCode'> & { typeCodeIfPerType: string | null },
+  ): Promise<{ registerId: string; number: number; perType: boolean } | null> {
+    const rows: [{ id: string; number: number; per_type: boolean }[], number] = await this.db.manager.query(
+      `WITH setting AS (
+         SELECT COALESCE((SELECT outgoing_series = 'per_type' FROM register_setting WHERE agency_id = $1), false)
+                AND $4::varchar IS NOT NULL AS per_type)
+       UPDATE register r SET next_number = r.next_number + 1
+         FROM setting
+        WHERE r.agency_id = $1 AND r.year = $2 AND r.kind = $3
+          AND r.document_type_code IS NOT DISTINCT FROM (CASE WHEN setting.per_type THEN $4::varchar END)
+       RETURNING r.id, r.next_number - 1 AS number, setting.per_type`,
+      [key.agencyId, key.year, key.kind, key.typeCodeIfPerType],
+    );
+    const row = rows[0][0];
+    return row ? { registerId: row.id, number: Number(row.number), perType: row.per_type } : null;
+  }
+
   findById(id: string): Promise<RegisterEntity | null> {
     return this.db.manager.findOneBy(RegisterEntity, { id });
   }
