@@ -2,53 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@vanthu/identity';
 import { Clock } from '@vanthu/shared';
 import type { NewEntry } from '../entries/register-entry.repository';
+import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 
 /** A register entry with every column given; tests override what they are about. Test code only. */
 export function newEntry(agencyId: string, over: Partial<NewEntry> = {}): NewEntry {
   const entryDate = over.entryDate ?? '2026-11-20';
   return {
+    ...UNSET_ENTRY_FIELDS,
     id: randomUUID(),
     agencyId,
     direction: 'incoming',
     status: 'registered',
-    registerId: null,
-    number: null,
-    year: null,
     entryDate,
     documentTypeCode: 'CV',
-    codeNumber: null,
-    codeNotation: null,
-    issuedDate: null,
     subject: 'V/v kiểm tra công tác văn thư',
     organId: null,
     organName: null,
-    signerUserId: null,
-    signerPosition: null,
-    signerName: null,
     priority: 'normal',
-    pageAmount: null,
-    issuedAmount: null,
-    description: null,
-    toPlaces: null,
-    dueDate: null,
-    documentIdentifier: null,
-    source: null,
-    sourceDeliveryId: null,
-    arrivalAt: null,
-    verificationVerdict: null,
-    verificationOverridden: false,
-    duplicateOf: null,
-    draftingUnitId: null,
-    replyToEntryId: null,
-    leadUnitId: null,
-    leadUserId: null,
-    closedAt: null,
-    closedBy: null,
-    closeNote: null,
-    replyEntryId: null,
-    returnReason: null,
     replacedBy: null,
-    createdBy: null,
     createdAt: new Date(`${entryDate}T03:00:00Z`),
     ...over,
   };
