@@ -261,6 +261,14 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const bytes = pdf.body as Buffer;
+    const [read] = await server.db.dataSource.query(
+      `SELECT actor_name, details FROM audit_event WHERE action = 'entry.file_read' AND subject_id = $1`,
+      [id],
+    );
+    expect(read).toMatchObject({
+      actor_name: 'd.clerk',
+      details: { versionId: issuedVersion.id, kind: 'issued' },
+    });
     const report = await server.app.get(VerifyDocumentUseCase).execute({ pdf: bytes });
     expect(report.signatures).toHaveLength(2);
     expect(report.signatures.map((s) => s.verdict)).toEqual(['valid', 'valid']);
