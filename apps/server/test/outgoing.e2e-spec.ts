@@ -588,4 +588,34 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     });
     expect(late.body.code).toBe('ENTRY_STATUS_INVALID');
   });
+
+  it('delivers to the successor of a merged commune', async () => {
+    const merged = await insertAgency(server.db.dataSource, {
+      code: '000.09.12.H15',
+      name: 'UBND xã Ea Hiao (cũ)',
+      parentId: district.id,
+    });
+    await server.db.dataSource.query('UPDATE agency SET successor_code = $2 WHERE id = $1', [
+      merged.id,
+      communeB.code,
+    ]);
+    const doc = await draftAndSign(
+      metadata({ typeCode: 'TB', recipients: [{ kind: 'agency', organId: merged.code }] }),
+    );
+    const issued = await post('d.clerk', path(doc.id, '/issue'), { version: doc.version });
+    expect(issued.status).toBe(200);
+    const [delivery] = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${doc.id}`)).body
+      .deliveries;
+    expect(delivery).toMatchObject({
+      organId: communeB.code,
+      organName: 'UBND xã Ea Sol',
+      channel: 'local',
+      statusCode: '01',
+    });
+    const [incoming] = await server.db.dataSource.query(
+      'SELECT agency_id FROM register_entry WHERE source_delivery_id = $1',
+      [delivery.id],
+    );
+    expect(incoming.agency_id).toBe(communeB.id);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyRepository } from '@vanthu/directory';
+import { AgencyRepository, ResolveSuccessorUseCase } from '@vanthu/directory';
 import { Clock, newId } from '@vanthu/shared';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
@@ -18,6 +18,7 @@ export class OutgoingRelease {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly agencies: AgencyRepository,
+    private readonly successors: ResolveSuccessorUseCase,
     private readonly local: LocalDelivery,
     private readonly clock: Clock,
   ) {}
@@ -36,7 +37,11 @@ export class OutgoingRelease {
 
   private async record(entry: RegisterEntryEntity, recipient: EntryRecipientEntity): Promise<DeliveryEntity> {
     const now = this.clock.now();
-    const target = recipient.agencyId ? await this.agencies.findById(recipient.agencyId) : null;
+    const addressed = recipient.agencyId ? await this.agencies.findById(recipient.agencyId) : null;
+    // an agency merged or renamed since the draft: the document goes to the one that answers today
+    const target = addressed?.successorCode
+      ? (await this.successors.execute({ code: addressed.code })).current
+      : addressed;
     const channel =
       recipient.kind === 'unit'
         ? 'internal'
@@ -54,8 +59,8 @@ export class OutgoingRelease {
       business: 'new',
       reason: null,
       targetAgencyId: target?.id ?? null,
-      organId: recipient.organId,
-      organName: recipient.organName,
+      organId: target?.code ?? recipient.organId,
+      organName: target?.name ?? recipient.organName,
       state: channel === 'internal' ? 'delivered' : channel === 'paper' ? 'not_sent' : 'pending',
       statusCode: null,
       statusDescription: null,
