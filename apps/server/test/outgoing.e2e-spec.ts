@@ -294,6 +294,12 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
       verificationVerdict: 'valid',
       priority: 'urgent',
     });
+    // every delivered file was verified on arrival: the decision and its signed attachment
+    expect(seen.body.files.map((f: { verificationVerdict: string }) => f.verificationVerdict)).toEqual([
+      'valid',
+      'valid',
+    ]);
+    expect(Object.keys(seen.body.verificationReports)).toHaveLength(2);
     expect(seen.body.files.map((f: { sha256: string }) => f.sha256)).toEqual(
       detail.files.map((f: { sha256: string }) => f.sha256),
     );

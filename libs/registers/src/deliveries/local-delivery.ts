@@ -5,6 +5,7 @@ import type { VerificationReport } from '@vanthu/signing';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
+import { worstVerdict } from '../incoming/verification-policy';
 import { vietnamDate } from '../types/vietnam-date';
 import { DELIVERY_STATUS } from './delivery-status.reporter';
 import type { DeliveryEntity } from './delivery.entity';
@@ -12,8 +13,8 @@ import { DeliveryRepository } from './delivery.repository';
 
 export interface DeliveredFiles {
   versions: DocumentVersionEntity[];
-  /** Verifies the main document; called at the first local recipient, and only once. */
-  report: () => Promise<VerificationReport>;
+  /** Verifies one delivered file; called at the first local recipient, once per file. */
+  report: (version: DocumentVersionEntity) => Promise<VerificationReport>;
 }
 
 /**
@@ -53,7 +54,8 @@ export class LocalDelivery {
   ): Promise<string> {
     const now = this.clock.now();
     const id = newId();
-    const report = await files.report();
+    const reports = new Map<string, VerificationReport>();
+    for (const version of files.versions) reports.set(version.id, await files.report(version));
     await this.entries.insert({
       ...UNSET_ENTRY_FIELDS,
       ...pickDocumentFields(outgoing),
@@ -65,12 +67,13 @@ export class LocalDelivery {
       source: 'local',
       sourceDeliveryId: delivery.id,
       arrivalAt: now,
-      verificationVerdict: report.verdict,
+      // every file is checked on arrival; the entry shows the worst of them
+      verificationVerdict: worstVerdict([...reports.values()].map((r) => r.verdict)),
       replyToEntryId: await this.answeredAtTarget(outgoing, delivery.targetAgencyId!),
       createdAt: now,
     });
     for (const version of files.versions) {
-      const isMain = version.fileIndex === 0;
+      const report = reports.get(version.id)!;
       await this.documents.linkVersion(
         {
           agencyId: delivery.targetAgencyId!,
@@ -79,8 +82,8 @@ export class LocalDelivery {
           fileName: version.fileName,
           kind: 'received',
           createdBy: null,
-          verificationVerdict: isMain ? report.verdict : null,
-          verificationReport: isMain ? (report as unknown as object) : null,
+          verificationVerdict: report.verdict,
+          verificationReport: report as unknown as object,
         },
         version,
       );

@@ -25,8 +25,14 @@ export class OutgoingRelease {
 
   async release(entry: RegisterEntryEntity, files: DeliveredFiles): Promise<DeliveryEntity[]> {
     const out: DeliveryEntity[] = [];
-    let report: ReturnType<DeliveredFiles['report']> | undefined;
-    const once: DeliveredFiles = { versions: files.versions, report: () => (report ??= files.report()) };
+    const reports = new Map<string, ReturnType<DeliveredFiles['report']>>();
+    const once: DeliveredFiles = {
+      versions: files.versions,
+      report: (version) => {
+        if (!reports.has(version.id)) reports.set(version.id, files.report(version));
+        return reports.get(version.id)!;
+      },
+    };
     for (const recipient of await this.deliveries.listRecipients(entry.id)) {
       const delivery = await this.record(entry, recipient);
       if (delivery.channel === 'local') await this.local.deliver(entry, delivery, once);

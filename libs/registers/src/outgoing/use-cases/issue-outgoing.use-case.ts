@@ -93,6 +93,7 @@ export class IssueOutgoingUseCase {
       const taken = await this.numbers.takeOutgoing(agencyId, vietnamYear(now), entry.documentTypeCode);
       const [main, ...attachments] = await this.files.latest(entry.id);
       const issuedMain = await this.signMain(main, identity, seal, taken.number, notation, issuedDate, now);
+      const signedBytes = new Map<string, Buffer>();
       const stored = [
         await this.files.storeBytes(
           agencyId,
@@ -104,6 +105,7 @@ export class IssueOutgoingUseCase {
           principal.userId,
         ),
       ];
+      signedBytes.set(stored[0].id, issuedMain);
       const agency = (await this.agencies.findById(agencyId))!;
       for (const attachment of attachments) {
         const signed = await signPdf(await this.files.read(attachment), {
@@ -114,17 +116,17 @@ export class IssueOutgoingUseCase {
           organisationName: agency.name,
           signingTime: now,
         });
-        stored.push(
-          await this.files.storeBytes(
-            agencyId,
-            entry.id,
-            attachment.fileIndex,
-            attachment.fileName,
-            signed,
-            'attachment_signed',
-            principal.userId,
-          ),
+        const version = await this.files.storeBytes(
+          agencyId,
+          entry.id,
+          attachment.fileIndex,
+          attachment.fileName,
+          signed,
+          'attachment_signed',
+          principal.userId,
         );
+        signedBytes.set(version.id, signed);
+        stored.push(version);
       }
       const codeNumber = formatDocumentNumber(taken.number);
       const saved = await this.entries.save(
@@ -148,7 +150,7 @@ export class IssueOutgoingUseCase {
       );
       const deliveries = await this.release.release(saved, {
         versions: stored,
-        report: () => this.verify.execute({ pdf: issuedMain }),
+        report: (version) => this.verify.execute({ pdf: signedBytes.get(version.id)! }),
       });
       // a reply closes the incoming document it answers, in this same transaction
       const answered = await this.replies.linkReply(saved, principal);
