@@ -58,26 +58,29 @@ async function topRightLines(
 
 describe('text-only organisation signatures in the top right corner of page 1', () => {
   it('attachment: number and notation, ISO 8601 time in Vietnam time, organisation name, 10 pt black', async () => {
+    // a minute ago, whole seconds: inside the test PKI's validity whenever it was generated
+    const signingTime = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
+    const vietnamIso = `${new Date(signingTime.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
     const output = await signPdf(input, {
       role: 'attachment',
       identity: pki.organisations[0].identity,
       number: 5,
       notation: 'QĐ-UBND',
       organisationName: "Ủy ban nhân dân huyện Ea H'Leo",
-      signingTime: new Date('2026-11-25T02:04:05Z'),
+      signingTime,
     });
     expect(output.subarray(0, input.length).equals(input)).toBe(true);
     await withTempFile(output, async (path) => {
       expect((await pdfsig(path)).map((s) => s.validation)).toEqual(['Signature is Valid.']);
       expect((await qpdfCheck(path)).problems).toEqual([]);
       const { lines, minX, maxX, heights } = await topRightLines(path);
-      expect(lines).toEqual(['05/QĐ-UBND', '2026-11-25T09:04:05+07:00', "Ủy ban nhân dân huyện Ea H'Leo"]);
+      expect(lines).toEqual(['05/QĐ-UBND', vietnamIso, "Ủy ban nhân dân huyện Ea H'Leo"]);
       expect(minX).toBeGreaterThan(A4_WIDTH / 2);
       expect(maxX).toBeLessThan(A4_WIDTH);
       for (const h of heights) expect(h).toBeLessThan(12);
       const page = await renderPage(path, 1, join(ARTIFACTS, 'attachment-page1.png'));
       expect(colourBox(page, 'red').count + colourBox(page, 'blue').count).toBe(0);
-      expect(await pdftotext(path, 1)).toContain('2026-11-25T09:04:05+07:00');
+      expect(await pdftotext(path, 1)).toContain(vietnamIso);
     });
   });
 
@@ -86,17 +89,22 @@ describe('text-only organisation signatures in the top right corner of page 1', 
     ['sao-luc', 'SAO LỤC'],
     ['trich-sao', 'TRÍCH SAO'],
   ] as const)('copy %s: copy type, copying body and time', async (copyType, label) => {
+    // the coming New Year's Eve, 17:30 UTC: already the next year in Vietnam, and inside the test
+    // PKI's validity whenever it was generated
+    const year =
+      new Date().getUTCFullYear() +
+      (Date.now() > Date.UTC(new Date().getUTCFullYear(), 11, 31, 17, 30) ? 1 : 0);
     const output = await signPdf(input, {
       role: 'copy',
       identity: pki.organisations[1].identity,
       copyType,
       organisationName: 'Sở Nội vụ tỉnh Thừa Thiên Huế',
-      signingTime: new Date('2026-12-31T17:30:00Z'),
+      signingTime: new Date(Date.UTC(year, 11, 31, 17, 30)),
     });
     await withTempFile(output, async (path) => {
       expect((await pdfsig(path)).map((s) => s.validation)).toEqual(['Signature is Valid.']);
       const { lines, minX } = await topRightLines(path);
-      expect(lines).toEqual([label, 'Sở Nội vụ tỉnh Thừa Thiên Huế', '2027-01-01T00:30:00+07:00']);
+      expect(lines).toEqual([label, 'Sở Nội vụ tỉnh Thừa Thiên Huế', `${year + 1}-01-01T00:30:00+07:00`]);
       expect(minX).toBeGreaterThan(A4_WIDTH / 2);
       if (copyType === 'sao-y') await renderPage(path, 1, join(ARTIFACTS, 'copy-page1.png'));
     });

@@ -33,15 +33,21 @@ function lastSignature(pdf: Buffer): {
 describe('signPdf structure', () => {
   it('writes a PAdES signature dictionary with /M in Vietnam time and sets /SigFlags 3', async () => {
     const input = sharedPdf('minimal');
+    // a minute ago in whole seconds: inside the test PKI's validity however old its cache is
+    const signingTime = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
+    const vietnam = new Date(signingTime.getTime() + 7 * 3_600_000)
+      .toISOString()
+      .replace(/\D/g, '')
+      .slice(0, 14);
     const output = await signPdf(input, {
       role: 'personal',
       identity: pki.people[0].identity,
-      signingTime: new Date('2026-11-25T17:30:05Z'),
+      signingTime,
     });
     const { sig, range, contentsHex, acroForm } = lastSignature(output);
     expect(isName(sig.get('Filter'), 'Adobe.PPKLite')).toBe(true);
     expect(isName(sig.get('SubFilter'), 'ETSI.CAdES.detached')).toBe(true);
-    expect((sig.get('M') as PdfString).bytes.toString('latin1')).toBe("D:20261126003005+07'00'");
+    expect((sig.get('M') as PdfString).bytes.toString('latin1')).toBe(`D:${vietnam}+07'00'`);
     expect(acroForm.get('SigFlags')).toBe(3);
     // the ranges cover the whole file except the /Contents hex string, brackets included
     expect(range[0]).toBe(0);
