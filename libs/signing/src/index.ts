@@ -36,6 +36,9 @@ export { issueCertificate, type CertificateSpec } from './pki/certificate-builde
 export { issueCrl, type CrlSpec } from './pki/crl-builder';
 export { renderSealPng, SEAL_DIAMETER_MM, SEAL_IMAGE_DPI } from './pki/seal-image';
 export { renderSignaturePng, SIGNATURE_IMAGE_DPI } from './pki/signature-image';
+// Fonts (Tinos and the writer-independent parts of embedding a TrueType subset)
+export { loadTinos, type TinosStyle } from './fonts/tinos';
+export { encodeFontSubset, hex4, subsetFontName, subsetTag, toUnicodeCMap } from './fonts/subset-font-parts';
 // Errors
 export { signingError, type SigningErrorCode } from './signing.errors';
 // Verification

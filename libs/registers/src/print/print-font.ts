@@ -1,36 +1,20 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFName, PDFString, type PDFContext, type PDFRef } from '@cantoo/pdf-lib';
 import type { Font, Subset } from '@pdf-lib/fontkit';
+import {
+  encodeFontSubset,
+  hex4,
+  loadTinos,
+  subsetFontName,
+  subsetTag,
+  toUnicodeCMap,
+  type TinosStyle,
+} from '@vanthu/signing';
 
-/** Tinos (Times New Roman metrics, every Vietnamese glyph), shipped once, with the signing lib. */
-const FONT_DIR = join(__dirname, '..', '..', '..', 'signing', 'assets', 'fonts');
-const FONT_FILES = { regular: 'Tinos-Regular.ttf', bold: 'Tinos-Bold.ttf' } as const;
-export type PrintFontStyle = keyof typeof FONT_FILES;
+export type PrintFontStyle = TinosStyle;
 
-interface LoadedFont {
-  readonly font: Font;
-  /** Advance widths in 1/1000 em by code point: wrapping 5,000 rows measures each character often. */
-  readonly widths: Map<number, number>;
-}
-
-const loaded = new Map<PrintFontStyle, LoadedFont>();
-
-function load(style: PrintFontStyle): LoadedFont {
-  let entry = loaded.get(style);
-  if (!entry) {
-    // fontkit is loaded on first print, not at boot: it adds ~25 MB to a process.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fontkit = require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
-    entry = { font: fontkit.create(readFileSync(join(FONT_DIR, FONT_FILES[style]))), widths: new Map() };
-    loaded.set(style, entry);
-  }
-  return entry;
-}
-
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+/** Advance widths in 1/1000 em by code point, per style: wrapping 5,000 rows measures each character often. */
+const widthCache = new Map<PrintFontStyle, Map<number, number>>();
 
 /**
  * One font of one PDF, subset to the glyphs its text uses, written as a Type0/Identity-H font.
@@ -47,7 +31,9 @@ export class PrintFont {
   private readonly cidText: string[] = [];
 
   constructor(private readonly style: PrintFontStyle) {
-    ({ font: this.font, widths: this.widths } = load(style));
+    this.font = loadTinos(style);
+    this.widths = widthCache.get(style) ?? new Map();
+    widthCache.set(style, this.widths);
     this.subset = this.font.createSubset();
   }
 
@@ -85,13 +71,8 @@ export class PrintFont {
   async embed(context: PDFContext, ref: PDFRef): Promise<void> {
     const font = this.font;
     const scale = 1000 / font.unitsPerEm;
-    const fontFile = await encodeSubset(this.subset);
-    const tag = createHash('sha256')
-      .update(fontFile)
-      .digest()
-      .subarray(0, 6)
-      .reduce((s, b) => s + String.fromCharCode(65 + (b % 26)), '');
-    const baseFont = `${tag}+${(font.postscriptName ?? `Tinos-${this.style}`).replace(/[^A-Za-z0-9-]/g, '')}`;
+    const fontFile = await encodeFontSubset(this.subset);
+    const baseFont = subsetFontName(subsetTag(fontFile), font.postscriptName ?? `Tinos-${this.style}`);
     const descriptor = context.register(
       context.obj({
         Type: 'FontDescriptor',
@@ -123,7 +104,16 @@ export class PrintFont {
       }),
     );
     const toUnicode = context.register(
-      context.stream(deflateSync(this.toUnicodeCMap()), { Filter: 'FlateDecode' }),
+      context.stream(
+        deflateSync(
+          toUnicodeCMap(
+            this.cidText.flatMap((text, cid) => (text === undefined ? [] : [[cid, text] as const])),
+          ),
+        ),
+        {
+          Filter: 'FlateDecode',
+        },
+      ),
     );
     context.assign(
       ref,
@@ -151,44 +141,4 @@ export class PrintFont {
     }
     return width;
   }
-
-  /** Lets text be copied and searched (pdftotext reads it) with its diacritics. */
-  private toUnicodeCMap(): string {
-    const entries: string[] = [];
-    this.cidText.forEach((text, cid) => {
-      if (text === undefined) return;
-      const utf16 = Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join('');
-      entries.push(`<${hex4(cid)}> <${utf16}>`);
-    });
-    const lines = [
-      '/CIDInit /ProcSet findresource begin',
-      '12 dict begin',
-      'begincmap',
-      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-      '/CMapName /Adobe-Identity-UCS def',
-      '/CMapType 2 def',
-      '1 begincodespacerange',
-      '<0000> <ffff>',
-      'endcodespacerange',
-    ];
-    for (let i = 0; i < entries.length; i += 100) {
-      const chunk = entries.slice(i, i + 100);
-      lines.push(`${chunk.length} beginbfchar`, ...chunk, 'endbfchar');
-    }
-    lines.push('endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end');
-    return lines.join('\n');
-  }
-}
-
-function encodeSubset(subset: Subset): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Uint8Array[] = [];
-    const stream = subset.encodeStream() as unknown as {
-      on(event: string, callback: (data?: unknown) => void): typeof stream;
-    };
-    stream
-      .on('data', (data) => parts.push(data as Uint8Array))
-      .on('end', () => resolve(Buffer.concat(parts)))
-      .on('error', (error) => reject(error as Error));
-  });
 }

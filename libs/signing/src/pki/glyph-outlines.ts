@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as fontkit from '@pdf-lib/fontkit';
+import type * as fontkit from '@pdf-lib/fontkit';
+import { loadTinos } from '../fonts/tinos';
 import type { Point } from './raster';
 
 interface PathCommand {
@@ -24,12 +23,9 @@ export interface ShapedLine {
   readonly capHeight: number;
 }
 
-let boldFont: fontkit.Font | undefined;
-
 /** Tinos Bold (Times New Roman metrics, Vietnamese glyphs), shipped in libs/signing/assets/fonts. */
 export function tinosBold(): fontkit.Font {
-  boldFont ??= fontkit.create(readFileSync(join(__dirname, '..', '..', 'assets', 'fonts', 'Tinos-Bold.ttf')));
-  return boldFont;
+  return loadTinos('bold');
 }
 
 /** Shapes a line with fontkit (NFC first: Tinos has the precomposed Vietnamese letters) and flattens outlines. */

@@ -1,25 +1,17 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
+import {
+  encodeFontSubset,
+  hex4,
+  subsetFontName,
+  subsetTag,
+  toUnicodeCMap,
+} from '../../fonts/subset-font-parts';
+import { loadTinos } from '../../fonts/tinos';
 import type { IncrementalUpdate } from '../io/incremental-update';
 import { PdfStream, PdfString, dict, name, type PdfRef } from '../io/pdf-objects';
 
-/** Tinos: Times New Roman metrics (as ND30 asks) with every Vietnamese glyph. */
-const DEFAULT_FONT_PATH = join(__dirname, '..', '..', '..', 'assets', 'fonts', 'Tinos-Regular.ttf');
-
-let defaultFont: Font | undefined;
-
-function loadDefaultFont(): Font {
-  if (!defaultFont) {
-    // fontkit is loaded on first use: it adds ~25 MB to a process, which invisible signing never needs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fontkit = require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
-    defaultFont = fontkit.create(readFileSync(DEFAULT_FONT_PATH));
-  }
-  return defaultFont;
-}
+const loadDefaultFont = (): Font => loadTinos('regular');
 
 /** Advance width of a character in the default font, in 1/1000 em (for fonts that lack /Widths). */
 export function defaultFontAdvance(codePoint: number): number {
@@ -55,49 +47,6 @@ const BASE_CHARACTERS = '0123456789/-:.,+ ';
 const CACHE_SIZE = 32;
 const cache = new Map<string, Promise<SubsetData>>();
 
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
-
-function utf16Hex(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
-  return out;
-}
-
-function toUnicodeCMap(entries: [number, string][]): Buffer {
-  const lines = [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange',
-    '<0000> <ffff>',
-    'endcodespacerange',
-  ];
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
-    lines.push(`${chunk.length} beginbfchar`);
-    for (const [gid, text] of chunk) lines.push(`<${hex4(gid)}> <${utf16Hex(text)}>`);
-    lines.push('endbfchar');
-  }
-  lines.push('endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end');
-  return Buffer.from(lines.join('\n'), 'latin1');
-}
-
-function encodeSubset(subset: ReturnType<Font['createSubset']>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Uint8Array[] = [];
-    const stream = subset.encodeStream() as unknown as {
-      on(event: string, callback: (data?: unknown) => void): typeof stream;
-    };
-    stream
-      .on('data', (data) => parts.push(data as Uint8Array))
-      .on('end', () => resolve(Buffer.concat(parts)))
-      .on('error', (error) => reject(error as Error));
-  });
-}
-
 async function buildSubset(font: Font, codePoints: number[]): Promise<SubsetData> {
   const subset = font.createSubset();
   const gidMap = new Map<number, number>();
@@ -112,19 +61,14 @@ async function buildSubset(font: Font, codePoints: number[]): Promise<SubsetData
     widths[newId] = Math.round(glyph.advanceWidth * scale);
     if (glyph.id !== 0) unicode.push([newId, String.fromCodePoint(codePoint)]);
   }
-  const fontFile = await encodeSubset(subset);
-  const tag = createHash('sha256')
-    .update(codePoints.join(','))
-    .digest()
-    .subarray(0, 6)
-    .reduce((s, b) => s + String.fromCharCode(65 + (b % 26)), '');
+  const fontFile = await encodeFontSubset(subset);
   return {
     gidMap,
     widths,
     fontFile: deflateSync(fontFile),
     fontFileLength: fontFile.length,
     toUnicode: deflateSync(toUnicodeCMap(unicode.sort((a, b) => a[0] - b[0]))),
-    baseFont: `${tag}+${(font.postscriptName ?? 'Tinos-Regular').replace(/[^A-Za-z0-9-]/g, '')}`,
+    baseFont: subsetFontName(subsetTag(codePoints.join(',')), font.postscriptName ?? 'Tinos-Regular'),
   };
 }
 
