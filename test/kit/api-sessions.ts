@@ -13,7 +13,8 @@ export class ApiSessions {
     private readonly password = TEST_PASSWORD,
   ) {}
 
-  async bearer(username: string): Promise<string> {
+  /** The user's session token, logging in the first time. */
+  async token(username: string): Promise<string> {
     let token = this.tokens.get(username);
     if (!token) {
       const res = await request(this.url)
@@ -21,10 +22,15 @@ export class ApiSessions {
         .send({ username, password: this.password });
       if (res.status !== 200)
         throw new Error(`login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      token = `Bearer ${res.body.token as string}`;
+      token = res.body.token as string;
       this.tokens.set(username, token);
     }
     return token;
+  }
+
+  /** The Authorization header value for the user. */
+  async bearer(username: string): Promise<string> {
+    return `Bearer ${await this.token(username)}`;
   }
 
   async get(username: string, path: string) {

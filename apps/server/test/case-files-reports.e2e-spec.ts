@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Workbook } from 'exceljs';
 import request from 'supertest';
-import { insertAgency, insertUnit, insertUser, TEST_PASSWORD, type AgencyRow } from '@vanthu/test-kit';
+import { ApiSessions, insertAgency, insertUnit, insertUser, type AgencyRow } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 import { registerFixtures as fx } from '../../../libs/registers/src/reports/register-fixtures.test-helper';
 
@@ -124,17 +124,9 @@ describe('case files, register printouts and reports over HTTP', () => {
   afterAll(() => server.close());
 
   const http = () => request(server.url);
-  const tokens = new Map<string, string>();
-  async function token(username: string): Promise<string> {
-    if (!tokens.has(username)) {
-      const res = await http()
-        .post('/api/v1/auth/login')
-        .send({ username, password: TEST_PASSWORD })
-        .expect(200);
-      tokens.set(username, res.body.token as string);
-    }
-    return tokens.get(username)!;
-  }
+  let api: ApiSessions | undefined;
+  const sessions = () => (api ??= new ApiSessions(server.url));
+  const token = (username: string) => sessions().token(username);
   const as = async (username: string) => ({ Authorization: `Bearer ${await token(username)}` });
   const base = (agency: AgencyRow = district) => `/api/v1/agencies/${agency.id}`;
   const auditCount = async (action: string) =>

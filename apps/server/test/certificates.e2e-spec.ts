@@ -8,10 +8,10 @@ import {
   getTestPki,
   insertAgency,
   insertUser,
-  TEST_PASSWORD,
   type AgencyRow,
   type TestPki,
   type TestPkiKeyFile,
+  ApiSessions,
 } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 
@@ -78,26 +78,16 @@ describe('certificate store over HTTP', () => {
   afterAll(() => server.close());
 
   const http = () => request(server.url);
-  const tokens = new Map<string, string>();
-  async function token(username: string): Promise<string> {
-    let t = tokens.get(username);
-    if (!t) {
-      const res = await http()
-        .post('/api/v1/auth/login')
-        .send({ username, password: TEST_PASSWORD })
-        .expect(200);
-      t = res.body.token as string;
-      tokens.set(username, t);
-    }
-    return t;
-  }
+  let api: ApiSessions | undefined;
+  const sessions = () => (api ??= new ApiSessions(server.url));
+  const token = (username: string) => sessions().token(username);
   async function principal(username: string): Promise<Principal> {
     return server.app.get(AuthenticateSessionUseCase).execute(await token(username));
   }
   /** Sessions are stamped with the clock: moving it far ahead means logging in again. */
   function setClock(offsetMs: number): void {
     clock.offsetMs = offsetMs;
-    tokens.clear();
+    sessions().clear();
   }
   async function upload(
     username: string,

@@ -16,9 +16,9 @@ import {
   insertAgency,
   insertUnit,
   insertUser,
-  TEST_PASSWORD,
   type AgencyRow,
   type TestPki,
+  ApiSessions,
 } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 import { RegisterEntryEntity } from '../../../libs/registers/src/entries/register-entry.entity';
@@ -121,23 +121,13 @@ describe('incoming documents over HTTP', () => {
   afterAll(() => server.close());
 
   const http = () => request(server.url);
-  const tokens = new Map<string, string>();
-  async function token(username: string): Promise<string> {
-    let t = tokens.get(username);
-    if (!t) {
-      const res = await http()
-        .post('/api/v1/auth/login')
-        .send({ username, password: TEST_PASSWORD })
-        .expect(200);
-      t = res.body.token as string;
-      tokens.set(username, t);
-    }
-    return t;
-  }
+  let api: ApiSessions | undefined;
+  const sessions = () => (api ??= new ApiSessions(server.url));
+  const token = (username: string) => sessions().token(username);
   /** Sessions are stamped with the clock: moving it far ahead means logging in again. */
   function setClock(offsetMs: number): void {
     clock.offsetMs = offsetMs;
-    tokens.clear();
+    sessions().clear();
   }
   const today = () => vietnamDate(clock.now());
   const as = async (username: string) => `Bearer ${await token(username)}`;
