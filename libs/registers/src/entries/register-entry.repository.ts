@@ -98,8 +98,4 @@ export class RegisterEntryRepository {
     if (rows.length === 0) return [];
     return this.db.manager.find(RegisterEntryEntity, { where: rows.map((r) => ({ id: r.id })) });
   }
-
-  async delete(id: string): Promise<void> {
-    await this.db.manager.delete(RegisterEntryEntity, { id });
-  }
 }

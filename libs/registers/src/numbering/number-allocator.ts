@@ -56,13 +56,4 @@ export class NumberAllocator {
     );
     return { registerId, year, number: await this.registers.takeNumber(registerId) };
   }
-
-  /** The shared series of copies (sao y, trích sao, sao lục). */
-  async takeCopy(agencyId: string, year: number): Promise<AllocatedNumber> {
-    const registerId = await this.registers.ensure(
-      { agencyId, year, kind: 'copy', documentTypeCode: null },
-      `Sổ đăng ký bản sao văn bản năm ${year}`,
-    );
-    return { registerId, year, number: await this.registers.takeNumber(registerId) };
-  }
 }

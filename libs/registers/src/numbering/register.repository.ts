@@ -66,10 +66,6 @@ export class RegisterRepository {
     return row ? { registerId: row.id, number: Number(row.number), perType: row.per_type } : null;
   }
 
-  findById(id: string): Promise<RegisterEntity | null> {
-    return this.db.manager.findOneBy(RegisterEntity, { id });
-  }
-
   findInAgency(agencyId: string, id: string): Promise<RegisterEntity | null> {
     return this.db.manager.findOneBy(RegisterEntity, { agencyId, id });
   }

@@ -5,7 +5,7 @@ import {
   UnlockOrganisationKeyUseCase,
   VerifyDocumentUseCase,
 } from '@vanthu/certificates';
-import { AgencyRepository } from '@vanthu/directory';
+import { type Agency, AgencyRepository } from '@vanthu/directory';
 import type { DocumentVersionEntity } from '@vanthu/documents';
 import { authorizeAgency, type Principal, UnitRepository } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
@@ -89,7 +89,8 @@ export class IssueOutgoingUseCase {
       assertOutgoingStatus(entry, ['signed'], 'phát hành');
       const now = this.clock.now();
       const issuedDate = vietnamDate(now);
-      const notation = await this.notationOf(entry);
+      const agency = (await this.agencies.findById(agencyId))!;
+      const notation = await this.notationOf(entry, agency);
       const taken = await this.numbers.takeOutgoing(agencyId, vietnamYear(now), entry.documentTypeCode);
       const [main, ...attachments] = await this.files.latest(entry.id);
       const issuedMain = await this.signMain(main, identity, seal, taken.number, notation, issuedDate, now);
@@ -106,7 +107,6 @@ export class IssueOutgoingUseCase {
         ),
       ];
       signedBytes.set(stored[0].id, issuedMain);
-      const agency = (await this.agencies.findById(agencyId))!;
       for (const attachment of attachments) {
         const signed = await signPdf(await this.files.read(attachment), {
           role: 'attachment',
@@ -173,9 +173,8 @@ export class IssueOutgoingUseCase {
     });
   }
 
-  private async notationOf(entry: RegisterEntryEntity): Promise<string> {
+  private async notationOf(entry: RegisterEntryEntity, agency: Agency): Promise<string> {
     const type = await this.types.get(entry.documentTypeCode);
-    const agency = (await this.agencies.findById(entry.agencyId))!;
     if (!agency.abbreviation) throw RegistersErrors.agencyAbbreviationMissing();
     const unit = entry.draftingUnitId
       ? await this.units.findInAgency(entry.agencyId, entry.draftingUnitId)
