@@ -352,13 +352,25 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
         .put(`/api/v1/agencies/${district.id}/certificates/${leaderCertificateId}/appearance`)
         .set('Authorization', await auth(user))
         .attach('file', file, 'chu-ky.png');
-    const png = await readFile(pki.people[0].signatureImagePath);
-    expect((await put('d.leader', png)).status).toBe(204);
+    const stored = async (): Promise<Buffer> =>
+      (
+        await server.db.dataSource.query('SELECT appearance_png FROM certificate WHERE id = $1', [
+          leaderCertificateId,
+        ])
+      )[0].appearance_png;
+    const original = await readFile(pki.people[0].signatureImagePath);
+    const other = await readFile(pki.people[2].signatureImagePath);
+    expect(other.equals(original)).toBe(false);
+    expect((await put('d.leader', other)).status).toBe(204);
+    expect((await stored()).equals(other)).toBe(true);
     const notPng = await put('d.leader', Buffer.from('GIF89a not a png'));
     expect(notPng.status).toBe(400);
     expect(notPng.body.code).toBe('APPEARANCE_IMAGE_INVALID');
-    expect((await put('d.spec', png)).status).toBe(403);
-    expect((await put('a.clerk', png)).status).toBe(404);
+    expect((await put('d.spec', original)).status).toBe(403);
+    expect((await put('a.clerk', original)).status).toBe(404);
+    expect((await stored()).equals(other)).toBe(true);
+    expect((await put('d.leader', original)).status).toBe(204);
+    expect((await stored()).equals(original)).toBe(true);
   });
 
   it('refuses bad drafts with stable codes and writes nothing', async () => {
