@@ -1,9 +1,18 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'audit_event' })
 export class AuditEventEntity {
-  @PrimaryColumn({ type: 'bigint' })
+  /** Node-wide order, from the sequence default (migration 1764100000370); never written by us. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   seq!: string;
+
+  /** The agency id, 'system', or 'global' for rows written before per-agency chains. */
+  @Column({ type: 'varchar', length: 64 })
+  chain!: string;
+
+  /** Position in the chain, from 1 without gaps. */
+  @Column({ name: 'chain_seq', type: 'bigint' })
+  chainSeq!: string;
 
   @Column({ type: 'uuid' })
   id!: string;

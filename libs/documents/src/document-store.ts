@@ -17,6 +17,12 @@ export interface AddVersionInput {
   verificationReport?: object | null;
 }
 
+/** An object in storage, by content. */
+export interface StoredObject {
+  sha256: string;
+  sizeBytes: number;
+}
+
 /** Content-addressed: the same bytes delivered to ten communes are stored once. */
 export function storageKeyOf(sha256: string): string {
   return `documents/${sha256.slice(0, 2)}/${sha256}.pdf`;
@@ -38,6 +44,23 @@ export class DocumentStore {
   async addVersion(input: AddVersionInput): Promise<DocumentVersionEntity> {
     const sha256 = await this.storeBytes(input.bytes);
     return this.insertVersion(input, sha256, input.bytes.length);
+  }
+
+  /**
+   * Writes the bytes to storage only. Callers store before their transaction opens, so no row lock
+   * waits on the disk; a rollback then leaves at most an unreferenced object, as addVersion does.
+   */
+  async store(bytes: Buffer): Promise<StoredObject> {
+    return { sha256: await this.storeBytes(bytes), sizeBytes: bytes.length };
+  }
+
+  /** The first version (seq 1) of each file of an entry created in this transaction, in one INSERT. */
+  async addFirstVersions(
+    inputs: readonly (Omit<AddVersionInput, 'bytes'> & { stored: StoredObject })[],
+  ): Promise<DocumentVersionEntity[]> {
+    const rows = inputs.map((input) => this.versionRow(input, input.stored, 1));
+    await this.versions.insertMany(rows);
+    return rows;
   }
 
   /** A new version pointing at an object already stored (local delivery shares the sender's bytes). */
@@ -87,24 +110,32 @@ export class DocumentStore {
     sha256: string,
     sizeBytes: number,
   ): Promise<DocumentVersionEntity> {
-    const row = new DocumentVersionEntity();
-    Object.assign(row, {
+    const seq = await this.versions.nextSeq(input.entryId, input.fileIndex);
+    const row = this.versionRow(input, { sha256, sizeBytes }, seq);
+    await this.versions.insert(row);
+    return row;
+  }
+
+  private versionRow(
+    input: Omit<AddVersionInput, 'bytes'>,
+    stored: StoredObject,
+    seq: number,
+  ): DocumentVersionEntity {
+    return Object.assign(new DocumentVersionEntity(), {
       id: newId(),
       agencyId: input.agencyId,
       entryId: input.entryId,
       fileIndex: input.fileIndex,
       fileName: input.fileName,
-      seq: await this.versions.nextSeq(input.entryId, input.fileIndex),
+      seq,
       kind: input.kind,
-      storageKey: storageKeyOf(sha256),
-      sha256,
-      sizeBytes,
+      storageKey: storageKeyOf(stored.sha256),
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
       verificationVerdict: input.verificationVerdict ?? null,
       verificationReport: input.verificationReport ?? null,
       createdBy: input.createdBy,
       createdAt: this.clock.now(),
     });
-    await this.versions.insert(row);
-    return row;
   }
 }

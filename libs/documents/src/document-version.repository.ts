@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@vanthu/persistence';
+import { Database, insertRows } from '@vanthu/persistence';
 import { DocumentVersionEntity } from './document-version.entity';
 
 @Injectable()
@@ -7,7 +7,11 @@ export class DocumentVersionRepository {
   constructor(private readonly db: Database) {}
 
   async insert(row: DocumentVersionEntity): Promise<void> {
-    await this.db.manager.insert(DocumentVersionEntity, row);
+    await insertRows(this.db.manager, DocumentVersionEntity, [row]);
+  }
+
+  async insertMany(rows: DocumentVersionEntity[]): Promise<void> {
+    await insertRows(this.db.manager, DocumentVersionEntity, rows);
   }
 
   /** The next sequence number of a file; the caller holds the entry's row lock. */

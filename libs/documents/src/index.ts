@@ -1,6 +1,6 @@
 export { DocumentsModule } from './documents.module';
 export { DOCUMENTS_ENTITIES } from './documents.entities';
-export { DocumentStore, storageKeyOf, type AddVersionInput } from './document-store';
+export { DocumentStore, storageKeyOf, type AddVersionInput, type StoredObject } from './document-store';
 export {
   type DocumentVersionEntity,
   DOCUMENT_VERSION_KINDS,

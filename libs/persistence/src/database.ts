@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from './group-commit';
 
 type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
@@ -11,6 +12,13 @@ type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
  */
 export class Database {
   private readonly ambient = new AsyncLocalStorage<EntityManager>();
+  private readonly commitHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+  private readonly groups = new GroupCommit((body) =>
+    this.dataSource.transaction(async (manager) => {
+      await body((fn) => this.ambient.run(manager, fn));
+      await this.ambient.run(manager, () => this.runCommitHooks(manager));
+    }),
+  );
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -26,9 +34,44 @@ export class Database {
   async transaction<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     if (this.inTransaction) return work();
     // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip
-    if (isolation === 'READ COMMITTED')
-      return this.dataSource.transaction((manager) => this.ambient.run(manager, work));
-    return this.dataSource.transaction(isolation, (manager) => this.ambient.run(manager, work));
+    const run = (manager: EntityManager) =>
+      this.ambient.run(manager, async () => {
+        const result = await work();
+        await this.runCommitHooks(manager);
+        return result;
+      });
+    if (isolation === 'READ COMMITTED') return this.dataSource.transaction(run);
+    return this.dataSource.transaction(isolation, run);
+  }
+
+  /**
+   * Runs `hook` in the current transaction just before it commits (never if it rolls back), after
+   * all of the transaction's work: for writes to a row that every transaction of a kind locks (an
+   * audit chain's head), so the lock is held for the commit alone. A failing hook rolls back.
+   */
+  beforeCommit(hook: () => Promise<void>): void {
+    const manager = this.ambient.getStore();
+    if (!manager) throw new Error('beforeCommit() needs an open transaction');
+    const hooks = this.commitHooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else this.commitHooks.set(manager, [hook]);
+  }
+
+  /**
+   * A transaction shared with the other works of the same `key` that queued while the key's
+   * previous transaction ran (group commit, see GroupCommit): for works that all lock the same row.
+   * `work` may run more than once, so it must keep its effects inside the transaction. Inside an
+   * open transaction it simply joins it.
+   */
+  async groupTransaction<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
+    return this.groups.run(key, work);
+  }
+
+  private async runCommitHooks(manager: EntityManager): Promise<void> {
+    const hooks = this.commitHooks.get(manager);
+    // a hook may add another (an audit record written by a hook): run until none are left
+    while (hooks && hooks.length > 0) await hooks.shift()!();
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 export { Database } from './database';
+export { insertRows } from './insert-rows';
 export { DatabaseRuntime, type OpenDatabaseInput } from './database-runtime';
 export { createDataSource, type DataSourceInput } from './data-source-factory';
 export { registerConstraintErrors, translateDatabaseError } from './database-errors';

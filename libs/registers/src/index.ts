@@ -1,7 +1,7 @@
 export { RegistersModule } from './registers.module';
 export { REGISTERS_ENTITIES } from './registers.entities';
 export { RegistersErrors, statusLabel } from './registers.errors';
-export { NumberAllocator, type AllocatedNumber } from './numbering/number-allocator';
+export { NumberAllocator, numberingGroup, type AllocatedNumber } from './numbering/number-allocator';
 export { DocumentTypeRepository } from './types/document-type.repository';
 export { composeNotation, formatDocumentNumber, numberNotation, documentIdentifier } from './types/notation';
 export { vietnamDate, vietnamYear, addDays } from './types/vietnam-date';

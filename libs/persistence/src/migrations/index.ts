@@ -6,6 +6,7 @@ import { EntrySearch1764100000320 } from './1764100000320-entry-search.migration
 import { CertificateAppearance1764100000340 } from './1764100000340-certificate-appearance.migration';
 import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.migration';
 import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unscoped-search-index.migration';
+import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CertificateAppearance1764100000340,
   EntryReplacedBy1764100000350,
   DropUnscopedSearchIndex1764100000360,
+  AuditChains1764100000370,
 ];

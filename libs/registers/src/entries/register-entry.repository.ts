@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@vanthu/persistence';
+import { Database, insertRows } from '@vanthu/persistence';
 import { RegistersErrors } from '../registers.errors';
 import { RegisterEntryEntity } from './register-entry.entity';
 import { buildSearchText } from './search-text';
@@ -24,7 +24,7 @@ export class RegisterEntryRepository {
       version: 1,
       searchText: buildSearchText(row),
     };
-    await this.db.manager.insert(RegisterEntryEntity, full);
+    await insertRows(this.db.manager, RegisterEntryEntity, [full]);
     return full;
   }
 

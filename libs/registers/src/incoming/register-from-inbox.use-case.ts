@@ -8,7 +8,7 @@ import { DELIVERY_STATUS, DeliveryStatusReporter } from '../deliveries/delivery-
 import { auditActorOf } from '../entries/entry-actor';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
-import { NumberAllocator } from '../numbering/number-allocator';
+import { NumberAllocator, numberingGroup } from '../numbering/number-allocator';
 import { DocumentTypeRepository } from '../types/document-type.repository';
 import { formatDocumentNumber } from '../types/notation';
 import { vietnamDate, vietnamYear } from '../types/vietnam-date';
@@ -50,7 +50,7 @@ export class RegisterFromInboxUseCase {
   async execute(input: RegisterFromInboxInput): Promise<IncomingEntryView> {
     const { principal, agencyId } = input;
     authorizeAgency(principal, agencyId, ['clerk']);
-    return this.db.transaction(async () => {
+    return this.db.groupTransaction(numberingGroup(agencyId, 'incoming'), async () => {
       const entry = await this.entries.lockForChange(agencyId, input.entryId, input.version);
       assertIncoming(entry);
       assertIncomingStatus(entry, ['received'], 'vào sổ');

@@ -7,7 +7,7 @@ import { Clock, newId } from '@vanthu/shared';
 import { auditActorOf } from '../entries/entry-actor';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
-import { NumberAllocator } from '../numbering/number-allocator';
+import { NumberAllocator, numberingGroup } from '../numbering/number-allocator';
 import { DocumentTypeRepository } from '../types/document-type.repository';
 import { vietnamDate, vietnamYear } from '../types/vietnam-date';
 import { IncomingDuplicateGuard } from './incoming-duplicate.guard';
@@ -31,9 +31,10 @@ const MAX_PAGE_AMOUNT = 999;
 
 /**
  * Registers a document received on paper or by e-mail (a PDF plus its metadata): every file is
- * checked and its signatures verified before anything is written, then the arrival number (số đến),
- * the entry, the files with their verification reports and the audit event commit together, so a
- * refused upload consumes no number and leaves no row.
+ * checked and its signatures verified and its bytes stored before the transaction opens, then the
+ * arrival number (số đến), the entry, the file versions with their verification reports and the
+ * audit event commit together, so a refused upload consumes no number and leaves no row (at most an
+ * unreferenced stored object). Registrations of one agency commit in groups (numberingGroup).
  */
 @Injectable()
 export class RegisterIncomingUseCase {
@@ -63,8 +64,9 @@ export class RegisterIncomingUseCase {
     const verdict = worstVerdict(files.map((f) => f.report.verdict));
     const overridden = acceptVerification(verdict, input.overrideVerification ?? false);
     const mainPages = files[0].pageCount;
+    const stored = await Promise.all(files.map((f) => this.documents.store(f.bytes)));
 
-    return this.db.transaction(async () => {
+    return this.db.groupTransaction(numberingGroup(agencyId, 'incoming'), async () => {
       const duplicateOf = await this.duplicates.check(
         agencyId,
         { ...fields, documentIdentifier },
@@ -93,22 +95,19 @@ export class RegisterIncomingUseCase {
         createdBy: principal.userId,
         createdAt: now,
       });
-      const versions = [];
-      for (const f of files) {
-        versions.push(
-          await this.documents.addVersion({
-            agencyId,
-            entryId: id,
-            fileIndex: f.fileIndex,
-            fileName: f.fileName,
-            kind: 'received',
-            bytes: f.bytes,
-            createdBy: principal.userId,
-            verificationVerdict: f.report.verdict,
-            verificationReport: f.report,
-          }),
-        );
-      }
+      const versions = await this.documents.addFirstVersions(
+        files.map((f, i) => ({
+          agencyId,
+          entryId: id,
+          fileIndex: f.fileIndex,
+          fileName: f.fileName,
+          kind: 'received' as const,
+          stored: stored[i],
+          createdBy: principal.userId,
+          verificationVerdict: f.report.verdict,
+          verificationReport: f.report,
+        })),
+      );
       await this.audit.record({
         action: 'incoming.registered',
         agencyId,

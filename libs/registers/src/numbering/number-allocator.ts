@@ -57,3 +57,12 @@ export class NumberAllocator {
     return { registerId, year, number: await this.registers.takeNumber(registerId) };
   }
 }
+
+/**
+ * The group-commit key (Database.groupTransaction) of the transactions that take numbers from an
+ * agency's registers of one direction: they all wait for the same register row anyway, so they
+ * queue in the process and commit together instead of handing the row lock over one by one.
+ */
+export function numberingGroup(agencyId: string, direction: 'outgoing' | 'incoming'): string {
+  return `numbers:${direction}:${agencyId}`;
+}

@@ -9,13 +9,13 @@ import { type Agency, AgencyRepository } from '@vanthu/directory';
 import type { DocumentVersionEntity } from '@vanthu/documents';
 import { authorizeAgency, type Principal, UnitRepository } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
-import { Clock, KeyedQueue } from '@vanthu/shared';
+import { Clock } from '@vanthu/shared';
 import { signPdf, type SigningIdentity } from '@vanthu/signing';
 import { auditActorOf } from '../../entries/entry-actor';
 import { type EntryView, toEntryView } from '../../entries/entry-view';
 import type { RegisterEntryEntity } from '../../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
-import { NumberAllocator } from '../../numbering/number-allocator';
+import { NumberAllocator, numberingGroup } from '../../numbering/number-allocator';
 import { IncomingReplyLinker } from '../../incoming/incoming-reply.linker';
 import { RegistersErrors } from '../../registers.errors';
 import { DocumentTypeRepository } from '../../types/document-type.repository';
@@ -46,9 +46,6 @@ export interface IssueOutgoingInput {
  */
 @Injectable()
 export class IssueOutgoingUseCase {
-  /** Issues of one agency queue here rather than in open transactions on the register row. */
-  private readonly queue = new KeyedQueue();
-
   constructor(
     private readonly db: Database,
     private readonly entries: RegisterEntryRepository,
@@ -74,103 +71,101 @@ export class IssueOutgoingUseCase {
     const identity = await this.unlockOrganisation.execute({ principal, agencyId, certificateId });
     const seal = await this.appearance.execute({ certificateId: certificateId!, kind: 'organisation' });
 
-    return this.queue.run(agencyId, () => this.issueInTransaction(input, identity, seal));
+    // Issues of one agency lock the same register row: they queue in this process and commit in
+    // groups rather than one by one (the work runs again if another issue of its group fails).
+    return this.db.groupTransaction(numberingGroup(agencyId, 'outgoing'), () =>
+      this.issueInTransaction(input, identity, seal),
+    );
   }
 
-  private issueInTransaction(
+  private async issueInTransaction(
     input: IssueOutgoingInput,
     identity: SigningIdentity,
     seal: Buffer,
   ): Promise<EntryView> {
     const { principal, agencyId } = input;
-    return this.db.transaction(async () => {
-      const entry = await this.entries.lockForChange(agencyId, input.entryId, input.version);
-      assertOutgoing(entry);
-      assertOutgoingStatus(entry, ['signed'], 'phát hành');
-      const now = this.clock.now();
-      const issuedDate = vietnamDate(now);
-      const agency = (await this.agencies.findById(agencyId))!;
-      const notation = await this.notationOf(entry, agency);
-      const taken = await this.numbers.takeOutgoing(agencyId, vietnamYear(now), entry.documentTypeCode);
-      const [main, ...attachments] = await this.files.latest(entry.id);
-      const issuedMain = await this.signMain(main, identity, seal, taken.number, notation, issuedDate, now);
-      const signedBytes = new Map<string, Buffer>();
-      const stored = [
-        await this.files.storeBytes(
-          agencyId,
-          entry.id,
-          0,
-          main.fileName,
-          issuedMain,
-          'issued',
-          principal.userId,
-        ),
-      ];
-      signedBytes.set(stored[0].id, issuedMain);
-      for (const attachment of attachments) {
-        const signed = await signPdf(await this.files.read(attachment), {
-          role: 'attachment',
-          identity,
-          number: taken.number,
-          notation,
-          organisationName: agency.name,
-          signingTime: now,
-        });
-        const version = await this.files.storeBytes(
-          agencyId,
-          entry.id,
-          attachment.fileIndex,
-          attachment.fileName,
-          signed,
-          'attachment_signed',
-          principal.userId,
-        );
-        signedBytes.set(version.id, signed);
-        stored.push(version);
-      }
-      const codeNumber = formatDocumentNumber(taken.number);
-      const saved = await this.entries.save(
-        entry,
-        {
-          status: 'issued',
-          registerId: taken.registerId,
-          number: taken.number,
-          year: taken.year,
-          codeNumber,
-          codeNotation: notation,
-          issuedDate,
-          entryDate: issuedDate,
-          documentIdentifier: documentIdentifier(
-            agency.code,
-            issuedDate,
-            numberNotation(codeNumber, notation),
-          ),
-        },
-        now,
-      );
-      const deliveries = await this.release.release(saved, {
-        versions: stored,
-        report: (version) => this.verify.execute({ pdf: signedBytes.get(version.id)! }),
-      });
-      // a reply closes the incoming document it answers, in this same transaction
-      const answered = await this.replies.linkReply(saved, principal);
-      await this.audit.record({
-        action: 'outgoing.issued',
+    const entry = await this.entries.lockForChange(agencyId, input.entryId, input.version);
+    assertOutgoing(entry);
+    assertOutgoingStatus(entry, ['signed'], 'phát hành');
+    const now = this.clock.now();
+    const issuedDate = vietnamDate(now);
+    const agency = (await this.agencies.findById(agencyId))!;
+    const notation = await this.notationOf(entry, agency);
+    const taken = await this.numbers.takeOutgoing(agencyId, vietnamYear(now), entry.documentTypeCode);
+    const [main, ...attachments] = await this.files.latest(entry.id);
+    const issuedMain = await this.signMain(main, identity, seal, taken.number, notation, issuedDate, now);
+    const signedBytes = new Map<string, Buffer>();
+    const stored = [
+      await this.files.storeBytes(
         agencyId,
-        actor: auditActorOf(principal),
-        subjectType: 'entry',
-        subjectId: entry.id,
-        details: {
-          numberNotation: numberNotation(codeNumber, notation),
-          registerId: taken.registerId,
-          issuedDate,
-          deliveries: deliveries.length,
-          answered: answered?.id ?? null,
-          sha256: stored[0].sha256,
-        },
+        entry.id,
+        0,
+        main.fileName,
+        issuedMain,
+        'issued',
+        principal.userId,
+      ),
+    ];
+    signedBytes.set(stored[0].id, issuedMain);
+    for (const attachment of attachments) {
+      const signed = await signPdf(await this.files.read(attachment), {
+        role: 'attachment',
+        identity,
+        number: taken.number,
+        notation,
+        organisationName: agency.name,
+        signingTime: now,
       });
-      return toEntryView(saved);
+      const version = await this.files.storeBytes(
+        agencyId,
+        entry.id,
+        attachment.fileIndex,
+        attachment.fileName,
+        signed,
+        'attachment_signed',
+        principal.userId,
+      );
+      signedBytes.set(version.id, signed);
+      stored.push(version);
+    }
+    const codeNumber = formatDocumentNumber(taken.number);
+    const saved = await this.entries.save(
+      entry,
+      {
+        status: 'issued',
+        registerId: taken.registerId,
+        number: taken.number,
+        year: taken.year,
+        codeNumber,
+        codeNotation: notation,
+        issuedDate,
+        entryDate: issuedDate,
+        documentIdentifier: documentIdentifier(agency.code, issuedDate, numberNotation(codeNumber, notation)),
+      },
+      now,
+    );
+    const deliveries = await this.release.release(saved, {
+      versions: stored,
+      report: (version) => this.verify.execute({ pdf: signedBytes.get(version.id)! }),
     });
+    // a reply closes the incoming document it answers, in this same transaction
+    const answered = await this.replies.linkReply(saved, principal);
+    await this.audit.record({
+      action: 'outgoing.issued',
+      agencyId,
+      actor: auditActorOf(principal),
+      subjectType: 'entry',
+      subjectId: entry.id,
+      details: {
+        numberNotation: numberNotation(codeNumber, notation),
+        registerId: taken.registerId,
+        issuedDate,
+        deliveries: deliveries.length,
+        answered: answered?.id ?? null,
+        sha256: stored[0].sha256,
+      },
+    });
+    return toEntryView(saved);
   }
 
   private async notationOf(entry: RegisterEntryEntity, agency: Agency): Promise<string> {
