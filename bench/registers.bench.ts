@@ -49,13 +49,15 @@ async function main(): Promise<void> {
     }
     if (wants('registrations')) {
       const count = Number(option('registrations') ?? 2000);
-      log(`registrations: ${count} uploads by 16 clerks over HTTP`);
-      const r = await runRegistrationsBench(pg, count, 16);
-      emit(
-        'registrations_per_s',
-        r.perSecond,
-        `registrations/s (HTTP, ${r.clients} clerks, ${Math.round(r.pdfBytes / 1024)} KB PDF each, ${r.registered} registrations)`,
-      );
+      for (const servers of (option('servers') ?? '1,2').split(',').map(Number)) {
+        log(`registrations: ${count} uploads by 16 clerks over HTTP to ${servers} server process(es)`);
+        const r = await runRegistrationsBench(pg, count, 16, servers);
+        emit(
+          servers === 1 ? 'registrations_per_s' : `registrations_${servers}_servers_per_s`,
+          r.perSecond,
+          `registrations/s (HTTP, ${r.clients} clerks, ${r.servers} server process(es), ${Math.round(r.pdfBytes / 1024)} KB PDF each, ${r.registered} registrations)`,
+        );
+      }
     }
     if (wants('search')) {
       const entries = Number(option('entries') ?? 1_000_000);

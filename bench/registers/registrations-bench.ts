@@ -18,12 +18,14 @@ export interface RegistrationsResult {
   perSecond: number;
   registered: number;
   clients: number;
+  servers: number;
   pdfBytes: number;
 }
 
 interface Clerk {
   agencyId: string;
   username: string;
+  base?: string;
   token?: string;
 }
 
@@ -33,31 +35,39 @@ interface Clerk {
  * PDF plus ND30 metadata through POST /incoming, i.e. RegisterIncomingUseCase with the PDF
  * inspected and its signatures verified, the arrival number, the entry, the stored file and the
  * audit event. Every answer must be 201 and every agency's arrival numbers 1..k without a gap.
+ *
+ * A Node process uses one core: with `servers` > 1 that many server processes share the database
+ * and the data folder (as instances behind a load balancer would), the clerks spread over them.
  */
 export async function runRegistrationsBench(
   pg: BenchPostgres,
   total: number,
   clients: number,
+  serverCount = 1,
 ): Promise<RegistrationsResult> {
   const url = await pg.createMigrated('bench_http');
   const clerks = await createClerks(url, clients);
   const dataDir = mkdtempSync(join(tmpdir(), 'vanthu-bench-http-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      VANTHU_HOST: '127.0.0.1',
-      VANTHU_DATA_DIR: dataDir,
-      VANTHU_DEMO_SEED: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const servers: { process: ChildProcess; base: string }[] = [];
+  for (let i = 0; i < serverCount; i++) {
+    const port = await freePort();
+    const server = spawn(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        VANTHU_HOST: '127.0.0.1',
+        VANTHU_DATA_DIR: dataDir,
+        VANTHU_DEMO_SEED: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    servers.push({ process: server, base: `http://127.0.0.1:${port}` });
+  }
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitReady(base, server);
-    for (const clerk of clerks) clerk.token = await login(base, clerk);
+    for (const server of servers) await waitReady(server.base, server.process);
+    clerks.forEach((clerk, i) => (clerk.base = servers[i % servers.length].base));
+    for (const clerk of clerks) clerk.token = await login(clerk.base!, clerk);
     const pdf = await samplePdf();
     // Kept-alive connections, one per clerk, as browsers keep theirs.
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
@@ -80,7 +90,7 @@ export async function runRegistrationsBench(
       };
       const { status, body } = await post(
         agent,
-        `${base}/api/v1/agencies/${clerk.agencyId}/incoming`,
+        `${clerk.base}/api/v1/agencies/${clerk.agencyId}/incoming`,
         clerk.token!,
         [
           { name: 'metadata', content: JSON.stringify(metadata) },
@@ -109,15 +119,24 @@ export async function runRegistrationsBench(
     const seconds = (performance.now() - started) / 1000;
     agent.destroy();
     await checkArrivalNumbers(url, warm + total);
-    return { perSecond: total / seconds, registered: total, clients, pdfBytes: pdf.length };
+    return {
+      perSecond: total / seconds,
+      registered: total,
+      clients,
+      servers: servers.length,
+      pdfBytes: pdf.length,
+    };
   } finally {
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await Promise.all(servers.map((server) => stop(server.process)));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 async function createClerks(url: string, count: number): Promise<Clerk[]> {

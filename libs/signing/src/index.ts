@@ -47,6 +47,8 @@ export type {
   VerificationReport,
   SignatureReport,
   VerifyPdfOptions,
+  VerifyPdfLazyTrustOptions,
+  VerifyPdfTrust,
   SignatureVerdict,
   DocumentVerdict,
   PadesLevel,

@@ -23,13 +23,19 @@ export function registerAuditCommand(program: Command): void {
       if (options.json) {
         process.stdout.write(`${JSON.stringify(report)}\n`);
       } else if (report.ok) {
-        process.stdout.write(`Nhật ký toàn vẹn: ${report.checked} bản ghi đã kiểm tra.\n`);
+        process.stdout.write(
+          `Nhật ký toàn vẹn: ${report.checked} bản ghi trong ${report.chains} chuỗi đã kiểm tra.\n`,
+        );
       } else {
         const p = report.firstProblem!;
-        const seq = p.kind === 'MISSING_ROW' ? p.expectedSeq : p.seq;
+        // a missing row has no seq of its own: name its place in its chain instead
+        const where =
+          p.kind === 'MISSING_ROW'
+            ? `vị trí ${p.expectedSeq} của chuỗi ${p.chain}`
+            : `số thứ tự ${p.seq} (chuỗi ${p.chain})`;
         process.stdout.write(
-          `Nhật ký KHÔNG toàn vẹn: ${PROBLEM_TEXT[p.kind]} tại số thứ tự ${seq} (${p.kind}); ` +
-            `${report.checked} bản ghi đầu hợp lệ.\n`,
+          `Nhật ký KHÔNG toàn vẹn: ${PROBLEM_TEXT[p.kind]} tại ${where} (${p.kind}); ` +
+            `${report.checked} bản ghi trước đó hợp lệ.\n`,
         );
       }
       process.exitCode = report.ok ? 0 : 1;

@@ -17,15 +17,4 @@ export class CrlRepository {
   findByFingerprint(sha256Fingerprint: string): Promise<CrlEntity | null> {
     return this.db.manager.findOneBy(CrlEntity, { sha256Fingerprint });
   }
-
-  /**
-   * The newest list of each issuer. A revocation stays on the issuer's later CRLs at least until the
-   * certificate expires (RFC 5280 §3.3), so older lists add little but parsing work for the verifier.
-   */
-  async latestDerPerIssuer(): Promise<Buffer[]> {
-    const rows: { crl_der: Buffer }[] = await this.db.manager.query(
-      `SELECT DISTINCT ON (issuer) crl_der FROM crl ORDER BY issuer, this_update DESC, created_at DESC`,
-    );
-    return rows.map((r) => r.crl_der);
-  }
 }

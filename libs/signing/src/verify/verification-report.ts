@@ -83,11 +83,25 @@ export interface VerificationReport {
   readonly verifiedAt: string;
 }
 
-export interface VerifyPdfOptions {
+/**
+ * What a verification trusts. Callers usually pass the same bytes every time: their parses are kept
+ * (by SHA-256 of the bytes) across verifications, so passing them again costs no parsing.
+ */
+export interface VerifyPdfTrust {
   /** DER or PEM certificates (a PEM may hold several) */
   readonly trustAnchors: readonly Buffer[];
   /** DER or PEM CRLs to use for revocation */
   readonly crls?: readonly Buffer[];
+}
+
+export interface VerifyPdfOptions extends VerifyPdfTrust, VerifyPdfSettings {}
+
+/** Options whose trust material is read only when the PDF holds a signature (an unsigned scan needs none). */
+export interface VerifyPdfLazyTrustOptions extends VerifyPdfSettings {
+  readonly trust: () => Promise<VerifyPdfTrust>;
+}
+
+export interface VerifyPdfSettings {
   /** fetch CRLs from distribution points and ask OCSP responders named in certificates (default false: offline) */
   readonly fetchRevocation?: boolean;
   /** the current time, for signatures without any signing time; default now */

@@ -14,12 +14,14 @@ import type {
   DocumentVerdict,
   SignatureReport,
   VerificationReport,
+  VerifyPdfLazyTrustOptions,
   VerifyPdfOptions,
 } from './verification-report';
 import { CertificatePool } from './x509/certificate-pool';
 import { ParsedCertificate } from './x509/parsed-certificate';
 import { RevocationChecker } from './x509/revocation-checker';
 import { RevocationFetcher } from './x509/revocation-fetcher';
+import { parseTrustAnchor } from './x509/trust-material-parses';
 
 /**
  * Verifies every signature and document timestamp of any PDF: integrity over its byte range, where
@@ -28,7 +30,10 @@ import { RevocationFetcher } from './x509/revocation-fetcher';
  * PDF_NOT_PDF, PDF_MALFORMED or PDF_ENCRYPTED for input it cannot judge; a PDF without signatures
  * gives the verdict "unsigned".
  */
-export async function verifyPdf(input: Buffer, options: VerifyPdfOptions): Promise<VerificationReport> {
+export async function verifyPdf(
+  input: Buffer,
+  options: VerifyPdfOptions | VerifyPdfLazyTrustOptions,
+): Promise<VerificationReport> {
   const now = options.now ?? new Date();
   const file = openPdf(input);
   const verifiedAt = now.toISOString();
@@ -48,14 +53,15 @@ export async function verifyPdf(input: Buffer, options: VerifyPdfOptions): Promi
     };
   }
 
+  const material = 'trust' in options ? await options.trust() : options;
   const pool = new CertificatePool();
-  const anchors = options.trustAnchors
+  const anchors = material.trustAnchors
     .flatMap((b) => parseAnchors(b))
     .map((c) => pool.add(c) as ParsedCertificate);
   const revocation = new RevocationChecker(
     options.fetchRevocation ? new RevocationFetcher(options.fetchTimeoutMs ?? 10_000) : undefined,
   );
-  for (const crl of options.crls ?? []) revocation.addCrl(crl);
+  for (const crl of material.crls ?? []) revocation.addConfiguredCrl(crl);
   const finalDss = readDss(file.last);
   pool.addAll(finalDss.certs);
   for (const c of finalDss.crls) revocation.addCrl(c);
@@ -146,7 +152,7 @@ function openPdf(input: Buffer): PdfFile {
 
 function parseAnchors(input: Buffer): ParsedCertificate[] {
   try {
-    return ParsedCertificate.from(input);
+    return parseTrustAnchor(input);
   } catch {
     throw verifyError('TRUST_ANCHOR_INVALID');
   }

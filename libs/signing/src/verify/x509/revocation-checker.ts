@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { ParsedCertificate } from './parsed-certificate';
 import { ParsedCrl } from './parsed-crl';
 import { ParsedOcspResponse } from './parsed-ocsp';
 import { RevocationFetcher } from './revocation-fetcher';
+import { derKey, parseConfiguredCrl } from './trust-material-parses';
 
 export interface RevocationOutcome {
   readonly status: 'good' | 'revoked' | 'unknown';
@@ -35,8 +35,15 @@ export class RevocationChecker {
     return this.fetcher?.failures ?? [];
   }
 
+  /** a CRL the caller configured (passed with every verification): parsed once across verifications */
+  addConfiguredCrl(der: Buffer): void {
+    const key = derKey(der);
+    if (this.firstTime(key)) this.crls.push(...parseConfiguredCrl(key, der));
+  }
+
+  /** a CRL found in the document (DSS, CMS) or fetched: parsed for this verification only */
   addCrl(der: Buffer): void {
-    if (!this.firstTime(der)) return;
+    if (!this.firstTime(derKey(der))) return;
     try {
       this.crls.push(...ParsedCrl.from(der));
     } catch {
@@ -45,7 +52,7 @@ export class RevocationChecker {
   }
 
   addOcsp(der: Buffer): void {
-    if (!this.firstTime(der)) return;
+    if (!this.firstTime(derKey(der))) return;
     try {
       this.ocsps.push(new ParsedOcspResponse(der));
     } catch {
@@ -98,8 +105,7 @@ export class RevocationChecker {
     return good ? strip(good) : { status: 'unknown' };
   }
 
-  private firstTime(der: Buffer): boolean {
-    const key = createHash('sha1').update(der).digest('base64');
+  private firstTime(key: string): boolean {
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return true;
