@@ -2,8 +2,10 @@
  * Registers and workflow throughput and search latency, on the product's embedded PostgreSQL with
  * its default settings. Prints one JSON line { name, value, unit } per figure:
  *   numbers_per_s          outgoing numbers issued per second by 50 concurrent clients on one
- *                          register (number + entry + audit event in one transaction each)
+ *                          register (number + entry + audit event per issue, committed in the
+ *                          agency's group-commit transactions as IssueOutgoing does)
  *   registrations_per_s    incoming registrations per second over HTTP, 100 KB PDF each, 16 clerks
+ *   registrations_2_servers_per_s   the same with two server processes sharing the database
  *   search_p50_ms, search_p95_ms (and search_p99_ms, search_mean_ms)
  *                          one search at a time over 1,000,000 seeded entries: diacritics-free
  *                          words with agency, year and sometimes type, status, overdue or period
@@ -11,7 +13,8 @@
  * Options: --data-dir <dir> keeps the PostgreSQL cluster there (the seeded search database is
  * reused while the seed and the migrations are unchanged); --entries <n> (default 1000000);
  * --queries <n> (default 400); --issues <n> (default 5000); --registrations <n> (default 2000);
- * --only numbers|registrations|search. Progress goes to stderr.
+ * --only numbers|registrations|search; --servers <n,m> (default 1,2: registration runs with that many
+ * server processes). Progress goes to stderr.
  */
 import { BenchPostgres } from './registers/bench-postgres';
 import { runNumbersBench } from './registers/numbers-bench';
