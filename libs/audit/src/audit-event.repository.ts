@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@vanthu/persistence';
 import { AuditEventEntity } from './audit-event.entity';
+import type { HashedAuditFields } from './audit-hash';
 
 /** Where a chain ends: the position and hash of its last row (0 and GENESIS when it has none). */
 export interface AuditChainHead {
@@ -8,24 +9,11 @@ export interface AuditChainHead {
   hash: string;
 }
 
-/** A row to append; `seq` is left to the database. `details` is the JSON text that will be stored. */
-export interface NewAuditEventRow {
-  chain: string;
-  chainSeq: string;
-  id: string;
-  occurredAt: Date;
-  agencyId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
+/** A row to append; `seq` is left to the database. `detailsJson` is the JSON text that will be stored. */
+export type NewAuditEventRow = Omit<HashedAuditFields, 'seq' | 'details'> & {
   detailsJson: string;
-  requestId: string | null;
-  ip: string | null;
-  prevHash: string;
   hash: string;
-}
+};
 
 // Locks the chain's head row until the transaction ends and returns it, creating it on a chain's
 // first event. In READ COMMITTED, ON CONFLICT DO UPDATE waits for a concurrent holder and then

@@ -3,7 +3,7 @@ import { Clock, newId, RequestContext } from '@vanthu/shared';
 import { Database } from '@vanthu/persistence';
 import type { EntityManager } from 'typeorm';
 import { AuditEventRepository, type NewAuditEventRow } from './audit-event.repository';
-import { GENESIS_HASH, hashNewAuditEvent, SYSTEM_CHAIN } from './audit-hash';
+import { GENESIS_HASH, type HashedAuditFields, hashNewAuditEvent, SYSTEM_CHAIN } from './audit-hash';
 import { AuditErrors } from './audit.errors';
 
 export interface AuditActor {
@@ -20,21 +20,10 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** An event's content, known before its place in the chain is. */
-interface EventContent {
-  chain: string;
-  id: string;
-  agencyId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  details: unknown;
+/** An event's content, known before its place in the chain is; `detailsJson` is what jsonb stores. */
+type EventContent = Omit<HashedAuditFields, 'seq' | 'chainSeq' | 'occurredAt' | 'prevHash'> & {
   detailsJson: string;
-  requestId: string | null;
-  ip: string | null;
-}
+};
 
 /** Each open transaction's events not yet written (keyed by its EntityManager, one per transaction). */
 const pendingByTransaction = new WeakMap<EntityManager, EventContent[]>();
