@@ -25,6 +25,28 @@ export async function insertAgency(
   return rows[0];
 }
 
+/** The seed deployment in miniature: the Ea H'Leo district and two of its communes, all hosted here. */
+export async function insertDistrictAndCommunes(
+  ds: DataSource,
+): Promise<{ district: AgencyRow; communeA: AgencyRow; communeB: AgencyRow }> {
+  const district = await insertAgency(ds, {
+    code: '000.00.12.H15',
+    name: "UBND huyện Ea H'Leo",
+    levelLabel: 'Huyện',
+  });
+  const communeA = await insertAgency(ds, {
+    code: '000.01.12.H15',
+    name: 'UBND thị trấn Ea Drăng',
+    parentId: district.id,
+  });
+  const communeB = await insertAgency(ds, {
+    code: '000.03.12.H15',
+    name: 'UBND xã Ea Sol',
+    parentId: district.id,
+  });
+  return { district, communeA, communeB };
+}
+
 export async function insertUser(
   ds: DataSource,
   u: {

@@ -1,7 +1,14 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
 export { ApiSessions } from './api-sessions';
-export { insertAgency, insertUnit, insertUser, TEST_PASSWORD, type AgencyRow } from './factories';
+export {
+  insertAgency,
+  insertDistrictAndCommunes,
+  insertUnit,
+  insertUser,
+  TEST_PASSWORD,
+  type AgencyRow,
+} from './factories';
 export { startS3TestServer, type S3TestServer } from './s3-test-server';
 export {
   getTestPki,

@@ -7,6 +7,7 @@ import { Clock } from '@vanthu/shared';
 import {
   getTestPki,
   insertAgency,
+  insertDistrictAndCommunes,
   insertUser,
   type AgencyRow,
   type TestPki,
@@ -38,21 +39,7 @@ describe('certificate store over HTTP', () => {
     pki = await getTestPki();
     server = await startTestServer({}, clock);
     const ds = server.db.dataSource;
-    district = await insertAgency(ds, {
-      code: '000.00.12.H15',
-      name: "UBND huyện Ea H'Leo",
-      levelLabel: 'Huyện',
-    });
-    communeA = await insertAgency(ds, {
-      code: '000.01.12.H15',
-      name: 'UBND thị trấn Ea Drăng',
-      parentId: district.id,
-    });
-    communeB = await insertAgency(ds, {
-      code: '000.03.12.H15',
-      name: 'UBND xã Ea Sol',
-      parentId: district.id,
-    });
+    ({ district, communeA, communeB } = await insertDistrictAndCommunes(ds));
     notHosted = await insertAgency(ds, {
       code: '000.05.12.H15',
       name: 'UBND xã Ea Wy',

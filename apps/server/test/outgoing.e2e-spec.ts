@@ -11,6 +11,7 @@ import {
   ApiSessions,
   getTestPki,
   insertAgency,
+  insertDistrictAndCommunes,
   insertUnit,
   insertUser,
   type AgencyRow,
@@ -47,21 +48,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     pki = await getTestPki();
     server = await startTestServer({}, new FixedClock(), { logLines });
     const ds = server.db.dataSource;
-    district = await insertAgency(ds, {
-      code: '000.00.12.H15',
-      name: "UBND huyện Ea H'Leo",
-      levelLabel: 'Huyện',
-    });
-    communeA = await insertAgency(ds, {
-      code: '000.01.12.H15',
-      name: 'UBND thị trấn Ea Drăng',
-      parentId: district.id,
-    });
-    communeB = await insertAgency(ds, {
-      code: '000.03.12.H15',
-      name: 'UBND xã Ea Sol',
-      parentId: district.id,
-    });
+    ({ district, communeA, communeB } = await insertDistrictAndCommunes(ds));
     elsewhere = await insertAgency(ds, {
       code: '000.00.00.H15',
       name: 'UBND tỉnh Đắk Lắk',

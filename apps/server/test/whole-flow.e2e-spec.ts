@@ -3,7 +3,7 @@ import { Clock } from '@vanthu/shared';
 import {
   ApiSessions,
   getTestPki,
-  insertAgency,
+  insertDistrictAndCommunes,
   insertUnit,
   insertUser,
   type AgencyRow,
@@ -38,21 +38,7 @@ describe('whole flow: district → two communes → reply back', () => {
     pki = await getTestPki();
     server = await startTestServer({}, new SystemTime());
     const ds = server.db.dataSource;
-    district = await insertAgency(ds, {
-      code: '000.00.12.H15',
-      name: "UBND huyện Ea H'Leo",
-      levelLabel: 'Huyện',
-    });
-    communeA = await insertAgency(ds, {
-      code: '000.01.12.H15',
-      name: 'UBND thị trấn Ea Drăng',
-      parentId: district.id,
-    });
-    communeB = await insertAgency(ds, {
-      code: '000.03.12.H15',
-      name: 'UBND xã Ea Sol',
-      parentId: district.id,
-    });
+    ({ district, communeA, communeB } = await insertDistrictAndCommunes(ds));
     const vp = await insertUnit(ds, {
       agencyId: district.id,
       code: 'VP',
