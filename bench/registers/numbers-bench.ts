@@ -48,7 +48,7 @@ export async function runNumbersBench(
       roles: ['clerk'],
     });
     const clock = new SystemClock();
-    const numbers = new NumberAllocator(new RegisterRepository(db), new DocumentTypeRepository(db));
+    const numbers = new NumberAllocator(db, new RegisterRepository(db), new DocumentTypeRepository(db));
     const entries = new RegisterEntryRepository(db);
     const audit = new AuditLog(db, new AuditEventRepository(db), clock);
     const notation = composeNotation({

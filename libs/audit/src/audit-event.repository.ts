@@ -15,60 +15,77 @@ export type NewAuditEventRow = Omit<HashedAuditFields, 'seq' | 'details'> & {
   hash: string;
 };
 
-// Locks the chain's head row until the transaction ends and returns it, creating it on a chain's
-// first event. In READ COMMITTED, ON CONFLICT DO UPDATE waits for a concurrent holder and then
-// returns the head it committed, so one statement both serialises and reads.
-const LOCK_HEAD_SQL = `
-  INSERT INTO audit_chain AS c (chain, last_seq, last_hash) VALUES ($1, 0, $2)
+/** A chain's head before and after a transaction's events: `from` as locked, `to` its last row. */
+export interface HeadMove {
+  chain: string;
+  from: AuditChainHead;
+  to: AuditChainHead;
+  count: number;
+}
+
+// Locks the chains' head rows until the transaction ends and returns them, creating a head on a
+// chain's first event. In READ COMMITTED, ON CONFLICT DO UPDATE waits for a concurrent holder and
+// then returns the head it committed, so one statement both serialises and reads. Rows are locked
+// in the order given (callers sort), so two transactions on the same chains cannot deadlock.
+const LOCK_HEADS_SQL = `
+  INSERT INTO audit_chain AS c (chain, last_seq, last_hash)
+  SELECT u.chain, 0, $2 FROM unnest($1::varchar[]) WITH ORDINALITY AS u(chain, ord) ORDER BY u.ord
   ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
-  RETURNING c.last_seq::text AS "chainSeq", c.last_hash AS hash`;
+  RETURNING c.chain, c.last_seq::text AS "chainSeq", c.last_hash AS hash`;
 
 const EVENT_COLUMNS = `chain_seq, id, occurred_at, agency_id, actor_id, actor_name, action,
   subject_type, subject_id, details, request_id, ip, prev_hash, hash`;
 
-/** One VALUES row per event, every parameter typed; `ord` keeps the chain's order. */
-function valuesOf(count: number): string {
-  const types = [
-    'bigint',
-    'uuid',
-    'timestamptz',
-    'uuid',
-    'uuid',
-    'varchar',
-    'varchar',
-    'varchar',
-    'varchar',
-    'jsonb',
-    'varchar',
-    'varchar',
-    'char(64)',
-    'char(64)',
-  ];
+const EVENT_TYPES = [
+  'varchar',
+  'bigint',
+  'uuid',
+  'timestamptz',
+  'uuid',
+  'uuid',
+  'varchar',
+  'varchar',
+  'varchar',
+  'varchar',
+  'jsonb',
+  'varchar',
+  'varchar',
+  'char(64)',
+  'char(64)',
+];
+
+/** One VALUES row per event (its chain, then its columns), every parameter typed; `ord` keeps the order. */
+function valuesOf(count: number, firstParam: number): string {
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
-    const base = 6 + i * types.length;
-    rows.push(`(${i}, ${types.map((type, j) => `$${base + j}::${type}`).join(', ')})`);
+    const base = firstParam + i * EVENT_TYPES.length;
+    rows.push(`(${i}, ${EVENT_TYPES.map((type, j) => `$${base + j}::${type}`).join(', ')})`);
   }
   return rows.join(',\n');
 }
 
 /**
- * Moves the head and inserts the rows in one statement. The rows are inserted only if the head was
- * exactly where the caller read it (the insert selects from the update), so a wrong belief can never
- * fork or skip a chain: nothing is written and the caller throws. ORDER BY ord makes the database
- * give out `seq` in chain order, which the verifier relies on.
+ * Moves the heads and inserts the rows in one statement. A chain's rows are inserted only if its
+ * head was exactly where the caller read it (the insert joins the update), so a wrong belief can
+ * never fork or skip a chain: its rows are missing from the result and the caller rolls back. ORDER BY
+ * ord makes the database give out `seq` in each chain's order, which the verifier relies on.
  */
 function appendSql(count: number): string {
   return `
-  WITH head AS (
-    UPDATE audit_chain SET last_seq = $2::bigint, last_hash = $3::char(64)
-    WHERE chain = $1::varchar AND last_seq = $2::bigint - $4::bigint AND last_hash = $5::char(64)
-    RETURNING chain
+  WITH moved AS (
+    UPDATE audit_chain AS c SET last_seq = m.to_seq, last_hash = m.to_hash
+      FROM unnest($1::varchar[], $2::bigint[], $3::char(64)[], $4::bigint[], $5::char(64)[])
+           AS m(chain, to_seq, to_hash, count, from_hash)
+     WHERE c.chain = m.chain AND c.last_seq = m.to_seq - m.count AND c.last_hash = m.from_hash
+    RETURNING c.chain
   )
   INSERT INTO audit_event (chain, ${EVENT_COLUMNS})
-  SELECT head.chain, ${EVENT_COLUMNS} FROM head,
-    (VALUES ${valuesOf(count)}) AS v(ord, ${EVENT_COLUMNS})
-  ORDER BY v.ord
+  SELECT v.chain, ${EVENT_COLUMNS.split(',')
+    .map((c) => `v.${c.trim()}`)
+    .join(', ')}
+    FROM (VALUES ${valuesOf(count, 6)}) AS v(ord, chain, ${EVENT_COLUMNS})
+    JOIN moved ON moved.chain = v.chain
+   ORDER BY v.ord
   RETURNING seq`;
 }
 
@@ -76,18 +93,31 @@ function appendSql(count: number): string {
 export class AuditEventRepository {
   constructor(private readonly db: Database) {}
 
-  /** Must run inside a transaction: the head stays locked until it commits or rolls back. */
-  async lockHead(chain: string, genesisHash: string): Promise<AuditChainHead> {
-    const rows: AuditChainHead[] = await this.db.manager.query(LOCK_HEAD_SQL, [chain, genesisHash]);
-    return rows[0]!;
+  /** Must run inside a transaction: the heads stay locked until it commits or rolls back. */
+  async lockHeads(chains: readonly string[], genesisHash: string): Promise<Map<string, AuditChainHead>> {
+    const rows: (AuditChainHead & { chain: string })[] = await this.db.manager.query(LOCK_HEADS_SQL, [
+      chains,
+      genesisHash,
+    ]);
+    return new Map(rows.map(({ chain, chainSeq, hash }) => [chain, { chainSeq, hash }]));
   }
 
-  /** Appends `rows` (consecutive, in chain order) after `head`; false (nothing written) if the head moved. */
-  async appendAndMoveHead(head: AuditChainHead, rows: readonly NewAuditEventRow[]): Promise<boolean> {
-    const last = rows[rows.length - 1];
-    const params: unknown[] = [last.chain, last.chainSeq, last.hash, rows.length, head.hash];
+  /**
+   * Appends `rows` (each chain's consecutive, in chain order) and moves each chain's head as `moves`
+   * says. False if any head was not where `moves` says it was: that chain got nothing, the others
+   * did, so the caller must roll the transaction back (AuditLog throws).
+   */
+  async appendAndMoveHeads(moves: readonly HeadMove[], rows: readonly NewAuditEventRow[]): Promise<boolean> {
+    const params: unknown[] = [
+      moves.map((m) => m.chain),
+      moves.map((m) => m.to.chainSeq),
+      moves.map((m) => m.to.hash),
+      moves.map((m) => m.count),
+      moves.map((m) => m.from.hash),
+    ];
     for (const row of rows) {
       params.push(
+        row.chain,
         row.chainSeq,
         row.id,
         row.occurredAt,

@@ -193,7 +193,7 @@ describe('AuditLog (real PostgreSQL)', () => {
     expect((await verifier.verify()).ok).toBe(true);
   });
 
-  it("writes a transaction's events at its commit, two statements per chain however many", async () => {
+  it("writes a transaction's events at its commit, two statements however many events and chains", async () => {
     await writeChain(1, agencyA);
     const statements: string[] = [];
     let whileWorking = -1;
@@ -216,15 +216,64 @@ describe('AuditLog (real PostgreSQL)', () => {
     restore();
     expect(whileWorking).toBe(0);
     const auditStatements = statements.filter((sql) => /audit_(chain|event)/.test(sql));
-    expect(auditStatements).toHaveLength(4);
-    expect(auditStatements.filter((sql) => /INSERT INTO audit_event/.test(sql))).toHaveLength(2);
+    expect(auditStatements).toHaveLength(2);
+    expect(auditStatements.filter((sql) => /INSERT INTO audit_event/.test(sql))).toHaveLength(1);
     expect((await rows(agencyA)).map((r) => [r.chainSeq, r.action])).toEqual([
       [1, 'test.event'],
       [2, 'a1'],
       [3, 'a2'],
       [4, 'a3'],
     ]);
+    expect((await rows(agencyB)).map((r) => [r.chainSeq, r.action])).toEqual([[1, 'b1']]);
     expect((await verifier.verify()).ok).toBe(true);
+  });
+
+  it('writes no chain when one of the heads is not where the writer read it', async () => {
+    await writeChain(1, agencyA);
+    await writeChain(1, agencyB);
+    const before = await heads();
+    const events = new AuditEventRepository(db.database);
+    const chains = [agencyA, agencyB].map((a) => a.toLowerCase()).sort();
+    const moved = await db.database.transaction(async () => {
+      const locked = await events.lockHeads(chains, GENESIS_HASH);
+      const moves = chains.map((chain, i) => {
+        const from = locked.get(chain)!;
+        // the second chain's head is believed one row behind where it is
+        const believed = i === 1 ? { chainSeq: '0', hash: GENESIS_HASH } : from;
+        return {
+          chain,
+          from: believed,
+          to: { chainSeq: String(Number(from.chainSeq) + 1), hash: 'f'.repeat(64) },
+          count: 1,
+        };
+      });
+      return events.appendAndMoveHeads(
+        moves,
+        moves.map((m) => ({
+          chain: m.chain,
+          chainSeq: m.to.chainSeq,
+          id: newId(),
+          occurredAt: new Date(),
+          agencyId: m.chain,
+          actorId: null,
+          actorName: null,
+          action: 'forged',
+          subjectType: null,
+          subjectId: null,
+          detailsJson: '{}',
+          requestId: null,
+          ip: null,
+          prevHash: m.from.hash,
+          hash: m.to.hash,
+        })),
+      );
+    });
+    expect(moved).toBe(false);
+    // the chain whose head was right moved alone (the caller throws and rolls back on false)
+    expect((await rows()).filter((r) => r.action === 'forged').map((r) => r.chain)).toEqual([chains[0]]);
+    expect((await heads()).find((h) => h.chain === chains[1])).toEqual(
+      before.find((h) => h.chain === chains[1]),
+    );
   });
 
   it('rolls back with the caller transaction', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, newId, RequestContext } from '@vanthu/shared';
 import { Database } from '@vanthu/persistence';
 import type { EntityManager } from 'typeorm';
-import { AuditEventRepository, type NewAuditEventRow } from './audit-event.repository';
+import { AuditEventRepository, type HeadMove, type NewAuditEventRow } from './audit-event.repository';
 import { GENESIS_HASH, type HashedAuditFields, hashNewAuditEvent, SYSTEM_CHAIN } from './audit-hash';
 import { AuditErrors } from './audit.errors';
 
@@ -38,10 +38,11 @@ const LIMITS = { actorName: 100, requestId: 64, ip: 64 } as const;
  * agency wait for each other.
  *
  * The events of a transaction are written just before it commits (Database.beforeCommit): then
- * the chain's head row is locked and read, the events are hashed in order and inserted with the
- * head moved in one statement, and the lock is held only until the commit right after. A
- * transaction with k events of one agency costs two statements, not 2k, and heads are locked in
- * chain order, so two transactions touching the same two chains cannot deadlock.
+ * the heads of the chains it touches are locked and read in one statement, the events are hashed
+ * in order and inserted with the heads moved in a second, and the locks are held only until the
+ * commit right after. A transaction with k events over c chains costs two statements, not 2k or
+ * 2c, and heads are locked in chain order, so two transactions touching the same two chains
+ * cannot deadlock.
  */
 @Injectable()
 export class AuditLog {
@@ -74,24 +75,26 @@ export class AuditLog {
       if (events) events.push(content);
       else byChain.set(content.chain, [content]);
     }
-    for (const chain of [...byChain.keys()].sort()) await this.append(chain, byChain.get(chain)!);
-  }
-
-  private async append(chain: string, contents: EventContent[]): Promise<void> {
-    const head = await this.events.lockHead(chain, GENESIS_HASH);
-    // Taken once the head is ours, so timestamps follow the chain's order.
+    const chains = [...byChain.keys()].sort();
+    const heads = await this.events.lockHeads(chains, GENESIS_HASH);
+    // Taken once the heads are ours, so timestamps follow each chain's order.
     // Millisecond precision survives the round trip through timestamptz unchanged.
     const occurredAt = new Date(this.clock.now().getTime());
-    let previous = head;
-    const rows: NewAuditEventRow[] = contents.map((content) => {
-      const { detailsJson, ...hashed } = content;
-      const chainSeq = String(BigInt(previous.chainSeq) + 1n);
-      const hash = hashNewAuditEvent({ ...hashed, chainSeq, occurredAt, prevHash: previous.hash });
-      const row = { ...content, detailsJson, chainSeq, occurredAt, prevHash: previous.hash, hash };
-      previous = { chainSeq, hash };
-      return row;
-    });
-    if (!(await this.events.appendAndMoveHead(head, rows))) throw AuditErrors.headMoved(chain);
+    const moves: HeadMove[] = [];
+    const rows: NewAuditEventRow[] = [];
+    for (const chain of chains) {
+      const from = heads.get(chain)!;
+      let previous = from;
+      for (const content of byChain.get(chain)!) {
+        const { detailsJson, ...hashed } = content;
+        const chainSeq = String(BigInt(previous.chainSeq) + 1n);
+        const hash = hashNewAuditEvent({ ...hashed, chainSeq, occurredAt, prevHash: previous.hash });
+        rows.push({ ...content, detailsJson, chainSeq, occurredAt, prevHash: previous.hash, hash });
+        previous = { chainSeq, hash };
+      }
+      moves.push({ chain, from, to: previous, count: byChain.get(chain)!.length });
+    }
+    if (!(await this.events.appendAndMoveHeads(moves, rows))) throw AuditErrors.headMoved(chains.join(', '));
   }
 
   private contentOf(record: AuditRecord): EventContent {

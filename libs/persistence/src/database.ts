@@ -13,6 +13,7 @@ type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 export class Database {
   private readonly ambient = new AsyncLocalStorage<EntityManager>();
   private readonly commitHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+  private readonly states = new WeakMap<EntityManager, Map<object, unknown>>();
   private readonly groups = new GroupCommit((body) =>
     this.dataSource.transaction(async (manager) => {
       await body((fn) => this.ambient.run(manager, fn));
@@ -55,6 +56,20 @@ export class Database {
     const hooks = this.commitHooks.get(manager);
     if (hooks) hooks.push(hook);
     else this.commitHooks.set(manager, [hook]);
+  }
+
+  /**
+   * State that lives exactly as long as the current transaction: `create` runs the first time
+   * `owner` asks within a transaction, later asks in the same transaction get the same object, and
+   * a new transaction (a retry after a rollback included) starts from scratch.
+   */
+  transactionState<T>(owner: object, create: () => T): T {
+    const manager = this.ambient.getStore();
+    if (!manager) throw new Error('transactionState() needs an open transaction');
+    let states = this.states.get(manager);
+    if (!states) this.states.set(manager, (states = new Map()));
+    if (!states.has(owner)) states.set(owner, create());
+    return states.get(owner) as T;
   }
 
   /**

@@ -5,3 +5,4 @@ export { loggerOptions, REDACTED_LOG_PATHS } from './logger-options';
 export { foldVietnamese } from './vietnamese-text';
 export { RequestContext, type RequestContextData } from './request-context';
 export { errorFactory, type ErrorEntry } from './error-table';
+export { Batcher, type BatchOutcome } from './batcher';

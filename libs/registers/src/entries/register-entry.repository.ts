@@ -12,19 +12,30 @@ export type NewEntry = Omit<
   replacedBy?: string | null;
 };
 
+/** What makes two incoming documents look the same (ND30's duplicate warning). */
+export type DuplicateKey = Pick<
+  RegisterEntryEntity,
+  'documentIdentifier' | 'codeNumber' | 'codeNotation' | 'organId' | 'organName'
+>;
+
 @Injectable()
 export class RegisterEntryRepository {
   constructor(private readonly db: Database) {}
 
   async insert(row: NewEntry): Promise<RegisterEntryEntity> {
-    const full: RegisterEntryEntity = {
+    return (await this.insertMany([row]))[0];
+  }
+
+  /** Several entries in one statement. */
+  async insertMany(rows: readonly NewEntry[]): Promise<RegisterEntryEntity[]> {
+    const full = rows.map((row): RegisterEntryEntity => ({
       ...row,
       replacedBy: row.replacedBy ?? null,
       updatedAt: row.createdAt,
       version: 1,
       searchText: buildSearchText(row),
-    };
-    await insertRows(this.db.manager, RegisterEntryEntity, [full]);
+    }));
+    await insertRows(this.db.manager, RegisterEntryEntity, full);
     return full;
   }
 
@@ -65,16 +76,46 @@ export class RegisterEntryRepository {
     return next;
   }
 
+  /**
+   * For each key, the agency's earliest incoming entry it duplicates (same rules as
+   * findDuplicates), or null: one statement for a whole batch of registrations.
+   */
+  async findFirstDuplicates(
+    keys: readonly (DuplicateKey & { agencyId: string })[],
+  ): Promise<(RegisterEntryEntity | null)[]> {
+    if (keys.length === 0) return [];
+    const rows: { ord: string; id: string }[] = await this.db.manager.query(
+      `SELECT k.ord, d.id
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
+              WITH ORDINALITY AS k(agency_id, identifier, code_number, code_notation, organ_id, organ_name, ord)
+        CROSS JOIN LATERAL (
+          SELECT id FROM register_entry
+           WHERE agency_id = k.agency_id AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
+             AND ((k.identifier IS NOT NULL AND document_identifier = k.identifier)
+               OR (k.code_number IS NOT NULL AND code_number = k.code_number AND code_notation = k.code_notation
+                   AND (organ_id = k.organ_id OR (k.organ_id IS NULL AND lower(organ_name) = lower(k.organ_name)))))
+           ORDER BY created_at LIMIT 1) d`,
+      [
+        keys.map((k) => k.agencyId),
+        keys.map((k) => k.documentIdentifier),
+        keys.map((k) => k.codeNumber),
+        keys.map((k) => k.codeNotation),
+        keys.map((k) => k.organId),
+        keys.map((k) => k.organName),
+      ],
+    );
+    const found = rows.length
+      ? await this.db.manager.find(RegisterEntryEntity, { where: rows.map((r) => ({ id: r.id })) })
+      : [];
+    const byId = new Map(found.map((e) => [e.id, e]));
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), byId.get(r.id) ?? null]));
+    return keys.map((_, i) => byOrd.get(i + 1) ?? null);
+  }
+
   /** Possible duplicates of an incoming document: same identifier, or same number-notation and issuer. */
   async findDuplicates(
     agencyId: string,
-    key: {
-      documentIdentifier: string | null;
-      codeNumber: string | null;
-      codeNotation: string | null;
-      organId: string | null;
-      organName: string | null;
-    },
+    key: DuplicateKey,
     excludeId?: string,
   ): Promise<RegisterEntryEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { numberNotationOf } from '../entries/entry-view';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
-import { RegisterEntryRepository } from '../entries/register-entry.repository';
+import { type DuplicateKey, RegisterEntryRepository } from '../entries/register-entry.repository';
 import { RegistersErrors } from '../registers.errors';
-
-type DuplicateKey = Pick<
-  RegisterEntryEntity,
-  'documentIdentifier' | 'codeNumber' | 'codeNotation' | 'organId' | 'organName'
->;
 
 /**
  * ND30's duplicate warning: the same document identifier, or the same number-notation from the
@@ -27,8 +22,25 @@ export class IncomingDuplicateGuard {
     excludeId?: string,
   ): Promise<string | null> {
     const found = await this.entries.findDuplicates(agencyId, key, excludeId);
-    if (found.length === 0) return null;
-    const existing = found[0];
+    return this.verdict(found[0] ?? null, confirmed);
+  }
+
+  /** check() for a batch of new documents in one query: per key, what check() returns or throws. */
+  async checkMany(
+    keys: readonly (DuplicateKey & { agencyId: string; confirmed: boolean })[],
+  ): Promise<({ duplicateOf: string | null } | { error: unknown })[]> {
+    const found = await this.entries.findFirstDuplicates(keys);
+    return keys.map((key, i) => {
+      try {
+        return { duplicateOf: this.verdict(found[i], key.confirmed) };
+      } catch (error) {
+        return { error };
+      }
+    });
+  }
+
+  private verdict(existing: RegisterEntryEntity | null, confirmed: boolean): string | null {
+    if (!existing) return null;
     if (confirmed) return existing.id;
     const details = {
       id: existing.id,

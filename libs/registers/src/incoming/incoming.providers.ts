@@ -7,6 +7,7 @@ import { InboxRepository } from './inbox.repository';
 import { IncomingCloser } from './incoming-closer';
 import { IncomingDuplicateGuard } from './incoming-duplicate.guard';
 import { IncomingFilesVerifier } from './incoming-files.verifier';
+import { IncomingRegistrar } from './incoming-registrar';
 import { IncomingReplyLinker } from './incoming-reply.linker';
 import { ListInboxUseCase } from './list-inbox.use-case';
 import { RegisterFromInboxUseCase } from './register-from-inbox.use-case';
@@ -20,6 +21,7 @@ export const INCOMING_PROVIDERS: Provider[] = [
   IncomingDuplicateGuard,
   IncomingCloser,
   IncomingReplyLinker,
+  IncomingRegistrar,
   RegisterIncomingUseCase,
   ListInboxUseCase,
   RegisterFromInboxUseCase,

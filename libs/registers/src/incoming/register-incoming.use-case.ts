@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog } from '@vanthu/audit';
 import { DocumentStore } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
-import { Database } from '@vanthu/persistence';
-import { Clock, newId } from '@vanthu/shared';
-import { auditActorOf } from '../entries/entry-actor';
+import { Clock, newId, RequestContext } from '@vanthu/shared';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
-import { RegisterEntryRepository } from '../entries/register-entry.repository';
-import { NumberAllocator, numberingGroup } from '../numbering/number-allocator';
 import { DocumentTypeRepository } from '../types/document-type.repository';
 import { vietnamDate, vietnamYear } from '../types/vietnam-date';
-import { IncomingDuplicateGuard } from './incoming-duplicate.guard';
 import { type IncomingFile, IncomingFilesVerifier } from './incoming-files.verifier';
 import { checkIncomingDates, type IncomingMetadata, incomingFields } from './incoming-metadata';
-import { type IncomingEntryView, toIncomingEntryView } from './incoming-view';
+import { IncomingRegistrar } from './incoming-registrar';
+import type { IncomingEntryView } from './incoming-view';
 import { acceptVerification, worstVerdict } from './verification-policy';
 
 export interface RegisterIncomingInput {
@@ -34,19 +29,16 @@ const MAX_PAGE_AMOUNT = 999;
  * checked and its signatures verified and its bytes stored before the transaction opens, then the
  * arrival number (số đến), the entry, the file versions with their verification reports and the
  * audit event commit together, so a refused upload consumes no number and leaves no row (at most an
- * unreferenced stored object). Registrations of one agency commit in groups (numberingGroup).
+ * unreferenced stored object). Registrations arriving together are written in batches
+ * (IncomingRegistrar).
  */
 @Injectable()
 export class RegisterIncomingUseCase {
   constructor(
-    private readonly db: Database,
-    private readonly entries: RegisterEntryRepository,
-    private readonly numbers: NumberAllocator,
     private readonly types: DocumentTypeRepository,
     private readonly verifier: IncomingFilesVerifier,
-    private readonly duplicates: IncomingDuplicateGuard,
     private readonly documents: DocumentStore,
-    private readonly audit: AuditLog,
+    private readonly registrar: IncomingRegistrar,
     private readonly clock: Clock,
   ) {}
 
@@ -66,23 +58,16 @@ export class RegisterIncomingUseCase {
     const mainPages = files[0].pageCount;
     const stored = await Promise.all(files.map((f) => this.documents.store(f.bytes)));
 
-    return this.db.groupTransaction(numberingGroup(agencyId, 'incoming'), async () => {
-      const duplicateOf = await this.duplicates.check(
-        agencyId,
-        { ...fields, documentIdentifier },
-        input.confirmDuplicate ?? false,
-      );
-      const arrival = await this.numbers.takeArrival(agencyId, vietnamYear(now));
-      const id = newId();
-      const entry = await this.entries.insert({
+    return this.registrar.register({
+      principal,
+      year: vietnamYear(now),
+      confirmDuplicate: input.confirmDuplicate ?? false,
+      entry: {
         ...UNSET_ENTRY_FIELDS,
-        id,
+        id: newId(),
         agencyId,
         direction: 'incoming',
         status: 'registered',
-        registerId: arrival.registerId,
-        number: arrival.number,
-        year: arrival.year,
         entryDate: arrivalDate,
         ...fields,
         pageAmount: fields.pageAmount ?? (mainPages <= MAX_PAGE_AMOUNT ? mainPages : null),
@@ -91,44 +76,17 @@ export class RegisterIncomingUseCase {
         arrivalAt: now,
         verificationVerdict: verdict,
         verificationOverridden: overridden,
-        duplicateOf,
         createdBy: principal.userId,
         createdAt: now,
-      });
-      const versions = await this.documents.addFirstVersions(
-        files.map((f, i) => ({
-          agencyId,
-          entryId: id,
-          fileIndex: f.fileIndex,
-          fileName: f.fileName,
-          kind: 'received' as const,
-          stored: stored[i],
-          createdBy: principal.userId,
-          verificationVerdict: f.report.verdict,
-          verificationReport: f.report,
-        })),
-      );
-      await this.audit.record({
-        action: 'incoming.registered',
-        agencyId,
-        actor: auditActorOf(principal),
-        subjectType: 'entry',
-        subjectId: id,
-        details: {
-          source: 'upload',
-          arrivalNumber: arrival.number,
-          year: arrival.year,
-          verdict,
-          verificationOverridden: overridden,
-          duplicateOf,
-          files: versions.map((v) => ({
-            fileIndex: v.fileIndex,
-            sha256: v.sha256,
-            verdict: v.verificationVerdict,
-          })),
-        },
-      });
-      return toIncomingEntryView(entry, versions);
+      },
+      files: files.map((f, i) => ({
+        fileIndex: f.fileIndex,
+        fileName: f.fileName,
+        stored: stored[i],
+        report: f.report,
+      })),
+      audit: { verdict, overridden },
+      context: RequestContext.current(),
     });
   }
 }

@@ -12,7 +12,7 @@ describe('NumberAllocator (real PostgreSQL)', () => {
   beforeEach(async () => {
     db = await createTestDatabase();
     registers = new RegisterRepository(db.database);
-    allocator = new NumberAllocator(registers, new DocumentTypeRepository(db.database));
+    allocator = new NumberAllocator(db.database, registers, new DocumentTypeRepository(db.database));
     agency = await insertAgency(db.dataSource, { code: '000.00.12.H15', name: "UBND huyện Ea H'Leo" });
   });
   afterEach(() => db.close());
@@ -65,5 +65,101 @@ describe('NumberAllocator (real PostgreSQL)', () => {
     await expect(
       db.database.transaction(() => allocator.takeOutgoing(agency.id, 2026, 'XX')),
     ).rejects.toMatchObject({ code: 'DOCUMENT_TYPE_UNKNOWN' });
+  });
+
+  describe('several numbers in one transaction', () => {
+    /** Runs `work` in a transaction and returns it with the statements sent that touch `register`. */
+    async function counting<T>(work: () => Promise<T>): Promise<{ result: T; registerStatements: string[] }> {
+      const statements: string[] = [];
+      const result = await db.database.transaction(async () => {
+        const client = (await db.database.manager.queryRunner!.connect()) as {
+          query: (...args: unknown[]) => unknown;
+        };
+        const original = client.query;
+        client.query = function (this: unknown, ...args: unknown[]) {
+          statements.push(String(args[0]));
+          return original.apply(this, args);
+        };
+        try {
+          return await work();
+        } finally {
+          // the commit hooks run after work(): keep counting through them
+          db.database.beforeCommit(async () => {
+            client.query = original;
+          });
+        }
+      });
+      return { result, registerStatements: statements.filter((sql) => /\bregister\b/.test(sql)) };
+    }
+
+    const nextNumberInDatabase = async () =>
+      Number(
+        (
+          await db.dataSource.query(
+            `SELECT next_number FROM register WHERE agency_id = $1 AND kind = 'outgoing'`,
+            [agency.id],
+          )
+        )[0].next_number,
+      );
+
+    it('takes the first from the register row and the rest in memory, writing the counter once', async () => {
+      await take();
+      const { result, registerStatements } = await counting(async () => {
+        const numbers: number[] = [];
+        for (let i = 0; i < 5; i++)
+          numbers.push((await allocator.takeOutgoing(agency.id, 2026, 'QD')).number);
+        return numbers;
+      });
+      expect(result).toEqual([2, 3, 4, 5, 6]);
+      expect(registerStatements).toHaveLength(2);
+      expect(registerStatements[1]).toMatch(/^UPDATE register AS r SET next_number/);
+      expect(await nextNumberInDatabase()).toBe(7);
+      expect((await take()).number).toBe(7);
+    });
+
+    it('writes nothing back for a single number', async () => {
+      const { registerStatements } = await counting(() => allocator.takeOutgoing(agency.id, 2026, 'QD'));
+      // the first number of the year creates the register: find, ensure (insert + select), take
+      expect(registerStatements.some((sql) => /unnest/.test(sql))).toBe(false);
+      expect(await nextNumberInDatabase()).toBe(2);
+    });
+
+    it('counts the single series once whatever the types, and per type when the agency chose that', async () => {
+      const mixed = await db.database.transaction(async () => [
+        (await allocator.takeOutgoing(agency.id, 2026, 'QD')).number,
+        (await allocator.takeOutgoing(agency.id, 2026, 'TB')).number,
+        (await allocator.takeOutgoing(agency.id, 2026, 'CV')).number,
+      ]);
+      expect(mixed).toEqual([1, 2, 3]);
+      await registers.setOutgoingSeries(agency.id, 'per_type', new Date());
+      const perType = await db.database.transaction(async () => [
+        (await allocator.takeOutgoing(agency.id, 2026, 'QD')).number,
+        (await allocator.takeOutgoing(agency.id, 2026, 'TB')).number,
+        (await allocator.takeOutgoing(agency.id, 2026, 'QD')).number,
+        (await allocator.takeArrival(agency.id, 2026)).number,
+        (await allocator.takeArrival(agency.id, 2026)).number,
+      ]);
+      expect(perType).toEqual([1, 1, 2, 1, 2]);
+      const after = await db.database.transaction(async () => [
+        (await allocator.takeOutgoing(agency.id, 2026, 'QD')).number,
+        (await allocator.takeOutgoing(agency.id, 2026, 'TB')).number,
+        (await allocator.takeArrival(agency.id, 2026)).number,
+      ]);
+      expect(after).toEqual([3, 2, 3]);
+    });
+
+    it('gives every number of a failed transaction back, the ones counted in memory included', async () => {
+      await expect(
+        db.database.transaction(async () => {
+          for (let i = 0; i < 4; i++) await allocator.takeOutgoing(agency.id, 2026, 'QD');
+          throw new Error('signing failed');
+        }),
+      ).rejects.toThrow('signing failed');
+      expect((await take()).number).toBe(1);
+    });
+
+    it('refuses to take a number outside a transaction', async () => {
+      await expect(allocator.takeOutgoing(agency.id, 2026, 'QD')).rejects.toThrow(/inside the transaction/);
+    });
   });
 });

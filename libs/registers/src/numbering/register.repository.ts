@@ -44,6 +44,49 @@ export class RegisterRepository {
   }
 
   /**
+   * Takes `count` consecutive arrival numbers from each agency's incoming register of `year` in one
+   * statement, creating the registers a year's first registration needs. The rows are locked in
+   * (agency, year) order, so two batches over the same agencies cannot deadlock. Returns, per
+   * request, the register and the first of its numbers.
+   */
+  async takeArrivalBlocks(
+    requests: readonly { agencyId: string; year: number; count: number }[],
+  ): Promise<{ registerId: string; first: number }[]> {
+    const rows: { id: string; agency_id: string; year: number; next_number: number }[] =
+      await this.db.manager.query(
+        `INSERT INTO register AS r (id, agency_id, year, kind, document_type_code, name, next_number)
+         SELECT s.id, s.agency_id, s.year, 'incoming', NULL, 'Sổ đăng ký văn bản đến năm ' || s.year, s.count + 1
+           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS s(id, agency_id, year, count)
+          ORDER BY s.agency_id, s.year
+         ON CONFLICT ON CONSTRAINT uq_register_series
+           DO UPDATE SET next_number = r.next_number + EXCLUDED.next_number - 1
+         RETURNING r.id, r.agency_id, r.year, r.next_number`,
+        [
+          requests.map(() => newId()),
+          requests.map((r) => r.agencyId),
+          requests.map((r) => r.year),
+          requests.map((r) => r.count),
+        ],
+      );
+    const byKey = new Map(rows.map((row) => [`${row.agency_id}|${row.year}`, row]));
+    return requests.map((request) => {
+      const row = byKey.get(`${request.agencyId.toLowerCase()}|${request.year}`)!;
+      return { registerId: row.id, first: Number(row.next_number) - request.count };
+    });
+  }
+
+  /** Writes the registers' counters (rows this transaction has locked by taking from them). */
+  async storeNextNumbers(counters: readonly { registerId: string; next: number }[]): Promise<void> {
+    if (counters.length === 0) return;
+    await this.db.manager.query(
+      `UPDATE register AS r SET next_number = c.next
+         FROM unnest($1::uuid[], $2::int[]) AS c(id, next)
+        WHERE r.id = c.id`,
+      [counters.map((c) => c.registerId), counters.map((c) => c.next)],
+    );
+  }
+
+  /**
    * The common case in one round trip: takes the next number of the series the agency's setting
    * selects (its type's series when it numbers per type), if that register exists already.
    * Null when it does not (first document of the year): then `ensure` and `takeNumber`.
