@@ -4,8 +4,9 @@
  *   numbers_per_s          outgoing numbers issued per second by 50 concurrent clients on one
  *                          register (number + entry + audit event per issue, committed in the
  *                          agency's group-commit transactions as IssueOutgoing does)
- *   registrations_per_s    incoming registrations per second over HTTP, 100 KB PDF each, 16 clerks
- *   registrations_2_servers_per_s   the same with two server processes sharing the database
+ *   registrations_per_s    incoming registrations per second over HTTP, 16 clerks, each a different
+ *                          100 KB PDF (so each is stored as its own file, fsynced, as real uploads are)
+ *   registrations_<n>_servers_per_s the same with n server processes sharing the database (--servers)
  *   search_p50_ms, search_p95_ms (and search_p99_ms, search_mean_ms)
  *                          one search at a time over 1,000,000 seeded entries: diacritics-free
  *                          words with agency, year and sometimes type, status, overdue or period
@@ -13,8 +14,8 @@
  * Options: --data-dir <dir> keeps the PostgreSQL cluster there (the seeded search database is
  * reused while the seed and the migrations are unchanged); --entries <n> (default 1000000);
  * --queries <n> (default 400); --issues <n> (default 5000); --registrations <n> (default 2000);
- * --only numbers|registrations|search; --servers <n,m> (default 1,2: registration runs with that many
- * server processes). Progress goes to stderr.
+ * --only numbers|registrations|search; --servers <n,m> (default 1: registration runs once per count
+ * given, with that many server processes). Progress goes to stderr.
  */
 import { BenchPostgres } from './registers/bench-postgres';
 import { runNumbersBench } from './registers/numbers-bench';
@@ -52,13 +53,13 @@ async function main(): Promise<void> {
     }
     if (wants('registrations')) {
       const count = Number(option('registrations') ?? 2000);
-      for (const servers of (option('servers') ?? '1,2').split(',').map(Number)) {
+      for (const servers of (option('servers') ?? '1').split(',').map(Number)) {
         log(`registrations: ${count} uploads by 16 clerks over HTTP to ${servers} server process(es)`);
         const r = await runRegistrationsBench(pg, count, 16, servers);
         emit(
           servers === 1 ? 'registrations_per_s' : `registrations_${servers}_servers_per_s`,
           r.perSecond,
-          `registrations/s (HTTP, ${r.clients} clerks, ${r.servers} server process(es), ${Math.round(r.pdfBytes / 1024)} KB PDF each, ${r.registered} registrations)`,
+          `registrations/s (HTTP, ${r.clients} clerks, ${r.servers} server process(es), a different ${Math.round(r.pdfBytes / 1024)} KB PDF each, ${r.registered} registrations)`,
         );
       }
     }

@@ -31,10 +31,11 @@ interface Clerk {
 
 /**
  * Incoming registrations over HTTP against the built server in its own process (as in
- * production), `clients` clerks of as many communes uploading at once: each request is a 100 KB
- * PDF plus ND30 metadata through POST /incoming, i.e. RegisterIncomingUseCase with the PDF
- * inspected and its signatures verified, the arrival number, the entry, the stored file and the
- * audit event. Every answer must be 201 and every agency's arrival numbers 1..k without a gap.
+ * production), `clients` clerks of as many communes uploading at once: each request is a different
+ * 100 KB PDF plus ND30 metadata through POST /incoming, i.e. RegisterIncomingUseCase with the PDF
+ * inspected and its signatures verified, the file stored (written and fsynced: identical bytes
+ * would be stored once and cost nothing), the arrival number, the entry and the audit event. Every
+ * answer must be 201 and every agency's arrival numbers 1..k without a gap.
  *
  * A Node process uses one core: with `servers` > 1 that many server processes share the database
  * and the data folder (as instances behind a load balancer would), the clerks spread over them.
@@ -94,7 +95,7 @@ export async function runRegistrationsBench(
         clerk.token!,
         [
           { name: 'metadata', content: JSON.stringify(metadata) },
-          { name: 'file', fileName: `cong-van-${n}.pdf`, content: pdf },
+          { name: 'file', fileName: `cong-van-${n}.pdf`, content: uniquePdf(pdf, n) },
         ],
       );
       if (status !== 201) throw new Error(`registration answered ${status}: ${body}`);
@@ -185,22 +186,26 @@ async function waitReady(base: string, server: ChildProcess): Promise<void> {
   throw new Error('the server was not ready within 2 minutes');
 }
 
-/** Every registration is there once, and each agency's arrival numbers run 1..k without a gap. */
+/**
+ * Every registration is there once with its own stored file, and each agency's arrival numbers
+ * run 1..k without a gap.
+ */
 async function checkArrivalNumbers(url: string, expected: number): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number; gaps: number; files: number }>(
+    const { rows } = await client.query<{ n: number; gaps: number; files: number; objects: number }>(
       `SELECT (SELECT count(*)::int FROM register_entry WHERE direction = 'incoming') AS n,
               (SELECT count(*)::int FROM document_version) AS files,
+              (SELECT count(DISTINCT sha256)::int FROM document_version) AS objects,
               (SELECT count(*)::int FROM (
                  SELECT register_id FROM register_entry GROUP BY register_id
                  HAVING count(*) <> max(number) OR min(number) <> 1 OR count(DISTINCT number) <> count(*)) g) AS gaps`,
     );
     const [check] = rows;
-    if (check.n !== expected || check.files !== expected || check.gaps !== 0)
+    if (check.n !== expected || check.files !== expected || check.objects !== expected || check.gaps !== 0)
       throw new Error(
-        `registrations broke: expected ${expected} entries and files without gaps, found ${JSON.stringify(check)}`,
+        `registrations broke: expected ${expected} entries, each with its own stored file, without gaps; found ${JSON.stringify(check)}`,
       );
   } finally {
     await client.end();
@@ -259,4 +264,12 @@ function post(
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/**
+ * Each registration is a different document: a comment after the end of the file makes its bytes
+ * (and so its stored object) its own, as real uploads are, instead of one object shared by all.
+ */
+function uniquePdf(pdf: Buffer, n: number): Buffer {
+  return Buffer.concat([pdf, Buffer.from(`%vanthu-bench-${n}\n`)]);
 }
