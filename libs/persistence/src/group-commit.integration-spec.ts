@@ -38,6 +38,20 @@ describe('Database.groupTransaction (real PostgreSQL)', () => {
     expect(new Set(rows.map((r) => r.txid)).size).toBe(2);
   });
 
+  it('lets callers answered by a commit that come straight back join the next batch', async () => {
+    // ten callers, each issuing four works one after the other
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, c) => {
+        for (let i = 0; i < 4; i++) await db.database.groupTransaction('series', () => take(`c${c}-${i}`));
+      }),
+    );
+    const rows = await taken();
+    expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    // c0 alone first, then everyone together each round (c0 one round ahead): 5 transactions,
+    // where a batch that started as soon as the last one committed would alternate 1 and 9
+    expect(new Set(rows.map((r) => r.txid)).size).toBe(5);
+  });
+
   it('answers a failing work with its error and keeps the others without a gap', async () => {
     const runs = new Map<string, number>();
     const work = (label: string) => async () => {

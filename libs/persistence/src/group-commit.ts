@@ -69,6 +69,9 @@ export class GroupCommit {
         if (failure.before.length === 0) break;
         batch = failure.before;
       }
+      // Let the callers answered by this commit come back before deciding what runs next: work they
+      // submit straight away joins the next batch instead of making a batch of its own behind it.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.queues.delete(key);
   }
