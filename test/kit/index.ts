@@ -18,3 +18,4 @@ export {
   type TestPkiKeyFile,
 } from './test-pki';
 export { startTsaServer, type TsaServer, type TsaBehaviour } from './tsa-server';
+export { recordStatements } from './statement-recorder';

@@ -1,5 +1,5 @@
 import { newId, SystemClock } from '@vanthu/shared';
-import { createTestDatabase, type TestDatabase } from '@vanthu/test-kit';
+import { createTestDatabase, recordStatements, type TestDatabase } from '@vanthu/test-kit';
 import { AuditChainVerifier } from './audit-chain-verifier';
 import { AuditEventRepository } from './audit-event.repository';
 import { GENESIS_HASH, hashAuditEvent } from './audit-hash';
@@ -195,25 +195,14 @@ describe('AuditLog (real PostgreSQL)', () => {
 
   it("writes a transaction's events at its commit, two statements however many events and chains", async () => {
     await writeChain(1, agencyA);
-    const statements: string[] = [];
+    let statements: string[] = [];
     let whileWorking = -1;
-    let restore = () => {};
     await db.database.transaction(async () => {
-      // The pg client under this transaction: every round trip goes through its query().
-      const client = (await db.database.manager.queryRunner!.connect()) as {
-        query: (...args: unknown[]) => unknown;
-      };
-      const original = client.query;
-      client.query = function (this: unknown, ...args: unknown[]) {
-        statements.push(String(args[0]));
-        return original.apply(this, args);
-      };
-      restore = () => (client.query = original);
+      statements = await recordStatements(db.database);
       for (const action of ['a1', 'a2', 'a3']) await audit.record({ action, agencyId: agencyA });
       await audit.record({ action: 'b1', agencyId: agencyB });
       whileWorking = statements.length;
     });
-    restore();
     expect(whileWorking).toBe(0);
     const auditStatements = statements.filter((sql) => /audit_(chain|event)/.test(sql));
     expect(auditStatements).toHaveLength(2);

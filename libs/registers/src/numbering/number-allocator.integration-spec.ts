@@ -1,4 +1,10 @@
-import { createTestDatabase, insertAgency, type AgencyRow, type TestDatabase } from '@vanthu/test-kit';
+import {
+  createTestDatabase,
+  insertAgency,
+  recordStatements,
+  type AgencyRow,
+  type TestDatabase,
+} from '@vanthu/test-kit';
 import { DocumentTypeRepository } from '../types/document-type.repository';
 import { NumberAllocator } from './number-allocator';
 import { RegisterRepository } from './register.repository';
@@ -70,24 +76,10 @@ describe('NumberAllocator (real PostgreSQL)', () => {
   describe('several numbers in one transaction', () => {
     /** Runs `work` in a transaction and returns it with the statements sent that touch `register`. */
     async function counting<T>(work: () => Promise<T>): Promise<{ result: T; registerStatements: string[] }> {
-      const statements: string[] = [];
+      let statements: string[] = [];
       const result = await db.database.transaction(async () => {
-        const client = (await db.database.manager.queryRunner!.connect()) as {
-          query: (...args: unknown[]) => unknown;
-        };
-        const original = client.query;
-        client.query = function (this: unknown, ...args: unknown[]) {
-          statements.push(String(args[0]));
-          return original.apply(this, args);
-        };
-        try {
-          return await work();
-        } finally {
-          // the commit hooks run after work(): keep counting through them
-          db.database.beforeCommit(async () => {
-            client.query = original;
-          });
-        }
+        statements = await recordStatements(db.database);
+        return work();
       });
       return { result, registerStatements: statements.filter((sql) => /\bregister\b/.test(sql)) };
     }
