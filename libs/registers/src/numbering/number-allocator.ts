@@ -36,8 +36,8 @@ function seriesKey(agencyId: string, year: number, kind: RegisterKind, typeCode:
  * The first number a transaction takes from a register moves the row's counter, which locks the
  * row until the transaction ends; no other transaction can take from that register meanwhile, so
  * the transaction's further numbers from it are counted here, in memory, and the counter is
- * written once just before commit. A group-commit batch of 50 issues thus costs one UPDATE of the
- * register, not 50. A rollback discards the counting with everything else.
+ * written once just before commit. A group-commit batch of 50 issues thus costs two statements on
+ * the register (take, write back), not 50. A rollback discards the counting with everything else.
  */
 @Injectable()
 export class NumberAllocator {
