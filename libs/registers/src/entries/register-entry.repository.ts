@@ -77,20 +77,23 @@ export class RegisterEntryRepository {
   }
 
   /**
-   * For each key, the agency's earliest incoming entry it duplicates (same rules as
-   * findDuplicates), or null: one statement for a whole batch of registrations.
+   * For each key, the agency's earliest incoming entry (not returned or recalled, and not
+   * `excludeId`: the entry being registered from the inbox is not its own duplicate) that the
+   * document it describes would duplicate: the same document identifier, or the same number-notation
+   * from the same issuer. Null when there is none. One statement for a whole batch of registrations.
    */
   async findFirstDuplicates(
-    keys: readonly (DuplicateKey & { agencyId: string })[],
+    keys: readonly (DuplicateKey & { agencyId: string; excludeId?: string })[],
   ): Promise<(RegisterEntryEntity | null)[]> {
     if (keys.length === 0) return [];
     const rows: { ord: string; id: string }[] = await this.db.manager.query(
       `SELECT k.ord, d.id
-         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-              WITH ORDINALITY AS k(agency_id, identifier, code_number, code_notation, organ_id, organ_name, ord)
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::uuid[])
+              WITH ORDINALITY AS k(agency_id, identifier, code_number, code_notation, organ_id, organ_name, exclude_id, ord)
         CROSS JOIN LATERAL (
           SELECT id FROM register_entry
            WHERE agency_id = k.agency_id AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
+             AND id IS DISTINCT FROM k.exclude_id
              AND ((k.identifier IS NOT NULL AND document_identifier = k.identifier)
                OR (k.code_number IS NOT NULL AND code_number = k.code_number AND code_notation = k.code_notation
                    AND (organ_id = k.organ_id OR (k.organ_id IS NULL AND lower(organ_name) = lower(k.organ_name)))))
@@ -102,6 +105,7 @@ export class RegisterEntryRepository {
         keys.map((k) => k.codeNotation),
         keys.map((k) => k.organId),
         keys.map((k) => k.organName),
+        keys.map((k) => k.excludeId ?? null),
       ],
     );
     const found = rows.length
@@ -110,33 +114,5 @@ export class RegisterEntryRepository {
     const byId = new Map(found.map((e) => [e.id, e]));
     const byOrd = new Map(rows.map((r) => [Number(r.ord), byId.get(r.id) ?? null]));
     return keys.map((_, i) => byOrd.get(i + 1) ?? null);
-  }
-
-  /** Possible duplicates of an incoming document: same identifier, or same number-notation and issuer. */
-  async findDuplicates(
-    agencyId: string,
-    key: DuplicateKey,
-    excludeId?: string,
-  ): Promise<RegisterEntryEntity[]> {
-    const rows: { id: string }[] = await this.db.manager.query(
-      `SELECT id FROM register_entry
-        WHERE agency_id = $1 AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
-          AND id IS DISTINCT FROM $7
-          AND (($2::varchar IS NOT NULL AND document_identifier = $2)
-            OR ($3::varchar IS NOT NULL AND code_number = $3 AND code_notation = $4
-                AND (organ_id = $5 OR ($5::varchar IS NULL AND lower(organ_name) = lower($6)))))
-        ORDER BY created_at LIMIT 5`,
-      [
-        agencyId,
-        key.documentIdentifier,
-        key.codeNumber,
-        key.codeNotation,
-        key.organId,
-        key.organName,
-        excludeId ?? null,
-      ],
-    );
-    if (rows.length === 0) return [];
-    return this.db.manager.find(RegisterEntryEntity, { where: rows.map((r) => ({ id: r.id })) });
   }
 }

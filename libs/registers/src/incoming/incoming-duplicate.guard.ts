@@ -21,8 +21,8 @@ export class IncomingDuplicateGuard {
     confirmed: boolean,
     excludeId?: string,
   ): Promise<string | null> {
-    const found = await this.entries.findDuplicates(agencyId, key, excludeId);
-    return this.verdict(found[0] ?? null, confirmed);
+    const [found] = await this.entries.findFirstDuplicates([{ ...key, agencyId, excludeId }]);
+    return this.verdict(found, confirmed);
   }
 
   /** check() for a batch of new documents in one query: per key, what check() returns or throws. */

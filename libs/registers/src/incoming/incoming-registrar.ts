@@ -160,7 +160,7 @@ export class IncomingRegistrar {
 
 /**
  * Whether `later` would be found a duplicate of `earlier` once that is registered: the rule of
- * RegisterEntryRepository.findDuplicates, applied to two registrations of one batch.
+ * RegisterEntryRepository.findFirstDuplicates, applied to two registrations of one batch.
  */
 function resembles(earlier: PendingRegistration, later: PendingRegistration): boolean {
   const x = earlier.entry;
