@@ -222,6 +222,23 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     expect((await verifier.verify()).ok).toBe(true);
   });
 
+  it('joins a transaction it is called in, and rolls back with it', async () => {
+    // a batch is being written when the caller's transaction registers: it must not join that batch
+    const outside = registrar.register(pending(1));
+    await expect(
+      db.database.transaction(async () => {
+        const view = await registrar.register(pending(0));
+        expect(view.arrivalNumber).toBe('01');
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
+    await outside;
+    expect(await arrivals(agencies[0])).toEqual([]);
+    expect(await arrivals(agencies[1])).toHaveLength(1);
+    const again = pending(0);
+    await expect(registrar.register(again)).resolves.toMatchObject({ arrivalNumber: '01' });
+  });
+
   it('keeps a registration written alone in the caller context of its request', async () => {
     const item = pending(0);
     await RequestContext.run({ requestId: 'someone-else' }, () => registrar.register(item));

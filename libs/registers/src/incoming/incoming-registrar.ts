@@ -42,7 +42,8 @@ export interface PendingRegistration {
  * A registration that resembles an earlier one of the same batch (same agency, same document) waits
  * for the next batch, so its duplicate check sees the earlier one committed. If the batch's
  * transaction fails, each of its registrations is written again alone, so one bad registration
- * fails alone and the others are not held back.
+ * fails alone and the others are not held back. Called inside a transaction, a registration is
+ * written in that transaction, not batched, so it commits or rolls back with it.
  */
 @Injectable()
 export class IncomingRegistrar {
@@ -59,7 +60,13 @@ export class IncomingRegistrar {
     private readonly audit: AuditLog,
   ) {}
 
-  register(pending: PendingRegistration): Promise<IncomingEntryView> {
+  async register(pending: PendingRegistration): Promise<IncomingEntryView> {
+    if (this.db.inTransaction) {
+      // part of the caller's transaction: a batch would commit on its own, outside it
+      const [outcome] = await this.writeTogether([pending]);
+      if ('value' in outcome) return outcome.value;
+      throw outcome.error;
+    }
     return this.batches.submit(pending);
   }
 
