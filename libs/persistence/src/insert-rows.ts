@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -29,8 +30,30 @@ export async function insertRows<T extends ObjectLiteral>(
     return `(${values.join(', ')})`;
   });
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
-  await manager.query(
-    `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`,
-    params,
-  );
+  const text = `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`;
+  const runner = manager.queryRunner;
+  if (rows.length === 1 && runner && !runner.isReleased) {
+    // One row in a transaction (a group-commit batch inserts one per issue): a named statement is
+    // parsed and planned once per connection instead of on every insert.
+    const client = (await runner.connect()) as PgClient;
+    await client.query({ name: statementName(text), text, values: params });
+    return;
+  }
+  await manager.query(text, params);
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
+
+const names = new Map<string, string>();
+
+/** A name per statement text (a few per table: single-row inserts of its column sets). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `insert_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    names.set(text, name);
+  }
+  return name;
 }
