@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import request from 'supertest';
 import {
   getTestPki,
-  insertAgency,
+  insertDistrictAndCommunes,
   insertUser,
   TEST_PASSWORD,
   type TestPki,
@@ -61,16 +61,7 @@ describe('POST /api/v1/verify', () => {
     pki = await getTestPki();
     server = await startTestServer();
     const ds = server.db.dataSource;
-    const district = await insertAgency(ds, {
-      code: '000.00.12.H15',
-      name: "UBND huyện Ea H'Leo",
-      levelLabel: 'Huyện',
-    });
-    const commune = await insertAgency(ds, {
-      code: '000.01.12.H15',
-      name: 'UBND thị trấn Ea Drăng',
-      parentId: district.id,
-    });
+    const { district, communeA: commune } = await insertDistrictAndCommunes(ds);
     await insertUser(ds, { agencyId: district.id, username: 'd.admin', roles: ['admin'] });
     await insertUser(ds, { agencyId: commune.id, username: 'a.spec', roles: ['specialist'] });
     const login = async (username: string) =>

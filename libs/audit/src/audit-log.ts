@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, newId, RequestContext } from '@vanthu/shared';
 import { Database } from '@vanthu/persistence';
-import type { EntityManager } from 'typeorm';
 import { AuditEventRepository, type HeadMove, type NewAuditEventRow } from './audit-event.repository';
 import { GENESIS_HASH, type HashedAuditFields, hashNewAuditEvent, SYSTEM_CHAIN } from './audit-hash';
 import { AuditErrors } from './audit.errors';
@@ -24,9 +23,6 @@ export interface AuditRecord {
 type EventContent = Omit<HashedAuditFields, 'seq' | 'chainSeq' | 'occurredAt' | 'prevHash'> & {
   detailsJson: string;
 };
-
-/** Each open transaction's events not yet written (keyed by its EntityManager, one per transaction). */
-const pendingByTransaction = new WeakMap<EntityManager, EventContent[]>();
 
 /** Column sizes of audit_event: longer text would fail the whole commit, so it is cut here. */
 const LIMITS = { actorName: 100, requestId: 64, ip: 64 } as const;
@@ -55,20 +51,14 @@ export class AuditLog {
   async record(record: AuditRecord): Promise<void> {
     const content = this.contentOf(record);
     await this.db.transaction(async () => {
-      const manager = this.db.manager;
-      const pending = pendingByTransaction.get(manager);
-      if (pending) {
-        pending.push(content);
-        return;
-      }
-      pendingByTransaction.set(manager, [content]);
-      this.db.beforeCommit(() => this.flush(manager));
+      const pending = this.db.transactionState(this, (): EventContent[] => []);
+      // the first event since the last flush (a commit hook may record after it) schedules one
+      if (pending.length === 0) this.db.beforeCommit(() => this.flush(pending.splice(0)));
+      pending.push(content);
     });
   }
 
-  private async flush(manager: EntityManager): Promise<void> {
-    const pending = pendingByTransaction.get(manager) ?? [];
-    pendingByTransaction.delete(manager);
+  private async flush(pending: readonly EventContent[]): Promise<void> {
     const byChain = new Map<string, EventContent[]>();
     for (const content of pending) {
       const events = byChain.get(content.chain);

@@ -96,13 +96,13 @@ export class NumberAllocator {
    */
   async takeArrivals(requests: readonly { agencyId: string; year: number }[]): Promise<AllocatedNumber[]> {
     const taken = this.takenInTransaction();
-    const blocks = new Map<string, { agencyId: string; year: number; count: number }>();
+    const blocks = new Map<string, { agencyId: string; year: number; count: number; name: string }>();
     for (const { agencyId, year } of requests) {
       const key = seriesKey(agencyId, year, 'incoming', null);
       if (taken.leases.has(key)) continue;
       const block = blocks.get(key);
       if (block) block.count++;
-      else blocks.set(key, { agencyId, year, count: 1 });
+      else blocks.set(key, { agencyId, year, count: 1, name: `Sổ đăng ký văn bản đến năm ${year}` });
     }
     if (blocks.size > 0) {
       const firsts = await this.registers.takeArrivalBlocks([...blocks.values()]);

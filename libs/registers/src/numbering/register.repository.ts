@@ -45,18 +45,18 @@ export class RegisterRepository {
 
   /**
    * Takes `count` consecutive arrival numbers from each agency's incoming register of `year` in one
-   * statement, creating the registers a year's first registration needs. The rows are locked in
-   * (agency, year) order, so two batches over the same agencies cannot deadlock. Returns, per
-   * request, the register and the first of its numbers.
+   * statement, creating the registers (named `name`) that a year's first registration needs. The
+   * rows are locked in (agency, year) order, so two batches over the same agencies cannot deadlock.
+   * Returns, per request, the register and the first of its numbers.
    */
   async takeArrivalBlocks(
-    requests: readonly { agencyId: string; year: number; count: number }[],
+    requests: readonly { agencyId: string; year: number; count: number; name: string }[],
   ): Promise<{ registerId: string; first: number }[]> {
     const rows: { id: string; agency_id: string; year: number; next_number: number }[] =
       await this.db.manager.query(
         `INSERT INTO register AS r (id, agency_id, year, kind, document_type_code, name, next_number)
-         SELECT s.id, s.agency_id, s.year, 'incoming', NULL, 'Sổ đăng ký văn bản đến năm ' || s.year, s.count + 1
-           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS s(id, agency_id, year, count)
+         SELECT s.id, s.agency_id, s.year, 'incoming', NULL, s.name, s.count + 1
+           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::varchar[]) AS s(id, agency_id, year, count, name)
           ORDER BY s.agency_id, s.year
          ON CONFLICT ON CONSTRAINT uq_register_series
            DO UPDATE SET next_number = r.next_number + EXCLUDED.next_number - 1
@@ -66,6 +66,7 @@ export class RegisterRepository {
           requests.map((r) => r.agencyId),
           requests.map((r) => r.year),
           requests.map((r) => r.count),
+          requests.map((r) => r.name),
         ],
       );
     const byKey = new Map(rows.map((row) => [`${row.agency_id}|${row.year}`, row]));
