@@ -7,6 +7,8 @@
  *   registrations_per_s    incoming registrations per second over HTTP, 16 clerks, each a different
  *                          100 KB PDF (so each is stored as its own file, fsynced, as real uploads are)
  *   registrations_<n>_servers_per_s the same with n server processes sharing the database (--servers)
+ *   registrations_cpu_{server,postgres,client}_ms, registrations_busy_pct
+ *                          where the CPU went during that run (from /proc), per registration
  *   search_p50_ms, search_p95_ms (and search_p99_ms, search_mean_ms)
  *                          one search at a time over 1,000,000 seeded entries: diacritics-free
  *                          words with agency, year and sometimes type, status, overdue or period
@@ -61,6 +63,10 @@ async function main(): Promise<void> {
           r.perSecond,
           `registrations/s (HTTP, ${r.clients} clerks, ${r.servers} server process(es), a different ${Math.round(r.pdfBytes / 1024)} KB PDF each, ${r.registered} registrations)`,
         );
+        const suffix = servers === 1 ? '' : `_${servers}_servers`;
+        for (const [part, ms] of Object.entries(r.cpuPerRegistration))
+          emit(`registrations${suffix}_cpu_${part}_ms`, ms, `CPU ms per registration (${part}, all its threads)`);
+        emit(`registrations${suffix}_busy_pct`, r.busyShare * 100, '% of both cores busy while registering');
       }
     }
     if (wants('search')) {

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { addDays, vietnamDate } from '../../libs/registers/src/types/vietnam-date';
 import { insertAgency, insertUser, TEST_PASSWORD } from '../../test/kit/factories';
 import { freePort } from '../../test/kit/free-port';
+import { cpuBetween, cpuSnapshot } from '../helpers/process-cpu';
 import type { BenchPostgres } from './bench-postgres';
 import { samplePdf } from './sample-pdf';
 import { pick, seededRandom, sender, subjectFor } from './vietnamese-subjects';
@@ -20,6 +21,10 @@ export interface RegistrationsResult {
   clients: number;
   servers: number;
   pdfBytes: number;
+  /** CPU ms per registration during the timed part: server processes, PostgreSQL, this client. */
+  cpuPerRegistration: { server: number; postgres: number; client: number };
+  /** Share of the machine's CPU time that was busy during the timed part (0..1). */
+  busyShare: number;
 }
 
 interface Clerk {
@@ -74,9 +79,11 @@ export async function runRegistrationsBench(
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
     const random = seededRandom(11);
     const today = vietnamDate(new Date());
-    let seq = 0;
-    const register = async (clerk: Clerk): Promise<void> => {
-      const n = ++seq;
+    // Every upload's body is built before the clock starts: the client on this shared two-core
+    // machine must take as little CPU as it can from the server it measures.
+    const warm = clerks.length * 3;
+    const uploads = Array.from({ length: warm + total }, (_, i) => {
+      const n = i + 1;
       const from = sender(random);
       const metadata = {
         typeCode: 'CV',
@@ -89,14 +96,18 @@ export async function runRegistrationsBench(
         signerName: 'Nguyễn Văn An',
         priority: 'normal',
       };
+      return multipart([
+        { name: 'metadata', content: JSON.stringify(metadata) },
+        { name: 'file', fileName: `cong-van-${n}.pdf`, content: uniquePdf(pdf, n) },
+      ]);
+    });
+    let next = 0;
+    const register = async (clerk: Clerk): Promise<void> => {
       const { status, body } = await post(
         agent,
         `${clerk.base}/api/v1/agencies/${clerk.agencyId}/incoming`,
         clerk.token!,
-        [
-          { name: 'metadata', content: JSON.stringify(metadata) },
-          { name: 'file', fileName: `cong-van-${n}.pdf`, content: uniquePdf(pdf, n) },
-        ],
+        uploads[next++],
       );
       if (status !== 201) throw new Error(`registration answered ${status}: ${body}`);
     };
@@ -106,8 +117,13 @@ export async function runRegistrationsBench(
         for (let i = 0; i < 3; i++) await register(clerk);
       }),
     );
-    const warm = seq;
     let left = total;
+    const processes = {
+      server: servers.map((server) => server.process.pid!),
+      postgres: 'comm:postgres' as const,
+      client: [process.pid],
+    };
+    const cpuBefore = cpuSnapshot(processes);
     const started = performance.now();
     await Promise.all(
       clerks.map(async (clerk) => {
@@ -118,6 +134,7 @@ export async function runRegistrationsBench(
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(processes));
     agent.destroy();
     await checkArrivalNumbers(url, warm + total);
     return {
@@ -126,6 +143,12 @@ export async function runRegistrationsBench(
       clients,
       servers: servers.length,
       pdfBytes: pdf.length,
+      cpuPerRegistration: {
+        server: cpu.byGroup.server / total,
+        postgres: cpu.byGroup.postgres / total,
+        client: cpu.byGroup.client / total,
+      },
+      busyShare: cpu.busyShare,
     };
   } finally {
     await Promise.all(servers.map((server) => stop(server.process)));
@@ -218,16 +241,16 @@ interface Part {
   fileName?: string;
 }
 
+interface Multipart {
+  contentType: string;
+  payload: Buffer;
+}
+
 /**
- * A multipart/form-data POST built by hand: the client must cost far less CPU than the server it
+ * A multipart/form-data body built by hand: the client must cost far less CPU than the server it
  * measures (fetch with FormData took half a core here, on a two-core machine shared with it).
  */
-function post(
-  agent: Agent,
-  url: string,
-  token: string,
-  parts: Part[],
-): Promise<{ status: number; body: string }> {
+function multipart(parts: Part[]): Multipart {
   const boundary = `----vanthu-bench-${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const part of parts) {
@@ -239,7 +262,10 @@ function post(
     chunks.push(Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  const payload = Buffer.concat(chunks);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, payload: Buffer.concat(chunks) };
+}
+
+function post(agent: Agent, url: string, token: string, body: Multipart): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -248,21 +274,21 @@ function post(
         agent,
         headers: {
           authorization: `Bearer ${token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': payload.length,
+          'content-type': body.contentType,
+          'content-length': body.payload.length,
         },
       },
       (res) => {
-        const body: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => body.push(chunk));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(body).toString('utf8') }),
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
         );
         res.on('error', reject);
       },
     );
     req.on('error', reject);
-    req.end(payload);
+    req.end(body.payload);
   });
 }
 
