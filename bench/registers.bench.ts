@@ -65,7 +65,11 @@ async function main(): Promise<void> {
         );
         const suffix = servers === 1 ? '' : `_${servers}_servers`;
         for (const [part, ms] of Object.entries(r.cpuPerRegistration))
-          emit(`registrations${suffix}_cpu_${part}_ms`, ms, `CPU ms per registration (${part}, all its threads)`);
+          emit(
+            `registrations${suffix}_cpu_${part}_ms`,
+            ms,
+            `CPU ms per registration (${part}, all its threads)`,
+          );
         emit(`registrations${suffix}_busy_pct`, r.busyShare * 100, '% of both cores busy while registering');
       }
     }

@@ -28,9 +28,13 @@ export function cpuSnapshot(groups: Record<string, number[] | `comm:${string}`>)
 }
 
 /** Per-group CPU ms between two snapshots, and the machine's busy share. */
-export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): { byGroup: Record<string, number>; busyShare: number } {
+export function cpuBetween(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+): { byGroup: Record<string, number>; busyShare: number } {
   const byGroup: Record<string, number> = {};
-  for (const name of Object.keys(after.byGroup)) byGroup[name] = after.byGroup[name] - (before.byGroup[name] ?? 0);
+  for (const name of Object.keys(after.byGroup))
+    byGroup[name] = after.byGroup[name] - (before.byGroup[name] ?? 0);
   const busy = after.machineBusy - before.machineBusy;
   const idle = after.machineIdle - before.machineIdle;
   return { byGroup, busyShare: busy / Math.max(1, busy + idle) };

@@ -265,7 +265,12 @@ function multipart(parts: Part[]): Multipart {
   return { contentType: `multipart/form-data; boundary=${boundary}`, payload: Buffer.concat(chunks) };
 }
 
-function post(agent: Agent, url: string, token: string, body: Multipart): Promise<{ status: number; body: string }> {
+function post(
+  agent: Agent,
+  url: string,
+  token: string,
+  body: Multipart,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,

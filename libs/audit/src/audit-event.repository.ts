@@ -95,7 +95,7 @@ export class AuditEventRepository {
 
   /** Must run inside a transaction: the heads stay locked until it commits or rolls back. */
   async lockHeads(chains: readonly string[], genesisHash: string): Promise<Map<string, AuditChainHead>> {
-    const rows: (AuditChainHead & { chain: string })[] = await this.db.manager.query(LOCK_HEADS_SQL, [
+    const { rows } = await this.db.prepared<AuditChainHead & { chain: string }>(LOCK_HEADS_SQL, [
       chains,
       genesisHash,
     ]);
@@ -134,8 +134,8 @@ export class AuditEventRepository {
         row.hash,
       );
     }
-    const inserted: unknown[] = await this.db.manager.query(appendSql(rows.length), params);
-    return inserted.length === rows.length;
+    const { rowCount } = await this.db.prepared(appendSql(rows.length), params);
+    return rowCount === rows.length;
   }
 
   /**

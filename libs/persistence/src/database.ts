@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from './group-commit';
+import { preparedQuery, type QueryRows } from './prepared-query';
 
 type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
@@ -30,6 +31,15 @@ export class Database {
 
   get inTransaction(): boolean {
     return this.ambient.getStore() !== undefined;
+  }
+
+  /**
+   * Runs `text` as a named statement, in the current transaction if there is one: PostgreSQL
+   * parses and plans it once per connection instead of on every call. For the statements every
+   * request or batch sends (session lookup, numbering, audit), with texts from a fixed set.
+   */
+  prepared<R>(text: string, params: readonly unknown[]): Promise<QueryRows<R>> {
+    return preparedQuery<R>(this.manager, text, params);
   }
 
   async transaction<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {

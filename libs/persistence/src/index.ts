@@ -1,5 +1,6 @@
 export { Database } from './database';
 export { insertRows } from './insert-rows';
+export type { QueryRows } from './prepared-query';
 export { DatabaseRuntime, type OpenDatabaseInput } from './database-runtime';
 export { createDataSource, type DataSourceInput } from './data-source-factory';
 export { registerConstraintErrors, translateDatabaseError } from './database-errors';

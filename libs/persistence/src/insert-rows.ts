@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { preparedQuery } from './prepared-query';
 
 /**
  * Inserts entities in ONE multi-row statement built straight from their TypeORM metadata. The
@@ -31,29 +31,14 @@ export async function insertRows<T extends ObjectLiteral>(
   });
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   const text = `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`;
-  const runner = manager.queryRunner;
-  if (rows.length === 1 && runner && !runner.isReleased) {
-    // One row in a transaction (a group-commit batch inserts one per issue): a named statement is
-    // parsed and planned once per connection instead of on every insert.
-    const client = (await runner.connect()) as PgClient;
-    await client.query({ name: statementName(text), text, values: params });
+  if (rows.length <= PREPARED_MAX_ROWS) {
+    // a named statement: parsed and planned once per connection (a text per row count and
+    // column set, so only for small batches, to keep the connections' statement caches small)
+    await preparedQuery(manager, text, params);
     return;
   }
   await manager.query(text, params);
 }
 
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<unknown>;
-}
-
-const names = new Map<string, string>();
-
-/** A name per statement text (a few per table: single-row inserts of its column sets). */
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `insert_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-    names.set(text, name);
-  }
-  return name;
-}
+/** Batches of up to this many rows go through a named statement. */
+const PREPARED_MAX_ROWS = 16;

@@ -49,7 +49,10 @@ describe('FilesystemObjectStorage specifics', () => {
     root = await newRoot();
     storage = new FilesystemObjectStorage({ root });
   });
-  afterEach(() => rm(root, { recursive: true, force: true }));
+  afterEach(async () => {
+    await storage.close();
+    await rm(root, { recursive: true, force: true });
+  });
 
   it('stores the bytes first in the file, so an operator can still recover them', async () => {
     const body = randomBytes(5000);
@@ -97,6 +100,31 @@ describe('FilesystemObjectStorage specifics', () => {
     expect(await storage.purgeIncompleteWrites(new Date(Date.now() - 60_000))).toBe(1);
     expect((await readdir(join(root, 'tmp'))).sort()).toEqual(['in-progress.part']);
     expect((await storage.getBuffer('kept')).toString()).toBe('kept');
+  });
+
+  it('stores only the bytes of a Buffer that is a view into a larger one', async () => {
+    const whole = randomBytes(300_000);
+    const view = whole.subarray(1000, 101_000);
+    expect(await storage.put('view', view)).toMatchObject({ size: 100_000, sha256: sha256Hex(view) });
+    expect((await storage.getBuffer('view')).equals(view)).toBe(true);
+  });
+
+  it('reports a failed write with its system error and leaves no temporary file', async () => {
+    // the object's directory is taken by a plain file: the writer thread cannot publish there
+    const target = storage.pathOf('blocked');
+    await mkdir(root, { recursive: true });
+    await writeFile(dirname(target), 'not a directory');
+    await expect(storage.put('blocked', randomBytes(50_000))).rejects.toMatchObject({
+      code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/),
+      syscall: expect.any(String),
+    });
+    await expect(storage.putIfAbsent('blocked', randomBytes(10))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+    });
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+    // the storage goes on working for other keys
+    await storage.put('fine', Buffer.from('fine'));
+    expect((await storage.getBuffer('fine')).toString()).toBe('fine');
   });
 
   it('fails ping with STORAGE_UNAVAILABLE when the root cannot be used', async () => {

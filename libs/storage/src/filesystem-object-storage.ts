@@ -4,6 +4,7 @@ import { access, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { bodyChunks } from './body-chunks';
+import { FileWriterPool } from './file-writer-pool';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { normalizeContentType } from './content-type';
 import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
@@ -13,6 +14,8 @@ import { objectNotFound, storageUnavailable } from './storage-errors';
 
 export interface FilesystemObjectStorageOptions {
   root: string;
+  /** Threads that write objects given as a Buffer (default 4, started as the load needs them). */
+  writerThreads?: number;
 }
 
 const READ_CHUNK = 256 * 1024;
@@ -27,18 +30,22 @@ const READ_CHUNK = 256 * 1024;
  *   rename. A crash leaves only such a file, which readers never look at and
  *   `purgeIncompleteWrites` removes.
  * A write is: temporary file → bytes and trailer → fsync → rename over the final name → fsync of
- * the directory. Readers open the file once and read bytes and trailer through that one handle, so
- * a concurrent overwrite or delete cannot mix two versions.
+ * the directory. A body given as a Buffer is written so by a writer thread in one go
+ * (FileWriterPool); a stream goes through fs/promises chunk by chunk. Readers open the file once
+ * and read bytes and trailer through that one handle, so a concurrent overwrite or delete cannot
+ * mix two versions.
  */
 export class FilesystemObjectStorage extends ObjectStorage {
   private readonly root: string;
   private readonly tempDir: string;
+  private readonly writers: FileWriterPool;
   private prepared: Promise<void> | undefined;
 
   constructor(options: FilesystemObjectStorageOptions) {
     super();
     this.root = resolve(options.root);
     this.tempDir = join(this.root, 'tmp');
+    this.writers = new FileWriterPool(options.writerThreads ?? 4);
   }
 
   init(): Promise<void> {
@@ -60,6 +67,7 @@ export class FilesystemObjectStorage extends ObjectStorage {
   }
 
   async put(key: string, body: Buffer | Readable, options?: PutObjectOptions): Promise<StoredObject> {
+    if (Buffer.isBuffer(body)) return (await this.writeWhole(key, body, options, false)).stored;
     const finalPath = this.pathOf(key);
     const contentType = normalizeContentType(options?.contentType);
     await this.init();
@@ -74,6 +82,10 @@ export class FilesystemObjectStorage extends ObjectStorage {
       await rm(tempPath, { force: true }).catch(() => undefined);
       throw error;
     }
+  }
+
+  override async putIfAbsent(key: string, body: Buffer, options?: PutObjectOptions): Promise<boolean> {
+    return (await this.writeWhole(key, body, options, true)).written;
   }
 
   async get(key: string): Promise<Readable> {
@@ -143,8 +155,32 @@ export class FilesystemObjectStorage extends ObjectStorage {
     return removed;
   }
 
+  /** Stops the writer threads (new writes start them again). */
   async close(): Promise<void> {
-    // Nothing held between calls.
+    await this.writers.close();
+  }
+
+  private async writeWhole(
+    key: string,
+    body: Buffer,
+    options: PutObjectOptions | undefined,
+    ifAbsent: boolean,
+  ): Promise<{ stored: StoredObject; written: boolean }> {
+    const finalPath = this.pathOf(key);
+    const stored = {
+      key,
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      contentType: normalizeContentType(options?.contentType),
+    };
+    await this.init();
+    const written = await this.writers.write({
+      tempPath: join(this.tempDir, `${randomUUID()}.part`),
+      finalPath,
+      parts: [body, encodeTrailer(stored)],
+      ifAbsent,
+    });
+    return { stored, written };
   }
 
   private async writeTemporary(

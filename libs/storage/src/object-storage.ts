@@ -32,6 +32,16 @@ export abstract class ObjectStorage {
   abstract put(key: string, body: Buffer | Readable, options?: PutObjectOptions): Promise<StoredObject>;
 
   /**
+   * Stores `body` under `key` unless an object is there already, for keys that name their content
+   * (the same key always holds the same bytes). Returns whether it wrote.
+   */
+  async putIfAbsent(key: string, body: Buffer, options?: PutObjectOptions): Promise<boolean> {
+    if (await this.exists(key)) return false;
+    await this.put(key, body, options);
+    return true;
+  }
+
+  /**
    * The object's bytes as a stream that verifies them as they pass; throws STORAGE_OBJECT_NOT_FOUND
    * at once, and STORAGE_OBJECT_CORRUPTED at once when the recorded checksum itself is missing.
    */

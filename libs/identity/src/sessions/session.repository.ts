@@ -40,7 +40,7 @@ export class SessionRepository {
 
   /** The principal of a session neither revoked nor expired at `now`, whose user is active; else null. */
   async findPrincipalByTokenHash(tokenHash: string, now: Date): Promise<Principal | null> {
-    const rows: PrincipalRow[] = await this.db.manager.query(PRINCIPAL_BY_TOKEN_HASH, [tokenHash, now]);
+    const { rows } = await this.db.prepared<PrincipalRow>(PRINCIPAL_BY_TOKEN_HASH, [tokenHash, now]);
     const row = rows[0];
     if (!row) return null;
     return {

@@ -22,16 +22,20 @@ describe('RegisterEntryRepository inserts (real PostgreSQL)', () => {
       )
     ).map((r: { statement: string }) => r.statement);
 
-  it('prepares a one-row insert once per connection inside a transaction and reuses it', async () => {
+  it('prepares an insert once per connection and row count, and reuses it', async () => {
     const prepared = await db.database.transaction(async () => {
       await entries.insert(newEntry(agencyId, { subject: 'Công văn thứ nhất' }));
       await entries.insert(newEntry(agencyId, { subject: 'Công văn thứ hai' }));
       await entries.insertMany([newEntry(agencyId), newEntry(agencyId)]);
+      await entries.insertMany([newEntry(agencyId), newEntry(agencyId)]);
+      // a batch larger than the prepared ones goes as a plain statement
+      await entries.insertMany(Array.from({ length: 17 }, () => newEntry(agencyId)));
       return preparedInserts();
     });
-    expect(prepared).toHaveLength(1);
+    const rowCounts = prepared.map((statement) => statement.split('), (').length).sort();
+    expect(rowCounts).toEqual([1, 2]);
     const subjects = await db.dataSource.query(`SELECT subject FROM register_entry ORDER BY subject`);
-    expect(subjects).toHaveLength(4);
+    expect(subjects).toHaveLength(23);
     expect(subjects.map((r: { subject: string }) => r.subject)).toEqual(
       expect.arrayContaining(['Công văn thứ nhất', 'Công văn thứ hai']),
     );

@@ -86,7 +86,7 @@ export class RegisterEntryRepository {
     keys: readonly (DuplicateKey & { agencyId: string; excludeId?: string })[],
   ): Promise<(RegisterEntryEntity | null)[]> {
     if (keys.length === 0) return [];
-    const rows: { ord: string; id: string }[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared<{ ord: string; id: string }>(
       `SELECT k.ord, d.id
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::uuid[])
               WITH ORDINALITY AS k(agency_id, identifier, code_number, code_notation, organ_id, organ_name, exclude_id, ord)

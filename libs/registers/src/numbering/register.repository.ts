@@ -52,23 +52,27 @@ export class RegisterRepository {
   async takeArrivalBlocks(
     requests: readonly { agencyId: string; year: number; count: number; name: string }[],
   ): Promise<{ registerId: string; first: number }[]> {
-    const rows: { id: string; agency_id: string; year: number; next_number: number }[] =
-      await this.db.manager.query(
-        `INSERT INTO register AS r (id, agency_id, year, kind, document_type_code, name, next_number)
+    const { rows } = await this.db.prepared<{
+      id: string;
+      agency_id: string;
+      year: number;
+      next_number: number;
+    }>(
+      `INSERT INTO register AS r (id, agency_id, year, kind, document_type_code, name, next_number)
          SELECT s.id, s.agency_id, s.year, 'incoming', NULL, s.name, s.count + 1
            FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::varchar[]) AS s(id, agency_id, year, count, name)
           ORDER BY s.agency_id, s.year
          ON CONFLICT ON CONSTRAINT uq_register_series
            DO UPDATE SET next_number = r.next_number + EXCLUDED.next_number - 1
          RETURNING r.id, r.agency_id, r.year, r.next_number`,
-        [
-          requests.map(() => newId()),
-          requests.map((r) => r.agencyId),
-          requests.map((r) => r.year),
-          requests.map((r) => r.count),
-          requests.map((r) => r.name),
-        ],
-      );
+      [
+        requests.map(() => newId()),
+        requests.map((r) => r.agencyId),
+        requests.map((r) => r.year),
+        requests.map((r) => r.count),
+        requests.map((r) => r.name),
+      ],
+    );
     const byKey = new Map(rows.map((row) => [`${row.agency_id}|${row.year}`, row]));
     return requests.map((request) => {
       const row = byKey.get(`${request.agencyId.toLowerCase()}|${request.year}`)!;
@@ -79,7 +83,7 @@ export class RegisterRepository {
   /** Writes the registers' counters (rows this transaction has locked by taking from them). */
   async storeNextNumbers(counters: readonly { registerId: string; next: number }[]): Promise<void> {
     if (counters.length === 0) return;
-    await this.db.manager.query(
+    await this.db.prepared(
       `UPDATE register AS r SET next_number = c.next
          FROM unnest($1::uuid[], $2::int[]) AS c(id, next)
         WHERE r.id = c.id`,

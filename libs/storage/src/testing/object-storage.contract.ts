@@ -231,10 +231,26 @@ export function describeObjectStorageContract(
       expect((await storage.getBuffer(key)).equals(next)).toBe(true);
     });
 
+    it('puts if absent: writes the first time, leaves the stored object alone after', async () => {
+      const key = newKey('if-absent');
+      const first = randomBytes(120_000);
+      expect(await storage.putIfAbsent(key, first, { contentType: 'application/pdf' })).toBe(true);
+      expect(await storage.putIfAbsent(key, randomBytes(10), { contentType: 'text/plain' })).toBe(false);
+      expect(await storage.stat(key)).toEqual({
+        key,
+        size: first.length,
+        sha256: sha256Hex(first),
+        contentType: 'application/pdf',
+      });
+      expect((await storage.getBuffer(key)).equals(first)).toBe(true);
+    });
+
     it('handles concurrent puts to different keys', async () => {
       const bodies = Array.from({ length: 8 }, (_, i) => randomBytes(200_000 + i * 1000));
       const keys = bodies.map((_, i) => newKey(`parallel-${i}`));
-      await Promise.all(keys.map((key, i) => storage.put(key, Readable.from([bodies[i]]))));
+      await Promise.all(
+        keys.map((key, i) => storage.put(key, i % 2 === 0 ? bodies[i] : Readable.from([bodies[i]]))),
+      );
       for (const [i, key] of keys.entries()) {
         expect((await storage.getBuffer(key)).equals(bodies[i])).toBe(true);
       }
@@ -245,7 +261,9 @@ export function describeObjectStorageContract(
       async () => {
         const bodies = Array.from({ length: 8 }, (_, i) => randomBytes(200_000 + i * 1000));
         const shared = newKey('contended');
-        await Promise.all(bodies.map((body) => storage.put(shared, body)));
+        await Promise.all(
+          bodies.map((body, i) => storage.put(shared, i % 2 === 0 ? body : Readable.from([body]))),
+        );
         const winner = await storage.getBuffer(shared);
         expect(bodies.some((body) => body.equals(winner))).toBe(true);
         expect((await storage.stat(shared)).sha256).toBe(sha256Hex(winner));
