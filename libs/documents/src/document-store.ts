@@ -99,7 +99,7 @@ export class DocumentStore {
   private async storeBytes(bytes: Buffer): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = storageKeyOf(sha256);
-    await this.storage.putIfAbsent(key, bytes, { contentType: 'application/pdf' });
+    await this.storage.putIfAbsent(key, bytes, { contentType: 'application/pdf', sha256 });
     return sha256;
   }
 

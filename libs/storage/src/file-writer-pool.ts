@@ -112,7 +112,8 @@ class WriterThread {
     const id = this.nextId++;
     // Transferred to the thread, not cloned; the caller's buffer may be a view of a larger one
     // (cloning would copy all of that) or still in use, so the thread gets a copy of its own.
-    const content = new Uint8Array(job.parts.reduce((sum, part) => sum + part.length, 0));
+    // not zero-filled (every byte is set below), and backed by an ArrayBuffer of its own
+    const content = Buffer.allocUnsafeSlow(job.parts.reduce((sum, part) => sum + part.length, 0));
     let offset = 0;
     for (const part of job.parts) {
       content.set(part, offset);

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { bodyChunks } from './body-chunks';
 import { FileWriterPool } from './file-writer-pool';
+import { knownSha256 } from './known-sha256';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { normalizeContentType } from './content-type';
 import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
@@ -170,7 +171,7 @@ export class FilesystemObjectStorage extends ObjectStorage {
     const stored = {
       key,
       size: body.length,
-      sha256: createHash('sha256').update(body).digest('hex'),
+      sha256: knownSha256(body, options),
       contentType: normalizeContentType(options?.contentType),
     };
     await this.init();

@@ -13,6 +13,12 @@ export interface StoredObject {
 
 export interface PutObjectOptions {
   contentType?: string;
+  /**
+   * The SHA-256 (lower-case hex) of a Buffer body, when the caller has just computed it (a
+   * content-addressed key): recorded instead of hashing the bytes a second time. A wrong value
+   * makes every read of the object fail with STORAGE_OBJECT_CORRUPTED. Ignored for streams.
+   */
+  sha256?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 import { bodyChunks } from './body-chunks';
+import { knownSha256 } from './known-sha256';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { DEFAULT_CONTENT_TYPE, normalizeContentType } from './content-type';
 import { assertValidObjectKey } from './object-key';
@@ -74,7 +75,7 @@ export class S3ObjectStorage extends ObjectStorage {
     // Larger Buffers take the streamed path below: minio's own multipart upload for them would try
     // to resume any unfinished upload it finds for the same key.
     if (Buffer.isBuffer(body) && body.length <= PART_SIZE) {
-      const stored = { key, size: body.length, sha256: sha256(body), contentType };
+      const stored = { key, size: body.length, sha256: knownSha256(body, options), contentType };
       await this.putWhole(stored, body);
       return stored;
     }
@@ -243,10 +244,6 @@ export class S3ObjectStorage extends ObjectStorage {
       throw mapS3Error(error, key);
     }
   }
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function asString(value: string | number | undefined): string | undefined {

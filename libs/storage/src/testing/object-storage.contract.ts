@@ -245,6 +245,23 @@ export function describeObjectStorageContract(
       expect((await storage.getBuffer(key)).equals(first)).toBe(true);
     });
 
+    it('records a SHA-256 the caller gives for a Buffer, and reads fail if it was wrong', async () => {
+      const body = randomBytes(30_000);
+      const key = newKey('given-hash');
+      expect(await storage.put(key, body, { sha256: sha256Hex(body) })).toMatchObject({
+        sha256: sha256Hex(body),
+      });
+      expect((await storage.getBuffer(key)).equals(body)).toBe(true);
+
+      const lied = newKey('wrong-hash');
+      await storage.put(lied, body, { sha256: sha256Hex(Buffer.from('other bytes')) });
+      await expect(storage.getBuffer(lied)).rejects.toMatchObject({ code: 'STORAGE_OBJECT_CORRUPTED' });
+
+      const malformed = newKey('malformed-hash');
+      await expect(storage.put(malformed, body, { sha256: 'ABC' })).rejects.toThrow(TypeError);
+      expect(await storage.exists(malformed)).toBe(false);
+    });
+
     it('handles concurrent puts to different keys', async () => {
       const bodies = Array.from({ length: 8 }, (_, i) => randomBytes(200_000 + i * 1000));
       const keys = bodies.map((_, i) => newKey(`parallel-${i}`));
