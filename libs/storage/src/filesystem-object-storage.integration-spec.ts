@@ -109,6 +109,14 @@ describe('FilesystemObjectStorage specifics', () => {
     expect((await storage.getBuffer('view')).equals(view)).toBe(true);
   });
 
+  it('writes a Buffer over 8 MiB in place of the writer thread, putIfAbsent included', async () => {
+    const big = randomBytes(9 * 1024 * 1024);
+    expect(await storage.putIfAbsent('big', big, { sha256: sha256Hex(big) })).toBe(true);
+    expect(await storage.putIfAbsent('big', randomBytes(10))).toBe(false);
+    expect(await storage.stat('big')).toMatchObject({ size: big.length, sha256: sha256Hex(big) });
+    expect((await storage.getBuffer('big')).equals(big)).toBe(true);
+  });
+
   it('reports a failed write with its system error and leaves no temporary file', async () => {
     // the object's directory is taken by a plain file: the writer thread cannot publish there
     const target = storage.pathOf('blocked');

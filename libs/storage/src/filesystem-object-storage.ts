@@ -4,11 +4,11 @@ import { access, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { bodyChunks } from './body-chunks';
-import { FileWriterPool } from './file-writer-pool';
-import { knownSha256 } from './known-sha256';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { normalizeContentType } from './content-type';
+import { FileWriterPool } from './file-writer-pool';
 import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
+import { knownSha256 } from './known-sha256';
 import { assertValidObjectKey } from './object-key';
 import { ObjectStorage, type PutObjectOptions, type StoredObject } from './object-storage';
 import { objectNotFound, storageUnavailable } from './storage-errors';
@@ -20,6 +20,11 @@ export interface FilesystemObjectStorageOptions {
 }
 
 const READ_CHUNK = 256 * 1024;
+/**
+ * Buffers up to this size go to a writer thread, which gets a copy of them; larger ones (a signed
+ * 50 MB scan) are written from where they are, chunk by chunk, rather than copied whole.
+ */
+const THREAD_WRITE_MAX = 8 * 1024 * 1024;
 
 /**
  * Objects as files under `root`:
@@ -31,8 +36,8 @@ const READ_CHUNK = 256 * 1024;
  *   rename. A crash leaves only such a file, which readers never look at and
  *   `purgeIncompleteWrites` removes.
  * A write is: temporary file → bytes and trailer → fsync → rename over the final name → fsync of
- * the directory. A body given as a Buffer is written so by a writer thread in one go
- * (FileWriterPool); a stream goes through fs/promises chunk by chunk. Readers open the file once
+ * the directory. A Buffer of up to 8 MiB is written so by a writer thread in one go
+ * (FileWriterPool); a stream or a larger Buffer goes through fs/promises chunk by chunk. Readers open the file once
  * and read bytes and trailer through that one handle, so a concurrent overwrite or delete cannot
  * mix two versions.
  */
@@ -68,7 +73,8 @@ export class FilesystemObjectStorage extends ObjectStorage {
   }
 
   async put(key: string, body: Buffer | Readable, options?: PutObjectOptions): Promise<StoredObject> {
-    if (Buffer.isBuffer(body)) return (await this.writeWhole(key, body, options, false)).stored;
+    if (Buffer.isBuffer(body) && body.length <= THREAD_WRITE_MAX)
+      return (await this.writeWhole(key, body, options, false)).stored;
     const finalPath = this.pathOf(key);
     const contentType = normalizeContentType(options?.contentType);
     await this.init();
@@ -86,6 +92,7 @@ export class FilesystemObjectStorage extends ObjectStorage {
   }
 
   override async putIfAbsent(key: string, body: Buffer, options?: PutObjectOptions): Promise<boolean> {
+    if (body.length > THREAD_WRITE_MAX) return super.putIfAbsent(key, body, options);
     return (await this.writeWhole(key, body, options, true)).written;
   }
 

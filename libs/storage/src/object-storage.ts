@@ -16,7 +16,8 @@ export interface PutObjectOptions {
   /**
    * The SHA-256 (lower-case hex) of a Buffer body, when the caller has just computed it (a
    * content-addressed key): recorded instead of hashing the bytes a second time. A wrong value
-   * makes every read of the object fail with STORAGE_OBJECT_CORRUPTED. Ignored for streams.
+   * makes every read of the object fail with STORAGE_OBJECT_CORRUPTED. Adapters that hash while
+   * streaming (streams, large Buffers) may compute it anyway.
    */
   sha256?: string;
 }
