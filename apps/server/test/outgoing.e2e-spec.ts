@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -261,7 +261,9 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     expect(report.signatures.map((s) => s.verdict)).toEqual(['valid', 'valid']);
     const dir = await mkdtemp(join(tmpdir(), 'vanthu-outgoing-'));
     await writeFile(join(dir, 'issued.pdf'), bytes);
-    const { stdout } = await run('pdftotext', [join(dir, 'issued.pdf'), '-']);
+    const { stdout } = await run('pdftotext', [join(dir, 'issued.pdf'), '-']).finally(() =>
+      rm(dir, { recursive: true, force: true }),
+    );
     expect(stdout.replace(/\s+/g, ' ')).toContain('Số: 01/QĐ-UBND');
 
     // each commune sees it in its own inbox, prefilled and verified, and nothing of the others
