@@ -110,9 +110,9 @@ class WriterThread {
 
   write(job: FileWriteJob): Promise<boolean> {
     const id = this.nextId++;
-    // Transferred to the thread, not cloned; the caller's buffer may be a view of a larger one
-    // (cloning would copy all of that) or still in use, so the thread gets a copy of its own.
-    // not zero-filled (every byte is set below), and backed by an ArrayBuffer of its own
+    // The thread gets a copy of its own, transferred rather than cloned: the caller's buffer may be
+    // a view of a larger one (cloning would copy all of it) and may still be in use. The copy is
+    // backed by an ArrayBuffer of its own and not zero-filled first (every byte is set below).
     const content = Buffer.allocUnsafeSlow(job.parts.reduce((sum, part) => sum + part.length, 0));
     let offset = 0;
     for (const part of job.parts) {
