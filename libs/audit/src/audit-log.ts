@@ -73,16 +73,17 @@ export class AuditLog {
     const moves: HeadMove[] = [];
     const rows: NewAuditEventRow[] = [];
     for (const chain of chains) {
+      const events = byChain.get(chain)!;
       const from = heads.get(chain)!;
       let previous = from;
-      for (const content of byChain.get(chain)!) {
+      for (const content of events) {
         const { detailsJson, ...hashed } = content;
         const chainSeq = String(BigInt(previous.chainSeq) + 1n);
         const hash = hashNewAuditEvent({ ...hashed, chainSeq, occurredAt, prevHash: previous.hash });
         rows.push({ ...content, detailsJson, chainSeq, occurredAt, prevHash: previous.hash, hash });
         previous = { chainSeq, hash };
       }
-      moves.push({ chain, from, to: previous, count: byChain.get(chain)!.length });
+      moves.push({ chain, from, to: previous, count: events.length });
     }
     if (!(await this.events.appendAndMoveHeads(moves, rows))) throw AuditErrors.headMoved(chains.join(', '));
   }

@@ -10,6 +10,9 @@ export interface FileWriteJob {
   ifAbsent: boolean;
 }
 
+/** Errors of fsync on a directory from platforms that cannot do it: the sync is skipped there. */
+export const DIRECTORY_SYNC_UNSUPPORTED: readonly string[] = ['EISDIR', 'EINVAL', 'EPERM', 'EBADF'];
+
 interface Pending {
   resolve: (written: boolean) => void;
   reject: (error: Error) => void;
@@ -84,7 +87,7 @@ function syncDirectory(dir) {
     fd = fs.openSync(dir, 'r');
     fs.fsyncSync(fd);
   } catch (error) {
-    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes(error.code)) throw error;
+    if (!${JSON.stringify(DIRECTORY_SYNC_UNSUPPORTED)}.includes(error.code)) throw error;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

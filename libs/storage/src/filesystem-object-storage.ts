@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { bodyChunks } from './body-chunks';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { normalizeContentType } from './content-type';
-import { FileWriterPool } from './file-writer-pool';
+import { DIRECTORY_SYNC_UNSUPPORTED, FileWriterPool } from './file-writer-pool';
 import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
 import { knownSha256 } from './known-sha256';
 import { assertValidObjectKey } from './object-key';
@@ -241,7 +241,7 @@ async function syncDirectory(dir: string): Promise<void> {
     handle = await open(dir, 'r');
     await handle.sync();
   } catch (error) {
-    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes(errorCode(error) ?? '')) throw error;
+    if (!DIRECTORY_SYNC_UNSUPPORTED.includes(errorCode(error) ?? '')) throw error;
   } finally {
     await handle?.close();
   }
