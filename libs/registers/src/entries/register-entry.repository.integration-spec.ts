@@ -49,4 +49,64 @@ describe('RegisterEntryRepository inserts (real PostgreSQL)', () => {
       constraint: 'pk_register_entry',
     });
   });
+
+  it('finds duplicates through the identifier and notation indexes, not by reading the whole agency', async () => {
+    const issuer = 'Sở Nội vụ tỉnh Đắk Lắk';
+    await entries.insertMany(
+      Array.from({ length: 400 }, (_, i) =>
+        newEntry(agencyId, { codeNumber: String(i + 1), codeNotation: 'SNV-VP', organName: issuer }),
+      ),
+    );
+    const [byIdentifier] = await entries.insertMany([
+      newEntry(agencyId, {
+        documentIdentifier: '000.00.12.H15-261120-0401',
+        createdAt: new Date('2026-11-19T03:00:00Z'),
+      }),
+    ]);
+    const { found, fetched } = await db.database.transaction(async () => {
+      // A named statement runs on its generic plan after five executions: use that plan from the
+      // first. The table has not been analysed yet, as on a new installation: with one condition
+      // joined by OR, this plan read all 401 entries of the agency for each key.
+      await db.database.manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
+      const found = await entries.findFirstDuplicates([
+        {
+          agencyId,
+          documentIdentifier: null,
+          codeNumber: '250',
+          codeNotation: 'SNV-VP',
+          organId: null,
+          organName: 'sở nội vụ tỉnh đắk lắk',
+        },
+        {
+          agencyId,
+          documentIdentifier: '000.00.12.H15-261120-0401',
+          codeNumber: '250',
+          codeNotation: 'SNV-VP',
+          organId: null,
+          organName: issuer,
+        },
+        {
+          agencyId,
+          documentIdentifier: null,
+          codeNumber: '401',
+          codeNotation: 'SNV-VP',
+          organId: null,
+          organName: issuer,
+        },
+      ]);
+      const [stats] = await db.database.manager.query(
+        `SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS fetched FROM pg_stat_xact_user_tables WHERE relname = 'register_entry'`,
+      );
+      return { found, fetched: Number(stats.fetched) };
+    });
+    expect(found.map((e) => e && [e.codeNumber, e.documentIdentifier])).toEqual([
+      ['250', null],
+      [null, '000.00.12.H15-261120-0401'],
+      null,
+    ]);
+    expect(found[1]?.id).toBe(byIdentifier.id);
+    // the three keys match three entries (two rows each for the second key, one per index),
+    // plus the three rows read back as entities
+    expect(fetched).toBeLessThan(20);
+  });
 });

@@ -81,6 +81,8 @@ export class RegisterEntryRepository {
    * `excludeId`: the entry being registered from the inbox is not its own duplicate) that the
    * document it describes would duplicate: the same document identifier, or the same number-notation
    * from the same issuer. Null when there is none. One statement for a whole batch of registrations.
+   * The two ways to match are two branches so that each reads its own index (identifier; number and
+   * notation): one condition joined by OR made PostgreSQL read every entry of the agency.
    */
   async findFirstDuplicates(
     keys: readonly (DuplicateKey & { agencyId: string; excludeId?: string })[],
@@ -91,13 +93,20 @@ export class RegisterEntryRepository {
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::uuid[])
               WITH ORDINALITY AS k(agency_id, identifier, code_number, code_notation, organ_id, organ_name, exclude_id, ord)
         CROSS JOIN LATERAL (
-          SELECT id FROM register_entry
-           WHERE agency_id = k.agency_id AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
-             AND id IS DISTINCT FROM k.exclude_id
-             AND ((k.identifier IS NOT NULL AND document_identifier = k.identifier)
-               OR (k.code_number IS NOT NULL AND code_number = k.code_number AND code_notation = k.code_notation
-                   AND (organ_id = k.organ_id OR (k.organ_id IS NULL AND lower(organ_name) = lower(k.organ_name)))))
-           ORDER BY created_at LIMIT 1) d`,
+          SELECT u.id FROM (
+            (SELECT id, created_at FROM register_entry
+              WHERE agency_id = k.agency_id AND document_identifier = k.identifier
+                AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
+                AND id IS DISTINCT FROM k.exclude_id
+              ORDER BY created_at LIMIT 1)
+            UNION ALL
+            (SELECT id, created_at FROM register_entry
+              WHERE agency_id = k.agency_id AND code_number = k.code_number AND code_notation = k.code_notation
+                AND (organ_id = k.organ_id OR (k.organ_id IS NULL AND lower(organ_name) = lower(k.organ_name)))
+                AND direction = 'incoming' AND status NOT IN ('returned', 'recalled')
+                AND id IS DISTINCT FROM k.exclude_id
+              ORDER BY created_at LIMIT 1)) u
+          ORDER BY u.created_at LIMIT 1) d`,
       [
         keys.map((k) => k.agencyId),
         keys.map((k) => k.documentIdentifier),
