@@ -14,6 +14,13 @@ import { samplePdf } from './sample-pdf';
 import { pick, seededRandom, sender, subjectFor } from './vietnamese-subjects';
 
 const MAIN = join(__dirname, '../../apps/server/src/main.js');
+/**
+ * Registrations per clerk before the clock starts. The server is measured as it runs for days,
+ * after V8 has compiled its hot paths: with 3 per clerk, V8's compiler threads were still taking
+ * about a tenth of the machine well into the timed part (perf, 2026-11-26), and the same code
+ * measured 15-45 registrations/s lower.
+ */
+const WARM_UP_PER_CLERK = 20;
 
 export interface RegistrationsResult {
   perSecond: number;
@@ -81,7 +88,7 @@ export async function runRegistrationsBench(
     const today = vietnamDate(new Date());
     // Every upload's body is built before the clock starts: the client on this shared two-core
     // machine must take as little CPU as it can from the server it measures.
-    const warm = clerks.length * 3;
+    const warm = clerks.length * WARM_UP_PER_CLERK;
     const uploads = Array.from({ length: warm + total }, (_, i) => {
       const n = i + 1;
       const from = sender(random);
@@ -114,7 +121,7 @@ export async function runRegistrationsBench(
 
     await Promise.all(
       clerks.map(async (clerk) => {
-        for (let i = 0; i < 3; i++) await register(clerk);
+        for (let i = 0; i < WARM_UP_PER_CLERK; i++) await register(clerk);
       }),
     );
     let left = total;
