@@ -42,7 +42,7 @@ export { encodeFontSubset, hex4, subsetFontName, subsetTag, toUnicodeCMap } from
 // Errors
 export { signingError, type SigningErrorCode } from './signing.errors';
 // Verification
-export { verifyPdf } from './verify/verify-pdf';
+export { inspectAndVerifyPdf, verifyPdf } from './verify/verify-pdf';
 export type {
   VerificationReport,
   SignatureReport,

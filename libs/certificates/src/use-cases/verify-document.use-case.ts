@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@vanthu/shared';
-import { type VerificationReport, verifyPdf } from '@vanthu/signing';
+import { inspectAndVerifyPdf, type VerificationReport, verifyPdf } from '@vanthu/signing';
 import { TrustMaterial } from '../trust/trust-material';
 
 /**
@@ -16,6 +16,15 @@ export class VerifyDocumentUseCase {
 
   execute(input: { pdf: Buffer }): Promise<VerificationReport> {
     // read only for a signed PDF: an unsigned scan, the usual paper letter, costs no query
-    return verifyPdf(input.pdf, { trust: () => this.trust.current(), now: this.clock.now() });
+    return verifyPdf(input.pdf, this.options());
+  }
+
+  /** The same, with the document's page count read from the same parse (a received file). */
+  inspectAndExecute(input: { pdf: Buffer }): Promise<{ pageCount: number; report: VerificationReport }> {
+    return inspectAndVerifyPdf(input.pdf, this.options());
+  }
+
+  private options() {
+    return { trust: () => this.trust.current(), now: this.clock.now() };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
 import { AppException, isAppException } from '@vanthu/shared';
-import { inspectPdf, type VerificationReport } from '@vanthu/signing';
+import type { VerificationReport } from '@vanthu/signing';
 
 export interface IncomingFile {
   fileName: string;
@@ -48,24 +48,14 @@ export class IncomingFilesVerifier {
   constructor(private readonly verifyDocument: VerifyDocumentUseCase) {}
 
   async verifyAll(main: IncomingFile, attachments: readonly IncomingFile[]): Promise<VerifiedFile[]> {
-    const files = [main, ...attachments];
-    const pageCounts = files.map((f, i) => this.inspect(f, i));
     const verified: VerifiedFile[] = [];
-    for (const [i, f] of files.entries()) {
-      const report = await this.verifyDocument
-        .execute({ pdf: f.bytes })
+    for (const [i, f] of [main, ...attachments].entries()) {
+      const { pageCount, report } = await this.verifyDocument
+        .inspectAndExecute({ pdf: f.bytes })
         .catch((error: unknown) => Promise.reject(this.naming(error, f, i)));
-      verified.push({ ...f, fileIndex: i, pageCount: pageCounts[i], report });
+      verified.push({ ...f, fileIndex: i, pageCount, report });
     }
     return verified;
-  }
-
-  private inspect(file: IncomingFile, fileIndex: number): number {
-    try {
-      return inspectPdf(file.bytes).pageCount;
-    } catch (error) {
-      throw this.naming(error, file, fileIndex);
-    }
   }
 
   private naming(error: unknown, file: IncomingFile, fileIndex: number): unknown {

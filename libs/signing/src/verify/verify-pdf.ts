@@ -34,8 +34,28 @@ export async function verifyPdf(
   input: Buffer,
   options: VerifyPdfOptions | VerifyPdfLazyTrustOptions,
 ): Promise<VerificationReport> {
-  const now = options.now ?? new Date();
+  return verifyOpened(openPdf(input), options);
+}
+
+/**
+ * verifyPdf, and the page count of the document (/Count of the last revision's page tree) from the
+ * same parse: for a received file that must be checked and described before it is registered.
+ * Throws PDF_MALFORMED as well when the document has no page tree.
+ */
+export async function inspectAndVerifyPdf(
+  input: Buffer,
+  options: VerifyPdfOptions | VerifyPdfLazyTrustOptions,
+): Promise<{ pageCount: number; report: VerificationReport }> {
   const file = openPdf(input);
+  const pageCount = pageCountOf(file);
+  return { pageCount, report: await verifyOpened(file, options) };
+}
+
+async function verifyOpened(
+  file: PdfFile,
+  options: VerifyPdfOptions | VerifyPdfLazyTrustOptions,
+): Promise<VerificationReport> {
+  const now = options.now ?? new Date();
   const verifiedAt = now.toISOString();
   const documentReasons: VerificationReason[] = [];
   if (!trailingBytesAreBlank(file))
@@ -148,6 +168,19 @@ function openPdf(input: Buffer): PdfFile {
   }
   if (!hasCatalog) throw verifyError('PDF_MALFORMED', { reason: 'no document catalog' });
   return file;
+}
+
+function pageCountOf(file: PdfFile): number {
+  let count: unknown;
+  try {
+    const last = file.last;
+    count = last.resolve(last.dict(last.catalog?.get('Pages'))?.get('Count'));
+  } catch (e) {
+    throw verifyError('PDF_MALFORMED', { reason: (e as Error).message });
+  }
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+    throw verifyError('PDF_MALFORMED', { reason: 'no page tree' });
+  return count;
 }
 
 function parseAnchors(input: Buffer): ParsedCertificate[] {
