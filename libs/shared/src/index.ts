@@ -1,6 +1,6 @@
 export { AppException, isAppException } from './app-exception';
 export { Clock, SystemClock } from './clock';
-export { newId, newToken, isUuid } from './ids';
+export { newId, newRequestId, newToken, isUuid } from './ids';
 export { loggerOptions, REDACTED_LOG_PATHS } from './logger-options';
 export { foldVietnamese } from './vietnamese-text';
 export { RequestContext, type RequestContextData } from './request-context';

@@ -1,5 +1,5 @@
 import type { Principal } from '@vanthu/identity';
-import { newToken, RequestContext } from '@vanthu/shared';
+import { newRequestId, RequestContext } from '@vanthu/shared';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
@@ -22,7 +22,7 @@ export function requestContextMiddleware(logger: Logger) {
   const access = logger.child({}, { redact: [] });
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : newToken(12);
+    const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : newRequestId();
     (req as TracedRequest).id = id;
     res.setHeader('X-Request-Id', id);
     if (req.url !== '/health') logWhenDone(access, req as TracedRequest, res, Date.now());
