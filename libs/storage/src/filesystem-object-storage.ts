@@ -37,9 +37,9 @@ const THREAD_WRITE_MAX = 8 * 1024 * 1024;
  *   `purgeIncompleteWrites` removes.
  * A write is: temporary file → bytes and trailer → fsync → rename over the final name → fsync of
  * the directory. A Buffer of up to 8 MiB is written so by a writer thread in one go
- * (FileWriterPool); a stream or a larger Buffer goes through fs/promises chunk by chunk. Readers open the file once
- * and read bytes and trailer through that one handle, so a concurrent overwrite or delete cannot
- * mix two versions.
+ * (FileWriterPool); a stream or a larger Buffer goes through fs/promises chunk by chunk. Readers
+ * open the file once and read bytes and trailer through that one handle, so a concurrent
+ * overwrite or delete cannot mix two versions.
  */
 export class FilesystemObjectStorage extends ObjectStorage {
   private readonly root: string;
