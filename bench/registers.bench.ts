@@ -7,8 +7,9 @@
  *   registrations_per_s    incoming registrations per second over HTTP, 16 clerks, each a different
  *                          100 KB PDF (so each is stored as its own file, fsynced, as real uploads are)
  *   registrations_<n>_servers_per_s the same with n server processes sharing the database (--servers)
- *   registrations_cpu_{server,postgres,client}_ms, registrations_busy_pct
- *                          where the CPU went during that run (from /proc), per registration
+ *   registrations_cpu_{server,postgres,client}_ms, registrations_busy_pct, registrations_steal_pct
+ *                          where the CPU went during that run (from /proc), per registration, and
+ *                          how much of the VM's CPU time the hypervisor took (steal)
  *   search_p50_ms, search_p95_ms (and search_p99_ms, search_mean_ms)
  *                          one search at a time over 1,000,000 seeded entries: diacritics-free
  *                          words with agency, year and sometimes type, status, overdue or period
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
             `CPU ms per registration (${part}, all its threads)`,
           );
         emit(`registrations${suffix}_busy_pct`, r.busyShare * 100, '% of both cores busy while registering');
+        emit(
+          `registrations${suffix}_steal_pct`,
+          r.stealShare * 100,
+          '% of both cores taken by the hypervisor for other guests while registering (steal)',
+        );
       }
     }
     if (wants('search')) {

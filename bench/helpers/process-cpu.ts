@@ -6,6 +6,11 @@ export interface CpuSnapshot {
   /** All CPUs of the machine, busy and idle, in ms. */
   machineBusy: number;
   machineIdle: number;
+  /**
+   * Time the hypervisor ran something else while this VM wanted its CPUs (/proc/stat "steal"), in
+   * ms: part of machineBusy; a run with more of it is slower for reasons outside the product.
+   */
+  machineSteal: number;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -24,20 +29,26 @@ export function cpuSnapshot(groups: Record<string, number[] | `comm:${string}`>)
   const ticks = fields.map(Number);
   const idle = ticks[3] + ticks[4]; // idle + iowait
   const all = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { byGroup, machineBusy: (all - idle) * TICK_MS, machineIdle: idle * TICK_MS };
+  return {
+    byGroup,
+    machineBusy: (all - idle) * TICK_MS,
+    machineIdle: idle * TICK_MS,
+    machineSteal: ticks[7] * TICK_MS,
+  };
 }
 
-/** Per-group CPU ms between two snapshots, and the machine's busy share. */
+/** Per-group CPU ms between two snapshots, and the machine's busy and stolen shares. */
 export function cpuBetween(
   before: CpuSnapshot,
   after: CpuSnapshot,
-): { byGroup: Record<string, number>; busyShare: number } {
+): { byGroup: Record<string, number>; busyShare: number; stealShare: number } {
   const byGroup: Record<string, number> = {};
   for (const name of Object.keys(after.byGroup))
     byGroup[name] = after.byGroup[name] - (before.byGroup[name] ?? 0);
   const busy = after.machineBusy - before.machineBusy;
   const idle = after.machineIdle - before.machineIdle;
-  return { byGroup, busyShare: busy / Math.max(1, busy + idle) };
+  const all = Math.max(1, busy + idle);
+  return { byGroup, busyShare: busy / all, stealShare: (after.machineSteal - before.machineSteal) / all };
 }
 
 function processCpu(pid: number): number {

@@ -30,8 +30,10 @@ export interface RegistrationsResult {
   pdfBytes: number;
   /** CPU ms per registration during the timed part: server processes, PostgreSQL, this client. */
   cpuPerRegistration: { server: number; postgres: number; client: number };
-  /** Share of the machine's CPU time that was busy during the timed part (0..1). */
+  /** Share of the machine's CPU time that was busy during the timed part (0..1), steal included. */
   busyShare: number;
+  /** Share of it the hypervisor gave to other guests (0..1): the run is slower by about as much. */
+  stealShare: number;
 }
 
 interface Clerk {
@@ -156,6 +158,7 @@ export async function runRegistrationsBench(
         client: cpu.byGroup.client / total,
       },
       busyShare: cpu.busyShare,
+      stealShare: cpu.stealShare,
     };
   } finally {
     await Promise.all(servers.map((server) => stop(server.process)));
