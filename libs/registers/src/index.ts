@@ -60,6 +60,11 @@ export { ReplaceOutgoingUseCase } from './outgoing/use-cases/replace-outgoing.us
 export { UpdateIssuedOutgoingUseCase } from './outgoing/use-cases/update-issued-outgoing.use-case';
 export { GetEntryUseCase, type EntryDetails } from './entries/get-entry.use-case';
 export { DownloadVersionUseCase } from './entries/download-version.use-case';
+export { MakeCopyUseCase, type MakeCopyInput } from './copies/make-copy.use-case';
+export { ListCopiesUseCase } from './copies/list-copies.use-case';
+export { DownloadCopyUseCase } from './copies/download-copy.use-case';
+export { COPY_TYPES } from './copies/document-copy.entity';
+export type { CopyView } from './copies/copy-view';
 export type { IncomingMetadata, IncomingMetadataChanges } from './incoming/incoming-metadata';
 export type { IncomingFile, FileVerificationSummary } from './incoming/incoming-files.verifier';
 export type { IncomingEntryView } from './incoming/incoming-view';

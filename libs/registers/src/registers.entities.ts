@@ -1,6 +1,7 @@
 import { AssignmentEntity } from './assignments/assignment.entity';
 import { CaseFileEntryEntity } from './case-files/case-file-entry.entity';
 import { CaseFileEntity } from './case-files/case-file.entity';
+import { DocumentCopyEntity } from './copies/document-copy.entity';
 import { DeliveryStatusEntity } from './deliveries/delivery-status.entity';
 import { DeliveryEntity } from './deliveries/delivery.entity';
 import { EntryRecipientEntity } from './deliveries/entry-recipient.entity';
@@ -24,4 +25,5 @@ export const REGISTERS_ENTITIES = [
   NotificationEntity,
   CaseFileEntity,
   CaseFileEntryEntity,
+  DocumentCopyEntity,
 ];

@@ -145,6 +145,17 @@ export const RegistersErrors = {
       400,
     ),
   notificationNotFound: () => new AppException('NOTIFICATION_NOT_FOUND', 'Không tìm thấy thông báo.', 404),
+  copyNotFound: () => new AppException('COPY_NOT_FOUND', 'Không tìm thấy bản sao.', 404),
+  copyExtractRequired: () =>
+    new AppException('COPY_EXTRACT_REQUIRED', 'Trích sao cần tải lên tệp PDF của phần được trích.', 400),
+  copyFileUnexpected: () =>
+    new AppException(
+      'COPY_FILE_UNEXPECTED',
+      'Sao y và sao lục sao toàn văn văn bản đã có; chỉ trích sao mới tải lên tệp.',
+      400,
+    ),
+  copySourceWithoutFile: () =>
+    new AppException('COPY_SOURCE_WITHOUT_FILE', 'Văn bản này không có tệp điện tử để sao.', 409),
 };
 
 registerConstraintErrors({

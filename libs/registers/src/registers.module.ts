@@ -4,6 +4,7 @@ import { DirectoryModule } from '@vanthu/directory';
 import { DocumentsModule } from '@vanthu/documents';
 import { IdentityModule } from '@vanthu/identity';
 import { CASE_FILES_PROVIDERS } from './case-files/case-files.providers';
+import { COPIES_PROVIDERS } from './copies/copies.providers';
 import { DeliveryStatusReporter } from './deliveries/delivery-status.reporter';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RegisterEntryRepository } from './entries/register-entry.repository';
@@ -26,6 +27,7 @@ const AREA_PROVIDERS = [
   ...OUTGOING_PROVIDERS,
   ...SEARCH_PROVIDERS,
   ...CASE_FILES_PROVIDERS,
+  ...COPIES_PROVIDERS,
   ...REPORTS_PROVIDERS,
 ];
 

@@ -10,6 +10,7 @@ import { NotificationsController } from './notifications.controller';
 import { OutgoingController } from './outgoing.controller';
 import { RegistersController } from './registers.controller';
 import { CaseFilesController } from './case-files.controller';
+import { CopiesController } from './copies.controller';
 import { ReportsController } from './reports.controller';
 import { RegisterPrintController } from './register-print.controller';
 import { SearchController } from './search.controller';
@@ -37,6 +38,7 @@ import { SearchController } from './search.controller';
     NotificationsController,
     EntriesController,
     CaseFilesController,
+    CopiesController,
     ReportsController,
     RegisterPrintController,
     SearchController,

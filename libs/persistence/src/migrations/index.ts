@@ -7,6 +7,7 @@ import { CertificateAppearance1764100000340 } from './1764100000340-certificate-
 import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.migration';
 import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unscoped-search-index.migration';
 import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
+import { DocumentCopies1764100000380 } from './1764100000380-document-copies.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   EntryReplacedBy1764100000350,
   DropUnscopedSearchIndex1764100000360,
   AuditChains1764100000370,
+  DocumentCopies1764100000380,
 ];

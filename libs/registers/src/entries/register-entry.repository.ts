@@ -44,6 +44,20 @@ export class RegisterEntryRepository {
     return this.db.manager.findOneBy(RegisterEntryEntity, { agencyId, id });
   }
 
+  /**
+   * The entry, read under a share lock until the transaction ends: a change of it (a recall, a
+   * return) waits for the caller, which only reads it (a copy being made). ENTRY_NOT_FOUND when the
+   * agency has no such entry.
+   */
+  async lockShared(agencyId: string, id: string): Promise<RegisterEntryEntity> {
+    const row = await this.db.manager.findOne(RegisterEntryEntity, {
+      where: { agencyId, id },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!row) throw RegistersErrors.entryNotFound();
+    return row;
+  }
+
   findById(id: string): Promise<RegisterEntryEntity | null> {
     return this.db.manager.findOneBy(RegisterEntryEntity, { id });
   }

@@ -85,6 +85,19 @@ export class NumberAllocator {
     return this.lease(taken, key, registerId, await this.registers.takeNumber(registerId), year);
   }
 
+  /** The number of an electronic copy: one series per agency and year for sao y, sao lục and trích sao. */
+  async takeCopy(agencyId: string, year: number): Promise<AllocatedNumber> {
+    const taken = this.takenInTransaction();
+    const key = seriesKey(agencyId, year, 'copy', null);
+    const lease = taken.leases.get(key);
+    if (lease) return { registerId: lease.registerId, year, number: lease.next++ };
+    const registerId = await this.registers.ensure(
+      { agencyId, year, kind: 'copy', documentTypeCode: null },
+      `Sổ đăng ký bản sao năm ${year}`,
+    );
+    return this.lease(taken, key, registerId, await this.registers.takeNumber(registerId), year);
+  }
+
   /** The arrival number (số đến), consecutive in order of registration. */
   async takeArrival(agencyId: string, year: number): Promise<AllocatedNumber> {
     return (await this.takeArrivals([{ agencyId, year }]))[0];
@@ -148,9 +161,9 @@ export class NumberAllocator {
 
 /**
  * The group-commit key (Database.groupTransaction) of the transactions that take numbers from an
- * agency's registers of one direction: they all wait for the same register row anyway, so they
- * queue in the process and commit together instead of handing the row lock over one by one.
+ * agency's registers of one kind: they all wait for the same register row anyway, so they queue in
+ * the process and commit together instead of handing the row lock over one by one.
  */
-export function numberingGroup(agencyId: string, direction: 'outgoing' | 'incoming'): string {
-  return `numbers:${direction}:${agencyId}`;
+export function numberingGroup(agencyId: string, kind: RegisterKind): string {
+  return `numbers:${kind}:${agencyId}`;
 }
