@@ -80,6 +80,14 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     return res.body.id as string;
   }
 
+  /** A copy request as multipart: the copy type and a file (the extract of a trích sao). */
+  async function uploadCopy(copyType: string, file: Buffer, fileName: string): Promise<request.Response> {
+    return request(server.url)
+      .post(copiesOf(letterId))
+      .set('Authorization', await api.bearer('d.clerk'))
+      .field('copyType', copyType)
+      .attach('file', file, { filename: fileName, contentType: 'application/pdf' });
+  }
   const copiesOf = (entryId: string, agencyId = district.id) =>
     `/api/v1/agencies/${agencyId}/entries/${entryId}/copies`;
   const contentOf = (copyId: string, agencyId = district.id) =>
@@ -128,11 +136,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     const sl = await api.post('d.clerk', copiesOf(letterId), { copyType: 'sao-luc' });
     expect(sl.status).toBe(201);
     expect(sl.body).toMatchObject({ number: 2, numberNotation: '02/SL-UBND', toPlaces: null });
-    const trs = await request(server.url)
-      .post(copiesOf(letterId))
-      .set('Authorization', await api.bearer('d.clerk'))
-      .field('copyType', 'trich-sao')
-      .attach('file', extractPdf, { filename: 'Trích Điều 1.pdf', contentType: 'application/pdf' });
+    const trs = await uploadCopy('trich-sao', extractPdf, 'Trích Điều 1.pdf');
     expect(trs.status).toBe(201);
     expect(trs.body).toMatchObject({
       number: 3,
@@ -208,24 +212,8 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
       400,
       'COPY_EXTRACT_REQUIRED',
     );
-    await refused(
-      request(server.url)
-        .post(copiesOf(letterId))
-        .set('Authorization', await api.bearer('d.clerk'))
-        .field('copyType', 'sao-y')
-        .attach('file', extractPdf, 'x.pdf'),
-      400,
-      'COPY_FILE_UNEXPECTED',
-    );
-    await refused(
-      request(server.url)
-        .post(copiesOf(letterId))
-        .set('Authorization', await api.bearer('d.clerk'))
-        .field('copyType', 'trich-sao')
-        .attach('file', Buffer.from('not a pdf at all'), 'x.pdf'),
-      400,
-      'PDF_NOT_PDF',
-    );
+    await refused(uploadCopy('sao-y', extractPdf, 'x.pdf'), 400, 'COPY_FILE_UNEXPECTED');
+    await refused(uploadCopy('trich-sao', Buffer.from('not a pdf at all'), 'x.pdf'), 400, 'PDF_NOT_PDF');
     await refused(
       api.post('d.clerk', copiesOf(letterId), { copyType: 'photocopy' }),
       400,

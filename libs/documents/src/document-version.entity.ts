@@ -1,3 +1,4 @@
+import { BIGINT_AS_NUMBER } from '@vanthu/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const DOCUMENT_VERSION_KINDS = [
@@ -44,7 +45,7 @@ export class DocumentVersionEntity {
   @Column({
     name: 'size_bytes',
     type: 'bigint',
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+    transformer: BIGINT_AS_NUMBER,
   })
   sizeBytes!: number;
 

@@ -1,3 +1,4 @@
+export { BIGINT_AS_NUMBER } from './column-transformers';
 export { Database } from './database';
 export { insertRows } from './insert-rows';
 export type { QueryRows } from './prepared-query';

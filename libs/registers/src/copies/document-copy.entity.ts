@@ -1,4 +1,5 @@
 import type { CopyType } from '@vanthu/signing';
+import { BIGINT_AS_NUMBER } from '@vanthu/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const COPY_TYPES = ['sao-y', 'sao-luc', 'trich-sao'] as const satisfies readonly CopyType[];
@@ -63,7 +64,7 @@ export class DocumentCopyEntity {
   @Column({
     name: 'size_bytes',
     type: 'bigint',
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+    transformer: BIGINT_AS_NUMBER,
   })
   sizeBytes!: number;
 
