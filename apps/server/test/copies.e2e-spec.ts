@@ -152,6 +152,8 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
       '02/SL-UBND',
       '03/TrS-UBND',
     ]);
+    const details = await api.get('d.spec', `/api/v1/agencies/${district.id}/entries/${letterId}`);
+    expect(details.body.copies.map((c: { id: string }) => c.id)).toEqual(copyIds);
     const registers = await server.db.dataSource.query(
       `SELECT name, next_number FROM register WHERE agency_id = $1 AND kind = 'copy'`,
       [district.id],

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DocumentStore, type DocumentVersionView, toDocumentVersionView } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { type AssignmentView, toAssignmentView } from '../assignments/assignment-view';
+import { type CopyView, toCopyView } from '../copies/copy-view';
+import { DocumentCopyRepository } from '../copies/document-copy.repository';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
@@ -45,6 +47,8 @@ export interface EntryDetails extends EntryView {
   deliveries: DeliveryView[];
   /** Outgoing: the answers received to it (incoming entries whose ResponseFor is this document). */
   replies: Pick<EntryView, 'id' | 'status' | 'numberNotation' | 'organName' | 'subject' | 'arrivalAt'>[];
+  /** The electronic copies the agency made of it (sao y, sao lục, trích sao), in number order. */
+  copies: CopyView[];
 }
 
 /** One entry with everything shown beside it. Any role in the agency may read its entries. */
@@ -56,6 +60,7 @@ export class GetEntryUseCase {
     private readonly notes: EntryNoteRepository,
     private readonly details: EntryDetailsRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly copies: DocumentCopyRepository,
   ) {}
 
   async execute(input: { principal: Principal; agencyId: string; entryId: string }): Promise<EntryDetails> {
@@ -107,6 +112,7 @@ export class GetEntryUseCase {
           .filter((s) => s.deliveryId === d.id)
           .map((s) => ({ code: s.code, description: s.description, at: s.at.toISOString() })),
       })),
+      copies: (await this.copies.listBySource(entry.agencyId, entry.id)).map(toCopyView),
     };
   }
 }
