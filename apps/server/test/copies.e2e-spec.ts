@@ -250,6 +250,23 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     expect(next.body.numberNotation).toBe('04/SY-UBND');
   });
 
+  it('keeps copies immutable in the database: only a withdrawal, once, may change a row', async () => {
+    const ds = server.db.dataSource;
+    const [id] = copyIds;
+    await expect(ds.query('UPDATE document_copy SET number = 99 WHERE id = $1', [id])).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(
+      ds.query('UPDATE document_copy SET withdrawn_at = now(), to_places = $2 WHERE id = $1', [id, 'x']),
+    ).rejects.toThrow(/immutable/);
+    await ds.query('UPDATE document_copy SET withdrawn_at = now() WHERE id = $1', [id]);
+    await expect(
+      ds.query('UPDATE document_copy SET withdrawn_at = now() WHERE id = $1', [id]),
+    ).rejects.toThrow(/immutable/);
+    const withdrawn = await download('d.clerk', contentOf(id));
+    expect(withdrawn.status).toBe(410);
+  });
+
   it('gives 12 copies requested at once the next 12 numbers, without a gap or a repeat', async () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>

@@ -529,6 +529,42 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     expect(revoke).toMatchObject({ channel: 'local', state: 'delivered', statusCode: '15' });
   });
 
+  it('withdraws the copies a commune made of a document the district then recalls', async () => {
+    await giveSeal(server, communeA.id, pki.organisations[1]);
+    const doc = await draftAndSign(
+      metadata({ typeCode: 'TB', recipients: [{ kind: 'agency', organId: communeA.code }] }),
+    );
+    const issued = await post('d.clerk', path(doc.id, '/issue'), { version: doc.version });
+    expect(issued.status).toBe(200);
+    const [delivery] = (await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${doc.id}`)).body
+      .deliveries;
+    const [{ id: incomingId }] = await server.db.dataSource.query(
+      'SELECT id FROM register_entry WHERE source_delivery_id = $1',
+      [delivery.id],
+    );
+    const atCommune = `/api/v1/agencies/${communeA.id}`;
+    const registered = await post('a.clerk', `${atCommune}/incoming/${incomingId}/register`, { version: 1 });
+    expect(registered.status).toBe(200);
+    const copy = await post('a.clerk', `${atCommune}/entries/${incomingId}/copies`, { copyType: 'sao-y' });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ numberNotation: '01/SY-UBND', withdrawnAt: null });
+    expect((await get('a.clerk', `${atCommune}/copies/${copy.body.id}/content`)).status).toBe(200);
+
+    const recalled = await post('d.clerk', path(doc.id, '/recall'), {
+      version: issued.body.version,
+      reason: 'Ban hành nhầm',
+    });
+    expect(recalled.status).toBe(200);
+    // the copy keeps its number in the commune's copy register; its file is no longer served
+    const [listed] = (await get('a.clerk', `${atCommune}/entries/${incomingId}/copies`)).body;
+    expect(listed).toMatchObject({ id: copy.body.id, number: 1 });
+    expect(Date.parse(listed.withdrawnAt)).not.toBeNaN();
+    const content = await get('a.clerk', `${atCommune}/copies/${copy.body.id}/content`);
+    expect([content.status, content.body.code]).toEqual([410, 'COPY_WITHDRAWN']);
+    const again = await post('a.clerk', `${atCommune}/entries/${incomingId}/copies`, { copyType: 'sao-y' });
+    expect([again.status, again.body.code]).toEqual([409, 'ENTRY_STATUS_INVALID']);
+  });
+
   it('updates and then replaces an issued document, at the sender and at the commune', async () => {
     const toA = { recipients: [{ kind: 'agency', organId: communeA.code }] };
     const first = await draftAndSign(metadata({ typeCode: 'KH', ...toA }));

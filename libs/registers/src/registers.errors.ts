@@ -146,6 +146,12 @@ export const RegistersErrors = {
     ),
   notificationNotFound: () => new AppException('NOTIFICATION_NOT_FOUND', 'Không tìm thấy thông báo.', 404),
   copyNotFound: () => new AppException('COPY_NOT_FOUND', 'Không tìm thấy bản sao.', 404),
+  copyWithdrawn: () =>
+    new AppException(
+      'COPY_WITHDRAWN',
+      'Bản sao đã bị hủy cùng văn bản gốc do cơ quan ban hành thu hồi.',
+      410,
+    ),
   copyExtractRequired: () =>
     new AppException('COPY_EXTRACT_REQUIRED', 'Trích sao cần tải lên tệp PDF của phần được trích.', 400),
   copyFileUnexpected: () =>

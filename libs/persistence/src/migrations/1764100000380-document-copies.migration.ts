@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Registers (libs/registers): electronic copies (bản sao điện tử: sao y, sao lục, trích sao, ND30
  * Art. 25-27). Each copy takes the next number of the agency's copy register (one series for the
  * three kinds), records the document it copies and the version it was made from, and points at the
- * organisation-signed PDF in storage. Copies are immutable, like document versions.
+ * organisation-signed PDF in storage. A copy never changes, except that it is withdrawn once
+ * (`withdrawn_at`) when the document it copies is recalled; its row and number stay as the record.
+ * `source_version_id` has no foreign key: a recall destroys the versions of the recalled document.
  */
 export class DocumentCopies1764100000380 implements MigrationInterface {
   name = 'DocumentCopies1764100000380';
@@ -29,11 +31,11 @@ export class DocumentCopies1764100000380 implements MigrationInterface {
         size_bytes bigint NOT NULL,
         created_by uuid,
         created_at timestamptz NOT NULL,
+        withdrawn_at timestamptz,
         CONSTRAINT pk_document_copy PRIMARY KEY (id),
         CONSTRAINT uq_document_copy_number UNIQUE (register_id, number),
         CONSTRAINT fk_document_copy_agency FOREIGN KEY (agency_id) REFERENCES agency (id) ON DELETE RESTRICT,
         CONSTRAINT fk_document_copy_entry FOREIGN KEY (source_entry_id) REFERENCES register_entry (id) ON DELETE RESTRICT,
-        CONSTRAINT fk_document_copy_version FOREIGN KEY (source_version_id) REFERENCES document_version (id) ON DELETE RESTRICT,
         CONSTRAINT fk_document_copy_register FOREIGN KEY (register_id) REFERENCES register (id) ON DELETE RESTRICT,
         CONSTRAINT fk_document_copy_created_by FOREIGN KEY (created_by) REFERENCES app_user (id) ON DELETE SET NULL,
         CONSTRAINT ck_document_copy_type CHECK (copy_type IN ('sao-y', 'sao-luc', 'trich-sao')),
@@ -46,7 +48,12 @@ export class DocumentCopies1764100000380 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION document_copy_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'document_copy rows are immutable' USING ERRCODE = 'P0001';
+        IF OLD.withdrawn_at IS NULL AND NEW.withdrawn_at IS NOT NULL
+           AND to_jsonb(NEW) - 'withdrawn_at' = to_jsonb(OLD) - 'withdrawn_at' THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'document_copy rows are immutable (a copy is only withdrawn, once)'
+          USING ERRCODE = 'P0001';
       END $$`);
     await q.query(`
       CREATE TRIGGER tr_document_copy_immutable BEFORE UPDATE ON document_copy

@@ -24,6 +24,8 @@ export interface CopyView {
   sizeBytes: number;
   createdBy: string | null;
   createdAt: string;
+  /** When the copied document was recalled and the copy withdrawn with it. */
+  withdrawnAt: string | null;
 }
 
 export function toCopyView(row: DocumentCopyEntity): CopyView {
@@ -41,5 +43,6 @@ export function toCopyView(row: DocumentCopyEntity): CopyView {
     sizeBytes: row.sizeBytes,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
   };
 }

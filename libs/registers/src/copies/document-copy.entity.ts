@@ -13,7 +13,8 @@ export const COPY_TYPE_ABBREVIATIONS: Record<CopyType, string> = {
 
 /**
  * Maps `document_copy`: one electronic copy (sao y, sao lục, trích sao) an agency made of one of its
- * documents, numbered in its copy register, signed by the organisation; immutable.
+ * documents, numbered in its copy register, signed by the organisation; immutable but for its
+ * withdrawal when the document is recalled.
  */
 @Entity({ name: 'document_copy' })
 export class DocumentCopyEntity {
@@ -73,4 +74,8 @@ export class DocumentCopyEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when the document it copies was recalled: the copy no longer has effect nor content. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@vanthu/persistence';
+import { IsNull } from 'typeorm';
 import { DocumentCopyEntity } from './document-copy.entity';
 
-/** The electronic copies of an agency (`document_copy`): written once, never changed. */
+/** The electronic copies of an agency (`document_copy`): written once, changed only to withdraw them. */
 @Injectable()
 export class DocumentCopyRepository {
   constructor(private readonly db: Database) {}
@@ -18,6 +19,16 @@ export class DocumentCopyRepository {
       where: { agencyId, sourceEntryId },
       order: { year: 'ASC', number: 'ASC' },
     });
+  }
+
+  /** Withdraws the copies of a recalled document (inside the recall's transaction); how many. */
+  async withdrawBySource(agencyId: string, sourceEntryId: string, at: Date): Promise<number> {
+    const result = await this.db.manager.update(
+      DocumentCopyEntity,
+      { agencyId, sourceEntryId, withdrawnAt: IsNull() },
+      { withdrawnAt: at },
+    );
+    return result.affected ?? 0;
   }
 
   findInAgency(agencyId: string, id: string): Promise<DocumentCopyEntity | null> {

@@ -23,6 +23,7 @@ export class DownloadCopyUseCase {
     authorizeAgency(input.principal, input.agencyId, []);
     const copy = await this.copies.findInAgency(input.agencyId, input.copyId);
     if (!copy) throw RegistersErrors.copyNotFound();
+    if (copy.withdrawnAt) throw RegistersErrors.copyWithdrawn();
     const bytes = await this.documents.read(copy);
     await this.audit.record({
       action: 'copy.file_read',

@@ -118,6 +118,7 @@ export class MakeCopyUseCase {
       sizeBytes: stored.sizeBytes,
       createdBy: principal.userId,
       createdAt: now,
+      withdrawnAt: null,
     };
     await this.copies.insert(row);
     await this.audit.record({

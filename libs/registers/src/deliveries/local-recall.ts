@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore } from '@vanthu/documents';
 import { Clock } from '@vanthu/shared';
+import { DocumentCopyRepository } from '../copies/document-copy.repository';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import type { DeliveryEntity } from './delivery.entity';
 import { DeliveryRepository } from './delivery.repository';
@@ -11,7 +12,8 @@ const TAKE_BACK_AGREED = '15';
 /**
  * ND30 recall at a recipient hosted on this node: the recalled document and its metadata are
  * destroyed, the record of the recall stays (the entry keeps its arrival number, sender and
- * notation so the register has no hole, with status 'recalled' and the reason).
+ * notation so the register has no hole, with status 'recalled' and the reason). Copies the
+ * recipient made of it are withdrawn: they keep their numbers, their files are no longer served.
  */
 @Injectable()
 export class LocalRecall {
@@ -19,6 +21,7 @@ export class LocalRecall {
     private readonly entries: RegisterEntryRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly documents: DocumentStore,
+    private readonly copies: DocumentCopyRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -32,6 +35,7 @@ export class LocalRecall {
     if (original.incomingEntryId && original.targetAgencyId) {
       const entry = await this.entries.lockForChange(original.targetAgencyId, original.incomingEntryId);
       await this.documents.destroyEntryFiles(entry.id);
+      await this.copies.withdrawBySource(entry.agencyId, entry.id, now);
       await this.entries.save(
         entry,
         {
