@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
 import { addDays, vietnamDate } from '@vanthu/registers';
@@ -17,10 +12,9 @@ import {
 } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
+import { pdftotext, withTempFile } from '../../../libs/signing/test-fixtures/pdf-validators';
 import { pdfsig } from '../../../libs/signing/test-fixtures/verify/peers';
 import { giveSeal, trustTestPki } from './support/signing-world';
-
-const run = promisify(execFile);
 
 describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in the copy register', () => {
   let server: TestServer;
@@ -92,26 +86,9 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     `/api/v1/agencies/${agencyId}/entries/${entryId}/copies`;
   const contentOf = (copyId: string, agencyId = district.id) =>
     `/api/v1/agencies/${agencyId}/copies/${copyId}/content`;
-  async function download(username: string, path: string): Promise<request.Response> {
-    return request(server.url)
-      .get(path)
-      .set('Authorization', await api.bearer(username))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-  }
+  /** Page 1's text as poppler reads it, whitespace folded. */
   async function pageText(pdf: Buffer): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'vanthu-copy-'));
-    try {
-      await writeFile(join(dir, 'copy.pdf'), pdf);
-      const { stdout } = await run('pdftotext', ['-f', '1', '-l', '1', join(dir, 'copy.pdf'), '-']);
-      return stdout.replace(/\s+/g, ' ');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    return (await withTempFile(pdf, (path) => pdftotext(path, 1))).replace(/\s+/g, ' ');
   }
   /** What a refused copy must not leave behind. */
   async function footprint(): Promise<Record<string, number>> {
@@ -164,7 +141,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
   });
 
   it('keeps the leader signature valid under the seal of the copy (our verifier and pdfsig)', async () => {
-    const res = await download('d.spec', contentOf(copyIds[0]));
+    const res = await api.get('d.spec', contentOf(copyIds[0]));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
     const copy = res.body as Buffer;
@@ -184,7 +161,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     expect(text).toContain('Số: 01/SY-UBND');
     expect(text).toContain("UBND huyện Ea H'Leo");
 
-    const extract = (await download('d.clerk', contentOf(copyIds[2]))).body as Buffer;
+    const extract = (await api.get('d.clerk', contentOf(copyIds[2]))).body as Buffer;
     expect(extract.subarray(0, extractPdf.length).equals(extractPdf)).toBe(true);
     expect(await pageText(extract)).toContain('TRÍCH SAO');
 
@@ -263,7 +240,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     await expect(
       ds.query('UPDATE document_copy SET withdrawn_at = now() WHERE id = $1', [id]),
     ).rejects.toThrow(/immutable/);
-    const withdrawn = await download('d.clerk', contentOf(id));
+    const withdrawn = await api.get('d.clerk', contentOf(id));
     expect(withdrawn.status).toBe(410);
   });
 

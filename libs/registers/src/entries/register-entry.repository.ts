@@ -49,13 +49,8 @@ export class RegisterEntryRepository {
    * return) waits for the caller, which only reads it (a copy being made). ENTRY_NOT_FOUND when the
    * agency has no such entry.
    */
-  async lockShared(agencyId: string, id: string): Promise<RegisterEntryEntity> {
-    const row = await this.db.manager.findOne(RegisterEntryEntity, {
-      where: { agencyId, id },
-      lock: { mode: 'pessimistic_read' },
-    });
-    if (!row) throw RegistersErrors.entryNotFound();
-    return row;
+  lockShared(agencyId: string, id: string): Promise<RegisterEntryEntity> {
+    return this.locked(agencyId, id, 'pessimistic_read');
   }
 
   findById(id: string): Promise<RegisterEntryEntity | null> {
@@ -67,11 +62,7 @@ export class RegisterEntryRepository {
    * else changed it meanwhile (ENTRY_VERSION_CONFLICT, 409). Without `expectedVersion` no check.
    */
   async lockForChange(agencyId: string, id: string, expectedVersion?: number): Promise<RegisterEntryEntity> {
-    const row = await this.db.manager.findOne(RegisterEntryEntity, {
-      where: { agencyId, id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!row) throw RegistersErrors.entryNotFound();
+    const row = await this.locked(agencyId, id, 'pessimistic_write');
     if (expectedVersion !== undefined && row.version !== expectedVersion)
       throw RegistersErrors.versionConflict(row.version);
     return row;
@@ -137,5 +128,18 @@ export class RegisterEntryRepository {
     const byId = new Map(found.map((e) => [e.id, e]));
     const byOrd = new Map(rows.map((r) => [Number(r.ord), byId.get(r.id) ?? null]));
     return keys.map((_, i) => byOrd.get(i + 1) ?? null);
+  }
+
+  private async locked(
+    agencyId: string,
+    id: string,
+    mode: 'pessimistic_read' | 'pessimistic_write',
+  ): Promise<RegisterEntryEntity> {
+    const row = await this.db.manager.findOne(RegisterEntryEntity, {
+      where: { agencyId, id },
+      lock: { mode },
+    });
+    if (!row) throw RegistersErrors.entryNotFound();
+    return row;
   }
 }

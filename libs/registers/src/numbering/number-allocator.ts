@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@vanthu/persistence';
 import { DocumentTypeRepository } from '../types/document-type.repository';
 import type { RegisterKind } from './register.entity';
-import { RegisterRepository } from './register.repository';
+import { RegisterRepository, type SeriesKey } from './register.repository';
 
 export interface AllocatedNumber {
   registerId: string;
@@ -77,12 +77,11 @@ export class NumberAllocator {
     const name = type
       ? `Sổ đăng ký văn bản đi – ${type.name} năm ${year}`
       : `Sổ đăng ký văn bản đi năm ${year}`;
-    const registerId = await this.registers.ensure(
+    return this.takeFromNew(
+      taken,
       { agencyId, year, kind: 'outgoing', documentTypeCode: type ? type.code : null },
       name,
     );
-    const key = seriesKey(agencyId, year, 'outgoing', type ? type.code : null);
-    return this.lease(taken, key, registerId, await this.registers.takeNumber(registerId), year);
   }
 
   /** The number of an electronic copy: one series per agency and year for sao y, sao lục and trích sao. */
@@ -91,11 +90,18 @@ export class NumberAllocator {
     const key = seriesKey(agencyId, year, 'copy', null);
     const lease = taken.leases.get(key);
     if (lease) return { registerId: lease.registerId, year, number: lease.next++ };
-    const registerId = await this.registers.ensure(
+    const fromExisting = await this.registers.takeFromExisting({
+      agencyId,
+      year,
+      kind: 'copy',
+      typeCodeIfPerType: null,
+    });
+    if (fromExisting) return this.lease(taken, key, fromExisting.registerId, fromExisting.number, year);
+    return this.takeFromNew(
+      taken,
       { agencyId, year, kind: 'copy', documentTypeCode: null },
       `Sổ đăng ký bản sao năm ${year}`,
     );
-    return this.lease(taken, key, registerId, await this.registers.takeNumber(registerId), year);
   }
 
   /** The arrival number (số đến), consecutive in order of registration. */
@@ -129,6 +135,17 @@ export class NumberAllocator {
       const lease = taken.leases.get(seriesKey(agencyId, year, 'incoming', null))!;
       return { registerId: lease.registerId, year, number: lease.next++ };
     });
+  }
+
+  /** The first number of a series that may not have its register yet (created as `name`). */
+  private async takeFromNew(
+    taken: TakenInTransaction,
+    series: SeriesKey,
+    name: string,
+  ): Promise<AllocatedNumber> {
+    const registerId = await this.registers.ensure(series, name);
+    const key = seriesKey(series.agencyId, series.year, series.kind, series.documentTypeCode);
+    return this.lease(taken, key, registerId, await this.registers.takeNumber(registerId), series.year);
   }
 
   /** Records the number just taken from the database and keeps counting from it in memory. */
