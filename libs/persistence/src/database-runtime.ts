@@ -33,6 +33,7 @@ export class DatabaseRuntime {
         dir: join(input.dataDir, 'pg'),
         port: input.database.embeddedPort,
         database: 'vanthu',
+        log: input.log,
       });
       input.log?.(
         `Khởi động PostgreSQL nhúng (${join(input.dataDir, 'pg')}, cổng ${input.database.embeddedPort})`,
