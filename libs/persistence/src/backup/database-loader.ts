@@ -9,7 +9,8 @@ import { quoteIdent, type SequenceValue, type TableShape } from './database-snap
 /**
  * Loads a DatabaseSnapshot's rows into an empty database: the schema comes from our migrations (the
  * same ones the backup had applied), then every table's rows in one transaction, parents before
- * children, so a failure leaves the tables empty.
+ * children (the rows the migrations seeded are replaced by the backup's), so a failure leaves the
+ * database as the migrations made it.
  */
 export class DatabaseLoader {
   private constructor(
@@ -90,6 +91,12 @@ export class DatabaseLoader {
     const counts = new Map<string, number>();
     await this.client.query('BEGIN');
     try {
+      // migrations seed reference rows (document types…); the backup holds their state as it was
+      for (const table of [...tables].reverse()) {
+        const name = quoteIdent(table.name);
+        const seeded = await this.client.query(`SELECT 1 FROM ${name} LIMIT 1`);
+        if (seeded.rowCount) await this.client.query(`DELETE FROM ${name}`);
+      }
       for (const table of tables) {
         const columns = table.columns.map(quoteIdent).join(', ');
         await pipeline(

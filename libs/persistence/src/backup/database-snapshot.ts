@@ -47,7 +47,7 @@ export class DatabaseSnapshot {
   }
 
   async serverVersion(): Promise<string> {
-    return (await this.client.query<{ v: string }>('SHOW server_version')).rows[0].v;
+    return (await this.client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
   }
 
   /** Names of the applied migrations, in order. */
