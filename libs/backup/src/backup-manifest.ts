@@ -34,7 +34,11 @@ export const backupManifestSchema = z.object({
     }),
   ),
   sequences: z.array(
-    z.object({ name: z.string().regex(/^\w+$/), lastValue: z.string().regex(/^-?\d+$/), isCalled: z.boolean() }),
+    z.object({
+      name: z.string().regex(/^\w+$/),
+      lastValue: z.string().regex(/^-?\d+$/),
+      isCalled: z.boolean(),
+    }),
   ),
   objects: z.array(
     z.object({
@@ -50,7 +54,10 @@ export const backupManifestSchema = z.object({
   files: z.array(fileEntry.extend({ mode: z.number().int().min(0).max(0o777) })),
   masterKey: z.object({
     /** Id of the master key the sealed private keys need (MasterKey.id, hex); null when there was none. */
-    id: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
+    id: z
+      .string()
+      .regex(/^[0-9a-f]{8}$/)
+      .nullable(),
     file: fileEntry.nullable(),
   }),
 });

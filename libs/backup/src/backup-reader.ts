@@ -26,7 +26,8 @@ export class BackupReader {
       throw new Error(`${path} không phải bản sao lưu hoàn chỉnh: không đọc được ${MANIFEST_FILE}`);
     }
     const parsed = backupManifestSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`${MANIFEST_FILE} trong ${path} không hợp lệ: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new Error(`${MANIFEST_FILE} trong ${path} không hợp lệ: ${parsed.error.message}`);
     return new BackupReader(path, parsed.data);
   }
 

@@ -18,7 +18,8 @@ export class BackupWriter {
   static create(dir: string): BackupWriter {
     const path = resolve(dir);
     mkdirSync(path, { recursive: true, mode: 0o700 });
-    if (readdirSync(path).length > 0) throw new Error(`Thư mục ${path} không trống: hãy chọn một thư mục mới`);
+    if (readdirSync(path).length > 0)
+      throw new Error(`Thư mục ${path} không trống: hãy chọn một thư mục mới`);
     return new BackupWriter(path);
   }
 

@@ -96,7 +96,9 @@ export class CreateBackupUseCase {
       const entry = await this.copyObject(writer, input.storage, ref.key, true);
       if (!entry) throw new Error(`Thiếu đối tượng ${ref.key} mà cơ sở dữ liệu trỏ tới`);
       if (ref.sha256 && entry.sha256 !== ref.sha256)
-        throw new Error(`Đối tượng ${ref.key} có SHA-256 ${entry.sha256}, khác với ${ref.sha256} đã ghi trong CSDL`);
+        throw new Error(
+          `Đối tượng ${ref.key} có SHA-256 ${entry.sha256}, khác với ${ref.sha256} đã ghi trong CSDL`,
+        );
       objects.set(ref.key, entry);
     }
     for await (const key of input.storage.list()) {

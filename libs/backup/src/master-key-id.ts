@@ -14,7 +14,8 @@ export interface MasterKeyBytes {
 export function readMasterKey(configured: string | undefined, dataDir: string): MasterKeyBytes | null {
   let bytes: Buffer;
   if (configured) bytes = Buffer.from(configured, 'base64');
-  else if (existsSync(join(dataDir, MASTER_KEY_FILE_NAME))) bytes = readFileSync(join(dataDir, MASTER_KEY_FILE_NAME));
+  else if (existsSync(join(dataDir, MASTER_KEY_FILE_NAME)))
+    bytes = readFileSync(join(dataDir, MASTER_KEY_FILE_NAME));
   else return null;
   return { id: masterKeyId(bytes), bytes };
 }

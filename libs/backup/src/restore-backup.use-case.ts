@@ -51,12 +51,18 @@ export class RestoreBackupUseCase {
     input.log(`Bản sao lưu ${reader.dir} nguyên vẹn (${bytes} byte, lập lúc ${m.createdAt})`);
     const unknown = DatabaseLoader.unknownMigrations(m.migrations);
     if (unknown.length > 0)
-      throw new Error(`Bản sao lưu do phiên bản mới hơn lập (migration ${unknown.join(', ')}): hãy cập nhật vanthu`);
+      throw new Error(
+        `Bản sao lưu do phiên bản mới hơn lập (migration ${unknown.join(', ')}): hãy cập nhật vanthu`,
+      );
     await this.checkMasterKey(reader, input);
     return input.withDatabase((target) => this.restore(reader, target, input));
   }
 
-  private async restore(reader: BackupReader, target: RestoreTarget, input: RestoreBackupInput): Promise<RestoreSummary> {
+  private async restore(
+    reader: BackupReader,
+    target: RestoreTarget,
+    input: RestoreBackupInput,
+  ): Promise<RestoreSummary> {
     const m = reader.manifest;
     const loader = await DatabaseLoader.open(target.url);
     try {
@@ -67,7 +73,8 @@ export class RestoreBackupUseCase {
         const stored = await input.storage.put(object.key, reader.stream(objectPath(object.key)), {
           contentType: object.contentType || undefined,
         });
-        if (stored.sha256 !== object.sha256) throw new Error(`Đối tượng ${object.key} ghi ra không khớp SHA-256`);
+        if (stored.sha256 !== object.sha256)
+          throw new Error(`Đối tượng ${object.key} ghi ra không khớp SHA-256`);
       }
       input.log(`Đã ghi ${m.objects.length} đối tượng vào kho lưu trữ`);
       for (const file of m.files) {
@@ -97,7 +104,10 @@ export class RestoreBackupUseCase {
 
     const objectsChecked = await this.checkObjects(target.url, input.storage);
     const audit = await new AuditChainVerifier(new AuditEventRepository(target.database)).verify();
-    if (!audit.ok) throw new Error(`Nhật ký kiểm toán sau khôi phục không toàn vẹn: ${JSON.stringify(audit.firstProblem)}`);
+    if (!audit.ok)
+      throw new Error(
+        `Nhật ký kiểm toán sau khôi phục không toàn vẹn: ${JSON.stringify(audit.firstProblem)}`,
+      );
     return { rows, objects: m.objects.length, objectsChecked, auditEvents: audit.checked };
   }
 
@@ -149,4 +159,3 @@ export class RestoreBackupUseCase {
     return references.length;
   }
 }
-

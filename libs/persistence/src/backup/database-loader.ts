@@ -42,7 +42,12 @@ export class DatabaseLoader {
 
   /** Applies exactly the named migrations (`all`: every one this code has). */
   async migrate(names: readonly string[] | 'all'): Promise<void> {
-    const ds = createDataSource({ url: this.url, entities: [], poolSize: 1, applicationName: 'vanthu restore' });
+    const ds = createDataSource({
+      url: this.url,
+      entities: [],
+      poolSize: 1,
+      applicationName: 'vanthu restore',
+    });
     const wanted = names === 'all' ? undefined : new Set(names);
     ds.setOptions({ migrations: MIGRATIONS.filter((m) => !wanted || wanted.has(m.name)) });
     await ds.initialize();
@@ -103,7 +108,9 @@ export class DatabaseLoader {
           rowsOf(table),
           this.client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${columns}) FROM STDIN`)),
         );
-        const r = await this.client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(table.name)}`);
+        const r = await this.client.query<{ n: string }>(
+          `SELECT count(*)::text AS n FROM ${quoteIdent(table.name)}`,
+        );
         counts.set(table.name, Number(r.rows[0].n));
       }
       for (const s of sequences)

@@ -47,12 +47,15 @@ export class DatabaseSnapshot {
   }
 
   async serverVersion(): Promise<string> {
-    return (await this.client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
+    return (await this.client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]
+      .v;
   }
 
   /** Names of the applied migrations, in order. */
   async migrations(): Promise<string[]> {
-    const rows = await this.client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`);
+    const rows = await this.client.query<{ name: string }>(
+      `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`,
+    );
     return rows.rows.map((r) => r.name);
   }
 
