@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -5,8 +6,8 @@ const LOCK_WAIT_MS = 180_000;
 const LOCK_POLL_MS = 100;
 
 /**
- * The processes using one embedded cluster (the server, CLI commands, the test run), one file each
- * under `<dir>/users/`. Whoever finds PostgreSQL running while another live process uses it joins
+ * The users of one embedded cluster (the server, CLI commands, the test run), one file each under
+ * `<dir>/users/` named by process id. Whoever finds PostgreSQL running while another live process uses it joins
  * it; whoever leaves last stops it. So a CLI command run beside the server never stops the
  * server's database, and the server leaves it running for a command still using it. Starting,
  * joining and leaving happen under `<dir>/control.lock`, so two processes cannot both start it or
@@ -16,6 +17,8 @@ export class ClusterUsers {
   private readonly usersDir: string;
   private readonly lockFile: string;
   private readonly self = processIdentity(process.pid);
+  /** One entry per user, not per process: a process may open the same cluster twice. */
+  private readonly entry = `${process.pid}.${randomBytes(4).toString('hex')}`;
 
   constructor(dir: string) {
     this.usersDir = join(dir, 'users');
@@ -33,14 +36,14 @@ export class ClusterUsers {
 
   join(): void {
     mkdirSync(this.usersDir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(this.usersDir, String(process.pid)), this.self ?? '');
+    writeFileSync(join(this.usersDir, this.entry), this.self ?? '');
   }
 
   leave(): void {
-    rmSync(join(this.usersDir, String(process.pid)), { force: true });
+    rmSync(join(this.usersDir, this.entry), { force: true });
   }
 
-  /** Whether a live process other than this one uses the cluster; forgets the dead ones. */
+  /** Whether a live user other than this one uses the cluster; forgets the dead ones. */
   othersAlive(): boolean {
     let alive = false;
     let names: string[];
@@ -50,9 +53,9 @@ export class ClusterUsers {
       return false;
     }
     for (const name of names) {
-      if (name === String(process.pid)) continue;
+      if (name === this.entry) continue;
       const recorded = readFileSync(join(this.usersDir, name), 'utf8');
-      if (isAlive(Number(name), recorded)) alive = true;
+      if (isAlive(Number(name.split('.')[0]), recorded)) alive = true;
       else rmSync(join(this.usersDir, name), { force: true });
     }
     return alive;
