@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@vanthu/test-kit';
+import { removeDataFolder } from '@vanthu/test-kit/server-process';
 import { EmbeddedPostgresServer } from './embedded-postgres-server';
 
 async function selectOne(url: string): Promise<number> {
@@ -20,7 +21,8 @@ describe('EmbeddedPostgresServer shared by several users of one cluster', () => 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vanthu-shared-pg-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // as root the 0700 mkdtemp folder makes the cluster relocate: remove it with its folder
+  afterAll(() => removeDataFolder(dir));
 
   it('the second user joins the running server (even when configured with another port); whoever leaves last stops it', async () => {
     const pgDir = join(dir, 'pg');
