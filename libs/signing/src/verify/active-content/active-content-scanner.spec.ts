@@ -4,6 +4,7 @@ import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { BASE_OBJECTS, craftPdf } from '../../../test-fixtures/verify/crafted-pdf';
 import { appendRevision, RawObject } from '../../../test-fixtures/verify/incremental-update';
 import { SHARED_PDFS, sharedPdf } from '../../../test-fixtures/shared-fixtures';
+import { PdfParser } from '../pdf-reader/pdf-parser';
 import { findActiveContent } from '../verify-pdf';
 import type { ActiveContentFinding } from './active-content-kinds';
 
@@ -168,6 +169,39 @@ describe('active content scan: every object of every revision', () => {
     expect(findActiveContent(packed)).toEqual([
       expect.objectContaining({ kind: 'JAVASCRIPT', objects: [8], revisions: [], unlisted: true }),
     ]);
+  });
+
+  it('reads each object only up to the next one, so a file of headers over an unterminated string stays cheap', () => {
+    // 2,000 headers in front of 2 MB without a closing parenthesis: read to the end of the file from
+    // every header, that is 4 GB of string parsing; within bounds, 2 MB once
+    const headers = Array.from({ length: 2000 }, (_, i) => `${100 + i} 0 obj (`).join('\n');
+    const pdf = doc(
+      {},
+      { unlisted: `9 0 obj\n<< /S /Launch /F (x.exe) >>\nendobj\n${headers}${'x'.repeat(2_000_000)}` },
+    );
+    // the bytes each object's parse may reach (the verifier's own reads of the whole file aside);
+    // past twice the file, the parse is cut short so that the test fails fast instead of hanging
+    const parseValue = PdfParser.prototype.parseValue;
+    let reachable = 0;
+    const spy = jest.spyOn(PdfParser.prototype, 'parseValue').mockImplementation(function (
+      this: PdfParser,
+      depth = 0,
+    ) {
+      if (depth === 0 && this.buf !== pdf) reachable += this.buf.length - this.pos;
+      if (reachable > 2 * pdf.length) throw new Error('parse not bounded');
+      return parseValue.call(this, depth);
+    });
+    try {
+      expect(findActiveContent(pdf)).toEqual([expect.objectContaining({ kind: 'LAUNCH', objects: [9] })]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reachable).toBeLessThanOrEqual(2 * pdf.length);
+  });
+
+  it('does not take a header inside the data of a listed stream for an object', () => {
+    const pdf = doc({ 4: '<< /Length 32 >>\nstream\n5 0 obj << /S /Launch /F (x) >> \nendstream' });
+    expect(kinds(pdf)).toEqual([]);
   });
 
   it('reports objects it cannot read instead of passing over them', () => {

@@ -12,7 +12,8 @@ import {
 } from '../pdf-reader/pdf-values';
 import type { ActiveContentFinding, ActiveContentKind } from './active-content-kinds';
 import { ActiveContentFindings, type ObjectOrigin } from './active-content-findings';
-import { headerBefore, objectStreamNumbers } from './object-headers';
+import { BoundedObjects } from './bounded-objects';
+import { headerBefore } from './object-headers';
 
 /** action types (/S) that are active content by themselves, wherever the action sits */
 const ACTIONS: Readonly<Record<string, ActiveContentKind>> = {
@@ -69,96 +70,101 @@ export function scanActiveContent(file: PdfFile): ActiveContentFinding[] {
   return scan.found.list();
 }
 
+const OBJ = Buffer.from('obj', 'latin1');
+
 class ActiveContentScan {
   readonly found = new ActiveContentFindings();
-  /** where objects are stored (`@offset`, `@offset/index`), each scanned once */
-  private readonly seen = new Set<string>();
-  /** object numbers of packed objects by `@streamOffset/index`, from every cross-reference */
-  private readonly packedNumbers = new Map<string, number>();
+  private readonly objects: BoundedObjects;
+  /** file offsets of the objects scanned, each scanned once */
+  private readonly seenAt = new Set<number>();
+  /** object-stream members scanned, as `streamOffset/index` */
+  private readonly seenPacked = new Set<string>();
+  /** members some cross-reference lists (`streamOffset/index`), with the first revision that does */
+  private readonly listedPacked = new Map<string, number>();
+  /** where the data of the listed streams lies: a header inside it is data, as repairing readers see it */
+  private readonly streamData: [number, number][] = [];
 
-  constructor(private readonly file: PdfFile) {}
+  constructor(private readonly file: PdfFile) {
+    this.objects = new BoundedObjects(file);
+  }
 
   listedObjects(): void {
     for (const revision of this.file.revisions)
-      for (const [num, e] of revision.entries) {
-        if (e.kind !== 'compressed') continue;
-        const container = revision.entries.get(e.stream);
-        if (container?.kind === 'offset') this.packedNumbers.set(`@${container.offset}/${e.index}`, num);
+      for (const e of revision.entries.values()) {
+        const container = e.kind === 'compressed' ? revision.entries.get(e.stream) : undefined;
+        const key =
+          container?.kind === 'offset' && e.kind === 'compressed' && `${container.offset}/${e.index}`;
+        if (key && !this.listedPacked.has(key)) this.listedPacked.set(key, revision.index + 1);
       }
     for (const revision of this.file.revisions) {
+      const number = revision.index + 1;
       for (const [num, e] of revision.entries) {
-        const origin = { num, revision: revision.index + 1 };
-        if (e.kind === 'offset') this.object(e.offset, num, origin, revision);
+        if (e.kind === 'offset') this.listed(e.offset, num, number, revision);
         else if (e.kind === 'compressed') {
-          // scanned with every object of its object stream
+          // a packed object is scanned with every member of its object stream
           const container = revision.entries.get(e.stream);
-          if (container?.kind === 'offset')
-            this.object(container.offset, e.stream, { num: e.stream, revision: origin.revision }, revision);
-          else this.found.add('UNCHECKED_OBJECTS', origin);
+          if (container?.kind === 'offset') this.listed(container.offset, e.stream, number, revision);
+          else this.found.add('UNCHECKED_OBJECTS', { num, revision: number });
         }
       }
     }
   }
 
-  /** every "n g obj" header in the bytes at an offset no cross-reference gave */
+  /** every "n g obj" header in the bytes, outside the listed streams' data, that no cross-reference gives */
   unlistedObjects(): void {
     const buf = this.file.buf;
-    for (let at = buf.indexOf('obj', 0, 'latin1'); at >= 0; at = buf.indexOf('obj', at + 3, 'latin1')) {
+    const headers: { offset: number; num: number }[] = [];
+    const data = this.streamData.sort((a, b) => a[0] - b[0]);
+    let d = 0;
+    for (let at = buf.indexOf(OBJ); at >= 0; at = buf.indexOf(OBJ, at + 3)) {
       const header = headerBefore(buf, at);
-      if (header === undefined) continue;
-      // not an object here after all (bytes that look like a header inside a stream) unless it parses
-      this.object(header.offset, header.num, { num: header.num }, this.file.last, true);
+      if (header === undefined || this.seenAt.has(header.offset)) continue;
+      while (d < data.length && data[d][1] <= header.offset) d++;
+      if (d < data.length && data[d][0] <= header.offset) continue;
+      headers.push(header);
+    }
+    headers.forEach(({ offset, num }, i) => {
+      const end = Math.min(this.objects.nextListedStart(offset), headers[i + 1]?.offset ?? buf.length);
+      this.seenAt.add(offset);
+      // bytes that look like a header but hold no object are not reported
+      const value = this.objects.unlisted(offset, end);
+      if (value !== undefined) this.scanObject(value, offset, { num }, this.file.last);
+    });
+  }
+
+  private listed(offset: number, num: number, revisionNumber: number, revision: PdfRevision): void {
+    if (this.seenAt.has(offset)) return;
+    this.seenAt.add(offset);
+    const value = this.objects.listed(offset, num);
+    if (value === undefined) this.found.add('UNCHECKED_OBJECTS', { num, revision: revisionNumber });
+    else {
+      if (value instanceof PdfStream) {
+        const start = value.data.byteOffset - this.file.buf.byteOffset;
+        this.streamData.push([start, start + value.data.length]);
+      }
+      this.scanObject(value, offset, { num, revision: revisionNumber }, revision);
     }
   }
 
-  private object(
-    offset: number,
-    num: number,
-    origin: ObjectOrigin,
-    revision: PdfRevision,
-    quietly = false,
-  ): void {
-    const key = `@${offset}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    let value: PdfValue;
-    try {
-      value = this.file.parseObjectAt(offset, num, revision);
-    } catch {
-      if (!quietly) this.found.add('UNCHECKED_OBJECTS', origin);
+  private scanObject(value: PdfValue, offset: number, origin: ObjectOrigin, revision: PdfRevision): void {
+    this.value(value, origin, revision);
+    if (!(value instanceof PdfStream) || value.dict.name('Type') !== 'ObjStm') return;
+    const members = this.objects.packed(offset, value, revision);
+    if (!members) {
+      this.found.add('UNCHECKED_OBJECTS', origin);
       return;
     }
-    this.value(value, origin, revision);
-    if (value instanceof PdfStream && value.dict.name('Type') === 'ObjStm')
-      this.objectStream(offset, num, value, origin, revision);
-  }
-
-  private objectStream(
-    offset: number,
-    num: number,
-    stream: PdfStream,
-    origin: ObjectOrigin,
-    revision: PdfRevision,
-  ): void {
-    const count = this.resolve(stream.dict.get('N'), revision);
-    let headerNumbers: number[] | undefined;
-    for (let i = 0; typeof count === 'number' && i < count; i++) {
-      const key = `@${offset}/${i}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
-      const listed = this.packedNumbers.get(key);
-      // packed objects no cross-reference lists are judged too, numbered by the stream's own header
-      let packed: ObjectOrigin = { num: listed ?? num, revision: origin.revision };
-      try {
-        if (listed === undefined)
-          packed = {
-            num: (headerNumbers ??= objectStreamNumbers(stream, (v) => this.resolve(v, revision)))[i],
-          };
-        this.value(this.file.parseCompressed(offset, num, i, revision), packed, revision);
-      } catch {
-        this.found.add('UNCHECKED_OBJECTS', packed);
-      }
-    }
+    members.forEach((member, index) => {
+      const key = `${offset}/${index}`;
+      if (this.seenPacked.has(key)) return;
+      this.seenPacked.add(key);
+      // members no cross-reference lists are judged too, by the number the stream gives them
+      const listedIn = this.listedPacked.get(key);
+      const at: ObjectOrigin =
+        listedIn === undefined ? { num: member.num } : { num: member.num, revision: listedIn };
+      if (member.value === undefined) this.found.add('UNCHECKED_OBJECTS', at);
+      else this.value(member.value, at, revision);
+    });
   }
 
   /** every dictionary inside one object */
@@ -220,12 +226,7 @@ class ActiveContentScan {
 
   /** a direct value, or what a reference points to; undefined when it cannot be read */
   private resolve(value: PdfValue | undefined, revision: PdfRevision): PdfValue | undefined {
-    if (!(value instanceof PdfRef)) return value;
-    try {
-      return revision.resolve(value);
-    } catch {
-      return undefined;
-    }
+    return this.objects.resolve(value, revision);
   }
 }
 

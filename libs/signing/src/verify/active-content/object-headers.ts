@@ -1,29 +1,9 @@
 import { PdfParser } from '../pdf-reader/pdf-parser';
-import type { PdfStream, PdfValue } from '../pdf-reader/pdf-values';
-import { decodeStream } from '../pdf-reader/stream-decoder';
 
 /**
- * Object headers read from bytes rather than from a cross-reference: for the objects a scan must
- * judge although no cross-reference section lists them.
+ * The "num gen obj" header ending just before the keyword "obj" at `objAt`, if that is what
+ * precedes it: how a scan finds the objects no cross-reference lists.
  */
-
-/** the object numbers an object stream's header declares, in order */
-export function objectStreamNumbers(
-  stream: PdfStream,
-  resolve: (v: PdfValue | undefined) => PdfValue | undefined,
-): number[] {
-  const n = resolve(stream.dict.get('N'));
-  const data = decodeStream(stream, resolve);
-  const p = new PdfParser(data, 0, false);
-  const numbers: number[] = [];
-  for (let i = 0; typeof n === 'number' && i < n; i++) {
-    numbers.push(p.readInteger());
-    p.readInteger();
-  }
-  return numbers;
-}
-
-/** "num gen obj" ending just before `objAt`, starting a token, if that is what precedes it */
 export function headerBefore(buf: Buffer, objAt: number): { offset: number; num: number } | undefined {
   const after = buf[objAt + 3];
   if (after !== undefined && !PdfParser.isWhitespace(after) && !'<[(/%'.includes(String.fromCharCode(after)))
