@@ -30,6 +30,12 @@ const PDF_SIGNING_ERRORS = {
       'Vùng dành cho chữ ký số trong tệp PDF không đủ chỗ chứa chữ ký; hãy tăng kích thước vùng chữ ký.',
   },
   PDF_SIGN_REQUEST_INVALID: { status: 400, message: 'Yêu cầu ký số văn bản PDF không hợp lệ.' },
+  // the message is completed with what was found (refuseActiveContent)
+  PDF_ACTIVE_CONTENT: {
+    status: 422,
+    message:
+      'Văn bản điện tử ký số không được chứa nội dung chủ động (mã lệnh, tệp nhúng, biểu mẫu động, hành động tự thực hiện). Hãy xuất lại tệp PDF từ phần mềm soạn thảo, không kèm các nội dung này, rồi tải lên lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type PdfSigningErrorCode = keyof typeof PDF_SIGNING_ERRORS;
