@@ -1,4 +1,4 @@
-import type { PositionedGlyph } from './page-text-extractor';
+import type { PositionedGlyph } from './content-state';
 import { findDateSlots, findNumberSlot } from './number-date-slots';
 import { findSignerBlock, personalImageBox } from './signer-block';
 import { buildSegments } from './text-lines';
