@@ -1,4 +1,4 @@
-import { errorFactory } from '@vanthu/shared';
+import { AppException, errorFactory } from '@vanthu/shared';
 
 /**
  * Error codes of the PDF half of the signing lib (reading, placing, writing). Keystore, certificate,
@@ -24,6 +24,11 @@ const PDF_SIGNING_ERRORS = {
     status: 422,
     message: 'Không tự tìm được vị trí đặt chữ ký, số hoặc ngày trên văn bản; hãy chỉ định vị trí cụ thể.',
   },
+  SIGNER_NAME_MISMATCH: {
+    status: 422,
+    message:
+      'Tên người ký in trên văn bản không khớp với tên người ký số; hãy kiểm tra lại văn bản hoặc chỉ định vị trí đặt chữ ký.',
+  },
   SIGNATURE_PLACEHOLDER_TOO_SMALL: {
     status: 500,
     message:
@@ -36,3 +41,27 @@ export type PdfSigningErrorCode = keyof typeof PDF_SIGNING_ERRORS;
 
 /** Builds the AppException for one of the codes above; `details` must never hold secrets. */
 export const pdfSigningError = errorFactory(PDF_SIGNING_ERRORS);
+
+/**
+ * SIGNER_NAME_MISMATCH naming both names, so that the person sees why the signature could not be
+ * placed and can correct the document or give a position: the name printed under the signer's title
+ * and the one looked for (the certificate's, or the one the request gave).
+ */
+export function signerNameMismatch(
+  printedName: string,
+  expectedName: string,
+  expectedFrom: 'certificate' | 'request',
+  page: number,
+): AppException {
+  const expected =
+    expectedFrom === 'certificate'
+      ? `tên trên chứng thư số “${expectedName}”`
+      : `tên người ký của văn bản “${expectedName}”`;
+  return new AppException(
+    'SIGNER_NAME_MISMATCH',
+    `Tên người ký in trên văn bản (trang ${page}) là “${printedName}”, không khớp với ${expected}; ` +
+      'hãy kiểm tra lại văn bản hoặc chỉ định vị trí đặt chữ ký.',
+    PDF_SIGNING_ERRORS.SIGNER_NAME_MISMATCH.status,
+    { printedName, expectedName, expectedFrom, page },
+  );
+}

@@ -4,6 +4,7 @@ import { getTestPki, type TestPki } from '../../../../test/kit/test-pki';
 import { ND30_SIGNER_NAME, nd30Pdf } from '../../test-fixtures/nd30-document';
 import {
   colourBox,
+  lineBoxes,
   opensslVerify,
   pdfboxVerify,
   pdfsig,
@@ -131,9 +132,10 @@ describe('ND30 flow on a LibreOffice document: leader signs, clerk numbers, date
   it('puts the blue signature between "CHỦ TỊCH" and the name, and the red seal over its left third', async () => {
     await withTempFile(organisation, async (path) => {
       const page = await renderPage(path, 2, join(ARTIFACTS, 'nd30-page2.png'));
-      const words = await wordBoxes(path, 2);
-      const title = words.find((w) => w.text === 'TỊCH')!;
-      const name = words.filter((w) => w.text === 'An').sort((a, b) => b.yMin - a.yMin)[0];
+      // lines, not words: poppler splits a word where its font changes
+      const lines = await lineBoxes(path, 2);
+      const title = lines.find((l) => l.squeezed === 'CHỦTỊCH')!;
+      const name = lines.filter((l) => l.squeezed === 'NguyễnVănAn').sort((a, b) => b.yMin - a.yMin)[0];
       const blue = colourBox(page, 'blue');
       const red = colourBox(page, 'red');
       expect(blue.count).toBeGreaterThan(500);
@@ -196,6 +198,44 @@ describe('ND30 flow on a LibreOffice document: leader signs, clerk numbers, date
     const pdfjs = await rectOf('pdfjs');
     ours.forEach((v, i) => expect(Math.abs(v - pdfjs[i])).toBeLessThan(2));
   });
+
+  it.each(['content', 'pdfjs'] as const)(
+    'names both names when the printed signer is not the certificate holder (%s)',
+    async (textEngine) => {
+      const other = await nd30Pdf({ articles: 2, signerName: 'Trần Thị Bích' });
+      const leader = pki.people[0];
+      const error = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        textEngine,
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'SIGNER_NAME_MISMATCH',
+        status: 422,
+        details: { printedName: 'Trần Thị Bích', expectedName: 'Nguyễn Văn Ấn', expectedFrom: 'certificate' },
+      });
+      expect((error as Error).message).toContain('“Trần Thị Bích”');
+      expect((error as Error).message).toContain('“Nguyễn Văn Ấn”');
+      // the request's name is the one compared when given
+      const named = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        signerName: 'Nguyễn Văn An',
+        textEngine,
+      }).catch((e: unknown) => e);
+      expect(named).toMatchObject({ code: 'SIGNER_NAME_MISMATCH', details: { expectedFrom: 'request' } });
+      // and the person can then sign with an explicit position
+      const placed = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        placement: { page: 1, rect: { x: 360, y: 280, width: 150, height: 60 } },
+      });
+      expect(openPdfDocument(placed).form.signatureWidgets).toHaveLength(1);
+    },
+  );
 
   it('puts the leader image inside an explicit rectangle when one is given', async () => {
     const leader = pki.people[0];
