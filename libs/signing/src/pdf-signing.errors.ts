@@ -1,4 +1,5 @@
 import { AppException, errorFactory } from '@vanthu/shared';
+import { APPEARANCE_IMAGE_LIMITS_TEXT } from './pdf/appearance/image-limits';
 
 /**
  * Error codes of the PDF half of the signing lib (reading, placing, writing). Keystore, certificate,
@@ -16,6 +17,12 @@ const PDF_SIGNING_ERRORS = {
     message: 'Tệp PDF đã được chứng thực và không cho phép thay đổi, kể cả thêm chữ ký số.',
   },
   IMAGE_NOT_PNG: { status: 400, message: 'Ảnh chữ ký hoặc ảnh con dấu phải là tệp PNG hợp lệ.' },
+  IMAGE_TOO_LARGE: {
+    status: 422,
+    message:
+      `Ảnh chữ ký hoặc ảnh con dấu quá lớn (${APPEARANCE_IMAGE_LIMITS_TEXT}); ` +
+      'hãy tải lên ảnh nhỏ hơn, độ phân giải 300 dpi là đủ.',
+  },
   PLACEMENT_OFF_PAGE: {
     status: 400,
     message: 'Vị trí đặt chữ ký nằm ngoài trang hoặc trang không tồn tại trong văn bản.',

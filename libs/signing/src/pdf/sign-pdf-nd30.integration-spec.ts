@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { getTestPki, type TestPki } from '../../../../test/kit/test-pki';
 import { ND30_SIGNER_NAME, nd30Pdf } from '../../test-fixtures/nd30-document';
 import {
@@ -236,6 +237,29 @@ describe('ND30 flow on a LibreOffice document: leader signs, clerk numbers, date
       expect(openPdfDocument(placed).form.signatureWidgets).toHaveLength(1);
     },
   );
+
+  it('embeds a large signature image at 300 dpi of its printed size, not at its own', async () => {
+    const width = 3000;
+    const height = 1200;
+    const png = new PNG({ width, height });
+    png.data.fill(0);
+    for (let y = 500; y < 700; y++)
+      for (let x = 301; x < 2700; x++) png.data.set([0, 40, 200, 255], (y * width + x) * 4);
+    const image = PNG.sync.write(png, { filterType: 0 });
+    const signed = await signPdf(input, { role: 'personal', identity: pki.people[0].identity, image });
+    const rect = openPdfDocument(signed).form.signatureWidgets[0].rect!;
+    const pixelsWide = Math.round(((rect.x2 - rect.x1) / 72) * 300);
+    const appended = signed.subarray(input.length).toString('latin1');
+    const widths = [...appended.matchAll(/\/Width (\d+)/g)].map((m) => Number(m[1]));
+    // the image and its soft mask, each as wide as 300 dpi of the widget (the PNG is 3000)
+    expect(widths).toHaveLength(2);
+    for (const w of widths) expect(Math.abs(w - pixelsWide)).toBeLessThanOrEqual(1);
+    expect(signed.length - input.length).toBeLessThan(60_000);
+    await withTempFile(signed, async (path) => {
+      const page = await renderPage(path, 2, join(ARTIFACTS, 'nd30-large-image.png'));
+      expect(colourBox(page, 'blue').count).toBeGreaterThan(500);
+    });
+  });
 
   it('puts the leader image inside an explicit rectangle when one is given', async () => {
     const leader = pki.people[0];

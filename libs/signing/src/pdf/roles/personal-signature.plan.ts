@@ -1,6 +1,6 @@
 import { pdfSigningError, signerNameMismatch } from '../../pdf-signing.errors';
 import { imageAppearance } from '../appearance/appearance-streams';
-import { preparePng } from '../appearance/png-image';
+import { decodePng } from '../appearance/png-image';
 import type { PersonalSignRequest } from '../pdf-sign-request';
 import { fitInside, resolvePlacement } from '../placement/explicit-placement';
 import { locateOnPage } from '../placement/locate-on-page';
@@ -19,7 +19,7 @@ export async function planPersonalSignature(
   const { doc } = context;
   const base = { fieldPrefix: 'PersonalSignature', invisiblePage: firstPage(doc) };
   if (!request.image) return { ...base, widgets: [] };
-  const image = preparePng(request.image);
+  const image = decodePng(request.image);
   if (request.placement) {
     const { page, box } = resolvePlacement(doc, request.placement);
     const rect = fitInside(box, image.width, image.height, page.rotate);
