@@ -36,3 +36,23 @@ export async function locateOnPage<T>(
     return undefined;
   }
 }
+
+/**
+ * The content of a page as our reader sees it, or as pdf.js does when ours cannot read it (or when
+ * told); undefined when neither can.
+ */
+export async function readPageContent(
+  doc: PdfDocument,
+  pageIndex: number,
+  engine: TextEngine = 'auto',
+): Promise<PageContent | undefined> {
+  const page = doc.page(pageIndex);
+  if (engine !== 'pdfjs' && page) {
+    try {
+      return extractPageContent(doc.reader, page);
+    } catch (error) {
+      if (engine === 'content') throw error;
+    }
+  }
+  return pdfjsPageContent(doc.reader.buffer, pageIndex).catch(() => undefined);
+}

@@ -1,6 +1,6 @@
 import type { PageInfo } from '../document/page-tree';
 import { PdfDict, PdfName, PdfStream, PdfString, isName, type PdfValue } from '../io/pdf-objects';
-import { PdfKeyword, PdfParser, isWhitespace } from '../io/pdf-parser';
+import { PdfKeyword, PdfParser } from '../io/pdf-parser';
 import type { PdfReader } from '../io/pdf-reader';
 import {
   ContentState,
@@ -11,6 +11,8 @@ import {
   type ShownItem,
 } from './content-state';
 import { fontDecoder, type FontDecoder } from './font-decoder';
+import { skipInlineImage } from './inline-image';
+import { PAINT, isWhite } from './paint-operators';
 
 const MAX_FORM_DEPTH = 8;
 
@@ -43,26 +45,6 @@ export function extractPageContent(
   const state = new ContentState<FontDecoder>();
   run(reader, Buffer.concat(parts), page.resources, state, fonts, 0, new Set());
   return { glyphs: state.glyphs, graphics: state.graphics };
-}
-
-const PAINT: Record<string, [fill: boolean, stroke: boolean]> = {
-  S: [false, true],
-  s: [false, true],
-  f: [true, false],
-  F: [true, false],
-  'f*': [true, false],
-  B: [true, true],
-  'B*': [true, true],
-  b: [true, true],
-  'b*': [true, true],
-};
-
-/** Whether colour operands (gray, RGB or CMYK by their count) are white; a pattern name is not. */
-function isWhite(operands: readonly (PdfValue | PdfKeyword)[]): boolean {
-  const values = operands.filter((v): v is number => typeof v === 'number');
-  if (values.length !== operands.length) return false;
-  if (values.length === 4) return values.every((v) => v <= 0);
-  return (values.length === 1 || values.length === 3) && values.every((v) => v >= 1);
 }
 
 function run(
@@ -260,27 +242,4 @@ function runXObject(
     state.restoreTo(depthBefore);
     forms.delete(xobject);
   }
-}
-
-function skipInlineImage(parser: PdfParser): void {
-  // Key/value pairs up to ID, then binary data up to an EI standing between whitespace.
-  while (!parser.atEnd()) {
-    const token = parser.parseToken();
-    if (token instanceof PdfKeyword && token.keyword === 'ID') break;
-  }
-  const { buf } = parser;
-  let p = parser.pos + 1;
-  while (p < buf.length - 1) {
-    if (
-      buf[p] === 0x45 &&
-      buf[p + 1] === 0x49 &&
-      isWhitespace(buf[p - 1]) &&
-      (p + 2 >= buf.length || isWhitespace(buf[p + 2]))
-    ) {
-      parser.pos = p + 2;
-      return;
-    }
-    p++;
-  }
-  parser.pos = buf.length;
 }

@@ -65,7 +65,7 @@ async function placeInCorner(
     x2: pageWidth - EDGE_GAP,
     y2: pageHeight - EDGE_GAP,
   };
-  const occupied = (await pageInkBoxes(context.doc, page, engine)).map((box) => ({
+  const occupied = (await pageInkBoxes(context.doc, page, region, engine)).map((box) => ({
     x1: box.x1 - CLEARANCE,
     y1: box.y1 - CLEARANCE,
     x2: box.x2 + CLEARANCE,
