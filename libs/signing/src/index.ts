@@ -74,6 +74,8 @@ export { CHANGE_KIND_CODES, type ChangeKind } from './verify/changes/change-kind
 export { verifyError, type VerifyErrorCode } from './verify.errors';
 // PDF signing
 export { signPdf } from './pdf/sign-pdf';
+export { checkAppearanceImage } from './pdf/appearance/png-image';
+export { APPEARANCE_IMAGE_LIMITS, APPEARANCE_IMAGE_LIMITS_TEXT } from './pdf/appearance/image-limits';
 export { inspectPdf, type PdfInspection } from './pdf/inspect-pdf';
 export type {
   PdfSignRequest,
