@@ -8,6 +8,7 @@ import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.
 import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unscoped-search-index.migration';
 import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
 import { DocumentCopies1764100000380 } from './1764100000380-document-copies.migration';
+import { StoredObjectClaims1764100000410 } from './1764100000410-stored-object-claims.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   DropUnscopedSearchIndex1764100000360,
   AuditChains1764100000370,
   DocumentCopies1764100000380,
+  StoredObjectClaims1764100000410,
 ];
