@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@vanthu/persistence';
-import { newId } from '@vanthu/shared';
+import { Batcher, type BatchOutcome, newId } from '@vanthu/shared';
 
 /** A request's claim on an object it stored and has not yet referenced (`stored_object_claim`). */
 export interface ObjectClaim {
@@ -26,6 +26,9 @@ function lockOf(key: string): string {
  */
 @Injectable()
 export class StoredObjectClaimRepository {
+  /** Claims that arrive while one is being committed are committed together, by the next one. */
+  private readonly batches = new Batcher<ObjectClaim[], void>((batch) => this.insertClaims(batch));
+
   constructor(private readonly db: Database) {}
 
   /**
@@ -35,6 +38,13 @@ export class StoredObjectClaimRepository {
    */
   async claim(keys: readonly string[]): Promise<ObjectClaim[]> {
     const claims = keys.map((key) => ({ id: newId(), key }));
+    await this.batches.submit(claims);
+    return claims;
+  }
+
+  /** One statement and one commit for the claims of a batch of requests. */
+  private async insertClaims(batch: readonly ObjectClaim[][]): Promise<BatchOutcome<void>[]> {
+    const claims = batch.flat();
     await this.db.autonomous(
       `WITH locked AS (
          SELECT count(${lockOf('k')}) FROM (SELECT DISTINCT k, hashtext(k) AS h FROM unnest($2::varchar[]) AS k ORDER BY h) keys)
@@ -42,7 +52,7 @@ export class StoredObjectClaimRepository {
        SELECT c.id, c.k FROM unnest($1::uuid[], $2::varchar[]) AS c(id, k), locked`,
       [claims.map((c) => c.id), claims.map((c) => c.key)],
     );
-    return claims;
+    return batch.map(() => ({ value: undefined }));
   }
 
   /**

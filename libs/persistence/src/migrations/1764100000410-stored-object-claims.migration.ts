@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * own, before it writes; the transaction that references the object deletes the claim together
  * with inserting its row. A request that fails releases its claim, and the object goes only if no
  * claim and no row are left for the key. Claim and release both take the key's advisory lock
- * (stored_object_claim_lock below), so a release cannot check, then delete an object that a new
- * claim counted on meanwhile. A claim older than a grace period belongs to a request that died
+ * (StoredObjectClaimRepository), so a release cannot check, then delete an object that a new claim
+ * counted on meanwhile. A claim older than a grace period belongs to a request that died
  * (kill -9 between the write and the commit): a sweep releases it the same way.
  *
  * stored_object_referenced() names every column that references an object: a table that starts
@@ -29,8 +29,9 @@ export class StoredObjectClaims1764100000410 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_stored_object_claim PRIMARY KEY (id)
       )`);
+    // The table holds only the claims of requests in flight (and dead ones until a sweep): no index
+    // for the sweep's scan by age, one for the check of a key under its lock.
     await q.query(`CREATE INDEX ix_stored_object_claim_key ON stored_object_claim (storage_key)`);
-    await q.query(`CREATE INDEX ix_stored_object_claim_created ON stored_object_claim (created_at)`);
     await q.query(
       `CREATE INDEX ix_document_version_storage_key ON document_version USING hash (storage_key)`,
     );
