@@ -41,7 +41,7 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     db = await createTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'vanthu-registrar-'));
     const clock = new SystemClock();
-    const entries = new RegisterEntryRepository(db.database);
+    const entries = new RegisterEntryRepository(db.database, new DocumentTypeRepository(db.database));
     const events = new AuditEventRepository(db.database);
     documents = new DocumentStore(
       db.database,
