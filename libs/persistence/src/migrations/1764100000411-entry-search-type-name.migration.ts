@@ -10,7 +10,7 @@ const BATCH = 5000;
  * brings the rows written before to exactly what buildSearchText writes now:
  * 1. rows whose text kept non-ASCII characters after the old folding (octet length ≠ length) are
  *    folded again, in batches, with the same function (their full-width letters become plain);
- * 2. every row gets " <folded type name>" appended, one statement per type.
+ * 2. every row gets " <folded type name>" appended, in one statement.
  * Every row is rewritten once (and the few of step 1 twice), so the agency- and month-scoped GIN
  * index is dropped first and built again from its own definition afterwards, as a bulk load does:
  * updating it row by row would cost several times more. PostgreSQL regenerates search_vector.
@@ -41,27 +41,27 @@ export class EntrySearchTypeName1764100000411 implements MigrationInterface {
           [changed.map((r) => r.id), changed.map((r) => foldVietnamese(r.search_text))],
         );
     }
-    for (const { code, name } of await this.types(q)) {
-      await q.query(
-        `UPDATE register_entry SET search_text = search_text || ' ' || $2 WHERE document_type_code = $1`,
-        [code, foldVietnamese(name)],
-      );
-    }
+    // one pass over the table for every type (a statement per type would read it once per type)
+    await q.query(
+      `UPDATE register_entry e SET search_text = e.search_text || t.suffix
+         FROM unnest($1::varchar[], $2::text[]) AS t(code, suffix) WHERE e.document_type_code = t.code`,
+      await this.suffixes(q),
+    );
     await q.query(definition);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const { code, name } of await this.types(q)) {
-      const suffix = ` ${foldVietnamese(name)}`;
-      await q.query(
-        `UPDATE register_entry SET search_text = left(search_text, -length($2::text))
-          WHERE document_type_code = $1 AND right(search_text, length($2::text)) = $2`,
-        [code, suffix],
-      );
-    }
+    await q.query(
+      `UPDATE register_entry e SET search_text = left(e.search_text, -length(t.suffix))
+         FROM unnest($1::varchar[], $2::text[]) AS t(code, suffix)
+        WHERE e.document_type_code = t.code AND right(e.search_text, length(t.suffix)) = t.suffix`,
+      await this.suffixes(q),
+    );
   }
 
-  private types(q: QueryRunner): Promise<{ code: string; name: string }[]> {
-    return q.query('SELECT code, name FROM document_type ORDER BY code');
+  /** Type codes and the " <folded name>" each type's search texts end with. */
+  private async suffixes(q: QueryRunner): Promise<[string[], string[]]> {
+    const types: { code: string; name: string }[] = await q.query('SELECT code, name FROM document_type');
+    return [types.map((t) => t.code), types.map((t) => ` ${foldVietnamese(t.name)}`)];
   }
 }

@@ -58,14 +58,17 @@ describe('migration 1764100000411: search text of the rows written before it (re
     expect(await find('trien khai')).toEqual([]);
 
     const migration = MIGRATIONS.find((m) => m.name === 'EntrySearchTypeName1764100000411')!;
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await new migration().up(runner);
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
+    const run = async (step: 'up' | 'down') => {
+      const runner = db.dataSource.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        await new migration()[step](runner);
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+    };
+    await run('up');
 
     const names = await new DocumentTypeRepository(db.database).names();
     for (const row of rows) {
@@ -83,5 +86,13 @@ describe('migration 1764100000411: search text of the rows written before it (re
       `SELECT pg_get_indexdef('ix_register_entry_scoped_search'::regclass) AS def`,
     );
     expect(def).toContain('register_entry_scoped_vector(search_vector, agency_id, entry_date)');
+
+    // reverted: the type names go again (the full-width letters stay folded, which is harmless)
+    await run('down');
+    const [{ search_text: reverted }] = await db.dataSource.query(
+      'SELECT search_text FROM register_entry WHERE id = $1',
+      [rows[0].id],
+    );
+    expect(reverted).toBe(buildSearchText(rows[0], null));
   });
 });
