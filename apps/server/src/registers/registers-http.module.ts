@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { DocumentsModule } from '@vanthu/documents';
 import { RegistersModule } from '@vanthu/registers';
 import { DeadlineReminderWorker } from '../workers/deadline-reminder.worker';
+import { StorageSweepWorker } from '../workers/storage-sweep.worker';
 import { AssignmentsController } from './assignments.controller';
 import { EntriesController } from './entries.controller';
 import { IncomingController } from './incoming.controller';
@@ -22,6 +24,7 @@ import { SearchController } from './search.controller';
 @Module({
   imports: [
     RegistersModule,
+    DocumentsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +32,7 @@ import { SearchController } from './search.controller';
       }),
     }),
   ],
-  providers: [DeadlineReminderWorker],
+  providers: [DeadlineReminderWorker, StorageSweepWorker],
   controllers: [
     RegistersController,
     OutgoingController,

@@ -42,6 +42,26 @@ export class NotificationRepository {
     return rows.map((r) => ({ id: r.id, unitId: r.unit_id }));
   }
 
+  /** Those of the users who are active. */
+  async active(userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await this.db.manager.query(
+      'SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active ORDER BY id',
+      [userIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Active users holding `role` in the agency. */
+  async withRole(agencyId: string, role: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      `SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
+        WHERE r.agency_id = $1 AND r.role = $2 AND u.active ORDER BY u.id`,
+      [agencyId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
   listForUser(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationEntity[]> {
     return this.db.manager.find(NotificationEntity, {
       where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
