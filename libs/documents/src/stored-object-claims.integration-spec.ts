@@ -67,6 +67,9 @@ class GatedStorage extends ObjectStorage {
   get(key: string): Promise<Readable> {
     return this.inner.get(key);
   }
+  list(): AsyncIterable<string> {
+    return this.inner.list();
+  }
   stat(key: string): Promise<StorageStat> {
     return this.inner.stat(key);
   }
