@@ -1,6 +1,13 @@
 import type { PipeTransform } from '@nestjs/common';
-import { PRIORITIES, RegistersErrors, type IncomingFile } from '@vanthu/registers';
+import {
+  INBOX_DEFAULT_LIMIT,
+  INBOX_MAX_LIMIT,
+  PRIORITIES,
+  RegistersErrors,
+  type IncomingFile,
+} from '@vanthu/registers';
 import { z } from 'zod';
+import { pageQuery } from '../http/response-fields';
 
 export const entryIdParam = z.uuid();
 
@@ -55,7 +62,28 @@ function jsonField<S extends z.ZodType>(schema: S) {
     .pipe(schema);
 }
 
-export const uploadIncomingBody = z.object({ metadata: jsonField(incomingMetadata) });
+/** A multipart text field holding true or false. */
+const formFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/**
+ * The text fields of an upload: `metadata` (JSON), and the two confirmations either as their own
+ * fields (as documented) or inside `metadata`; a field of its own wins.
+ */
+export const uploadIncomingBody = z
+  .object({
+    metadata: jsonField(incomingMetadata),
+    confirmDuplicate: formFlag
+      .optional()
+      .meta({ description: 'true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)' }),
+    overrideVerification: formFlag
+      .optional()
+      .meta({ description: 'true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được' }),
+  })
+  .transform(({ metadata: { confirmDuplicate, overrideVerification, ...metadata }, ...flags }) => ({
+    metadata,
+    confirmDuplicate: flags.confirmDuplicate ?? confirmDuplicate,
+    overrideVerification: flags.overrideVerification ?? overrideVerification,
+  }));
 
 export const registerFromInboxBody = z.strictObject({
   version: z.number().int().positive(),
@@ -80,7 +108,7 @@ export const closeIncomingBody = z.strictObject({
   note: z.string().trim().max(500).nullish(),
 });
 
-export const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
+export const inboxQuery = z.object(pageQuery(INBOX_MAX_LIMIT, INBOX_DEFAULT_LIMIT));
 
 /** The part of multer's file object used here (uploads stay in memory). */
 interface MultipartFile {

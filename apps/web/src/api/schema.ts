@@ -1345,13 +1345,32 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       agencyId: string;
-      roles: components['schemas']['RoleGrant'][];
+      /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+      agencyCode: string;
+      roles: {
+        /** Format: uuid */
+        agencyId: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        agencyCode: string;
+      }[];
+      /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
+      agencies: {
+        /** Format: uuid */
+        id: string;
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        code: string;
+        name: string;
+        roles: ('admin' | 'clerk' | 'leader' | 'specialist')[];
+      }[];
     };
-    RoleGrant: {
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     User: {
       /** Format: uuid */
@@ -1369,6 +1388,19 @@ export interface components {
       roles: components['schemas']['RoleGrant'][];
       version: number;
     };
+    RoleGrant: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    };
+    UnitPage: {
+      items: components['schemas']['Unit'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     Unit: {
       /** Format: uuid */
       id: string;
@@ -1379,6 +1411,13 @@ export interface components {
       abbreviation: string;
       active: boolean;
       version: number;
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     AuditEvent: {
       /** @description Số thứ tự trong chuỗi (tăng dần) */
@@ -1398,6 +1437,8 @@ export interface components {
       items: components['schemas']['Agency'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Agency: {
       /** Format: uuid */
@@ -1436,6 +1477,13 @@ export interface components {
       created: number;
       updated: number;
       unchanged: number;
+    };
+    CertificatePage: {
+      items: components['schemas']['Certificate'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Certificate: {
       /** Format: uuid */
@@ -1478,6 +1526,13 @@ export interface components {
       organisations: number;
       persons: number;
     };
+    TrustAnchorPage: {
+      items: components['schemas']['TrustAnchor'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     TrustAnchor: {
       /** Format: uuid */
       id: string;
@@ -1491,6 +1546,13 @@ export interface components {
       sha256Fingerprint: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    CrlPage: {
+      items: components['schemas']['Crl'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Crl: {
       /** Format: uuid */
@@ -1587,6 +1649,13 @@ export interface components {
       issuer: string;
       notBefore: string;
       notAfter: string;
+    };
+    DocumentTypePage: {
+      items: components['schemas']['DocumentType'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     DocumentType: {
       code: string;
@@ -1714,7 +1783,8 @@ export interface components {
       createdAt: string;
     };
     SignResult: {
-      entryVersion: number;
+      /** @description Phiên bản mới của văn bản (gửi lại ở bước tiếp theo) */
+      version: number;
       /** @enum {string} */
       status: 'signed';
       file: components['schemas']['DocumentVersion'];
@@ -1822,6 +1892,13 @@ export interface components {
         }[];
       };
       files: components['schemas']['DocumentVersion'][];
+    };
+    IncomingEntryPage: {
+      items: components['schemas']['IncomingEntry'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ProgressNoteResult: {
       note: {
@@ -1948,6 +2025,13 @@ export interface components {
       /** Format: date-time */
       completedAt: string | null;
     };
+    DeadlineItemPage: {
+      items: components['schemas']['DeadlineItem'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DeadlineItem: {
       /** Format: uuid */
       id: string;
@@ -2039,9 +2123,14 @@ export interface components {
       /** @description Số ngày còn lại (âm: quá hạn) */
       daysLeft: number;
     };
-    NotificationList: {
-      unread: number;
+    NotificationPage: {
       items: components['schemas']['Notification'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+      /** @description Số thông báo chưa đọc */
+      unread: number;
     };
     Notification: {
       /** Format: uuid */
@@ -2272,6 +2361,13 @@ export interface components {
       createdAt: string;
       entryCount: number;
     };
+    CaseFilePage: {
+      items: components['schemas']['CaseFile'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     CaseFileDetail: {
       /** Format: uuid */
       id: string;
@@ -2296,6 +2392,13 @@ export interface components {
       /** Format: uuid */
       entryId: string;
       added: boolean;
+    };
+    CopyPage: {
+      items: components['schemas']['Copy'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ReportSummary: {
       /** Format: uuid */
@@ -2383,6 +2486,8 @@ export interface components {
       items: components['schemas']['Entry'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
   };
   responses: never;
@@ -2396,41 +2501,52 @@ export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type SchemaLoginResult = components['schemas']['LoginResult'];
 export type SchemaCurrentUser = components['schemas']['CurrentUser'];
-export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUserPage = components['schemas']['UserPage'];
 export type SchemaUser = components['schemas']['User'];
+export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUnitPage = components['schemas']['UnitPage'];
 export type SchemaUnit = components['schemas']['Unit'];
+export type SchemaAuditEventPage = components['schemas']['AuditEventPage'];
 export type SchemaAuditEvent = components['schemas']['AuditEvent'];
 export type SchemaAgencyPage = components['schemas']['AgencyPage'];
 export type SchemaAgency = components['schemas']['Agency'];
 export type SchemaAgencyDetails = components['schemas']['AgencyDetails'];
 export type SchemaSuccessorChain = components['schemas']['SuccessorChain'];
 export type SchemaImportAgenciesResult = components['schemas']['ImportAgenciesResult'];
+export type SchemaCertificatePage = components['schemas']['CertificatePage'];
 export type SchemaCertificate = components['schemas']['Certificate'];
 export type SchemaCertificateLevelCount = components['schemas']['CertificateLevelCount'];
+export type SchemaTrustAnchorPage = components['schemas']['TrustAnchorPage'];
 export type SchemaTrustAnchor = components['schemas']['TrustAnchor'];
+export type SchemaCrlPage = components['schemas']['CrlPage'];
 export type SchemaCrl = components['schemas']['Crl'];
 export type SchemaVerificationReport = components['schemas']['VerificationReport'];
 export type SchemaSignatureReport = components['schemas']['SignatureReport'];
 export type SchemaVerificationReason = components['schemas']['VerificationReason'];
 export type SchemaCertificateSummary = components['schemas']['CertificateSummary'];
+export type SchemaDocumentTypePage = components['schemas']['DocumentTypePage'];
 export type SchemaDocumentType = components['schemas']['DocumentType'];
 export type SchemaRegistersOfAgency = components['schemas']['RegistersOfAgency'];
 export type SchemaEntry = components['schemas']['Entry'];
 export type SchemaDocumentVersion = components['schemas']['DocumentVersion'];
 export type SchemaSignResult = components['schemas']['SignResult'];
 export type SchemaIncomingEntry = components['schemas']['IncomingEntry'];
+export type SchemaIncomingEntryPage = components['schemas']['IncomingEntryPage'];
 export type SchemaProgressNoteResult = components['schemas']['ProgressNoteResult'];
 export type SchemaAssignedEntry = components['schemas']['AssignedEntry'];
 export type SchemaAssignment = components['schemas']['Assignment'];
+export type SchemaDeadlineItemPage = components['schemas']['DeadlineItemPage'];
 export type SchemaDeadlineItem = components['schemas']['DeadlineItem'];
-export type SchemaNotificationList = components['schemas']['NotificationList'];
+export type SchemaNotificationPage = components['schemas']['NotificationPage'];
 export type SchemaNotification = components['schemas']['Notification'];
 export type SchemaReminderRun = components['schemas']['ReminderRun'];
 export type SchemaEntryDetails = components['schemas']['EntryDetails'];
 export type SchemaCopy = components['schemas']['Copy'];
 export type SchemaCaseFile = components['schemas']['CaseFile'];
+export type SchemaCaseFilePage = components['schemas']['CaseFilePage'];
 export type SchemaCaseFileDetail = components['schemas']['CaseFileDetail'];
 export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership'];
+export type SchemaCopyPage = components['schemas']['CopyPage'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
 export type $defs = Record<string, never>;
@@ -2619,9 +2735,15 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2634,7 +2756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['User'][];
+          'application/json': components['schemas']['UserPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2653,6 +2775,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2699,6 +2822,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2731,6 +2855,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2776,6 +2901,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2814,6 +2940,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2846,9 +2973,15 @@ export interface operations {
   };
   UnitsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2861,7 +2994,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Unit'][];
+          'application/json': components['schemas']['UnitPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2880,6 +3013,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2919,6 +3053,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         unitId: string;
       };
@@ -2958,11 +3093,14 @@ export interface operations {
   AuditController_events: {
     parameters: {
       query?: {
-        before?: string;
+        /** @description Số phần tử một trang (mặc định 50, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2975,7 +3113,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEvent'][];
+          'application/json': components['schemas']['AuditEventPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3256,9 +3394,15 @@ export interface operations {
   };
   CertificatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3271,7 +3415,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Certificate'][];
+          'application/json': components['schemas']['CertificatePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3290,6 +3434,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3332,6 +3477,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3376,6 +3522,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3414,6 +3561,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3457,6 +3605,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3496,6 +3645,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3524,7 +3674,12 @@ export interface operations {
   };
   TrustController_anchors: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3537,7 +3692,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TrustAnchor'][];
+          'application/json': components['schemas']['TrustAnchorPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3621,7 +3776,12 @@ export interface operations {
   };
   TrustController_crls: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3634,7 +3794,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Crl'][];
+          'application/json': components['schemas']['CrlPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3728,7 +3888,12 @@ export interface operations {
   };
   RegistersController_documentTypes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3741,7 +3906,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentType'][];
+          'application/json': components['schemas']['DocumentTypePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3762,6 +3927,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3793,6 +3959,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3828,6 +3995,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3907,6 +4075,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -3979,6 +4148,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4024,6 +4194,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4065,6 +4236,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4115,6 +4287,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4153,6 +4326,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4192,6 +4366,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4233,6 +4408,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4281,6 +4457,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4317,6 +4494,16 @@ export interface operations {
             confirmDuplicate?: boolean;
             overrideVerification?: boolean;
           };
+          /**
+           * @description true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)
+           * @enum {string}
+           */
+          confirmDuplicate?: 'true' | 'false';
+          /**
+           * @description true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được
+           * @enum {string}
+           */
+          overrideVerification?: 'true' | 'false';
         };
       };
     };
@@ -4344,10 +4531,14 @@ export interface operations {
   IncomingController_inbox: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4360,7 +4551,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IncomingEntry'][];
+          'application/json': components['schemas']['IncomingEntryPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4379,6 +4570,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4436,6 +4628,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4475,6 +4668,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4516,6 +4710,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4557,6 +4752,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4622,12 +4818,18 @@ export interface operations {
   AssignmentsController_overdue: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4640,7 +4842,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4657,13 +4859,19 @@ export interface operations {
   AssignmentsController_dueSoon: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
         days?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4676,7 +4884,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4694,7 +4902,10 @@ export interface operations {
     parameters: {
       query?: {
         unread?: 'true' | 'false';
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -4708,7 +4919,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationList'];
+          'application/json': components['schemas']['NotificationPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4758,6 +4969,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4789,6 +5001,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4821,6 +5034,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
         versionId: string;
@@ -4854,10 +5068,16 @@ export interface operations {
   CaseFilesController_list: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+        /** @description Chỉ hồ sơ của năm này */
         year?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4870,7 +5090,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseFile'][];
+          'application/json': components['schemas']['CaseFilePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4889,6 +5109,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4896,10 +5117,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Số, ký hiệu hồ sơ (FileNotation) */
           code: string;
+          /** @description Tiêu đề hồ sơ */
           title: string;
-          year: number;
-          keeper: string;
+          /** @description Năm hồ sơ (FileCatalog); mặc định: năm nay (giờ Việt Nam) */
+          year?: number;
+          /** @description Người lập hồ sơ; mặc định: người đang đăng nhập */
+          keeper?: string;
         };
       };
     };
@@ -4929,6 +5154,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -4961,6 +5187,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5000,6 +5227,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
         entryId: string;
@@ -5030,6 +5258,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5064,6 +5293,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5095,9 +5325,15 @@ export interface operations {
   };
   CopiesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5111,7 +5347,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Copy'][];
+          'application/json': components['schemas']['CopyPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -5130,6 +5366,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5185,6 +5422,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         copyId: string;
       };
@@ -5216,13 +5454,17 @@ export interface operations {
   };
   ReportsController_get: {
     parameters: {
-      query: {
-        from: string;
-        to: string;
-        includeSubordinates?: string;
+      query?: {
+        /** @description Ngày đầu kỳ; mặc định 1/1 của năm (năm của `to`, hoặc năm nay) */
+        from?: string;
+        /** @description Ngày cuối kỳ; mặc định 31/12 của năm (năm của `from`, hoặc năm nay) */
+        to?: string;
+        /** @description Cộng cả các cơ quan cấp dưới (lãnh đạo, quản trị) */
+        includeSubordinates?: 'true' | 'false';
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5256,6 +5498,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5292,6 +5535,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5356,6 +5600,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
