@@ -9,7 +9,7 @@ import {
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 
 /**
- * Issue 14 §3: the API as a client meets it. Every list pages the same way, agencies are named by
+ * Issue 14 §2 and §3: bad input answered with a clear 4xx, and the API as a client meets it. Every list pages the same way, agencies are named by
  * code as well as id, defaults where a client would expect them, and changes carried by the
  * session cookie only from the server's own pages.
  */
@@ -20,7 +20,7 @@ describe('one consistent API contract', () => {
   let commune: AgencyRow;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ VANTHU_UPLOAD_LIMIT_MB: '1' });
     ({ district, communeA: commune } = await insertDistrictAndCommunes(server.db.dataSource));
     const ds = server.db.dataSource;
     await insertUser(ds, {
@@ -34,6 +34,57 @@ describe('one consistent API contract', () => {
     api = new ApiSessions(server.url);
   });
   afterAll(() => server.close());
+
+  describe('bad input', () => {
+    it('refuses a NUL in a login name with 400 naming the field (it answered 500)', async () => {
+      const res = await request(server.url)
+        .post('/api/v1/auth/login')
+        .send({ username: 'd.clerk\u0000', password: TEST_PASSWORD });
+      expect([res.status, res.body.code, res.body.details]).toEqual([
+        400,
+        'TEXT_INVALID_CHARACTERS',
+        { field: 'username' },
+      ]);
+      expect(res.body.message).toBe(
+        'Trường "username" chứa ký tự không hợp lệ (ký tự điều khiển hoặc ký tự Unicode lỗi). Hãy xóa ký tự đó và gửi lại.',
+      );
+    });
+
+    it('names the multipart field or file that was too large', async () => {
+      const token = await api.bearer('d.clerk');
+      const upload = () =>
+        request(server.url).post(`/api/v1/agencies/${district.id}/incoming`).set('Authorization', token);
+      const field = await upload()
+        .field('metadata', JSON.stringify({ subject: 'x'.repeat(70_000) }))
+        .attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
+      expect([field.status, field.body.code, field.body.details]).toEqual([
+        413,
+        'PAYLOAD_TOO_LARGE',
+        { field: 'metadata' },
+      ]);
+      expect(field.body.message).toBe('Trường "metadata" dài quá mức cho phép.');
+      const file = await upload()
+        .field('metadata', JSON.stringify({ typeCode: 'CV', subject: 'Công văn', organName: 'UBND tỉnh' }))
+        .attach('file', Buffer.alloc(1_100_000, 0x20), 'lon.pdf');
+      expect([file.status, file.body.code, file.body.details]).toEqual([
+        413,
+        'PAYLOAD_TOO_LARGE',
+        { field: 'file' },
+      ]);
+    });
+
+    it('refuses a deadline of 9999-12-31 with DATE_OUT_OF_RANGE and a Vietnamese detail', async () => {
+      const res = await api.get('d.clerk', `/api/v1/agencies/${district.id}/entries?from=9999-12-31`);
+      expect(res.status).toBe(400);
+      expect(res.body.details.issues).toEqual([
+        {
+          path: 'from',
+          code: 'DATE_OUT_OF_RANGE',
+          message: expect.stringMatching(/^Ngày phải từ 2000-01-01 đến /),
+        },
+      ]);
+    });
+  });
 
   describe('paging', () => {
     beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { DEADLINE_DEFAULT_LIMIT, DEADLINE_MAX_LIMIT } from '@vanthu/registers';
 import { z } from 'zod';
+import { requestDate } from '../http/request-fields';
 import { pageQuery } from '../http/response-fields';
 
 /** A unit or a person of the agency (exactly one), with a deadline and instructions. */
@@ -7,7 +8,7 @@ const target = z
   .strictObject({
     unitId: z.uuid().optional(),
     userId: z.uuid().optional(),
-    deadline: z.iso.date().nullish(),
+    deadline: requestDate.nullish(),
     instructions: z.string().trim().max(1000).nullish(),
   })
   .refine((t) => (t.unitId === undefined) !== (t.userId === undefined), {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestYear, requestYearQuery } from '../http/request-fields';
 import { listQuery } from '../http/response-fields';
 
 export const uuidParam = z.uuid();
@@ -7,11 +8,7 @@ export const uuidParam = z.uuid();
 export const createCaseFileBody = z.object({
   code: z.string().trim().min(1).max(20).meta({ description: 'Số, ký hiệu hồ sơ (FileNotation)' }),
   title: z.string().trim().min(1).max(500).meta({ description: 'Tiêu đề hồ sơ' }),
-  year: z
-    .number()
-    .int()
-    .min(2000)
-    .max(2999)
+  year: requestYear
     .optional()
     .meta({ description: 'Năm hồ sơ (FileCatalog); mặc định: năm nay (giờ Việt Nam)' }),
   keeper: z
@@ -24,7 +21,7 @@ export const createCaseFileBody = z.object({
 });
 
 export const caseFileListQuery = listQuery.extend({
-  year: z.coerce.number().int().min(2000).max(2999).optional().meta({ description: 'Chỉ hồ sơ của năm này' }),
+  year: requestYearQuery.optional().meta({ description: 'Chỉ hồ sơ của năm này' }),
 });
 
 export const addCaseFileEntryBody = z.object({ entryId: z.uuid() });

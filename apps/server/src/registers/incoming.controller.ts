@@ -59,7 +59,7 @@ export class IncomingController {
   @ZodResponse(incomingEntrySchema)
   @Post()
   @RequireAgencyRole('clerk')
-  @UseInterceptors(FileFieldsInterceptor(INCOMING_FILE_FIELDS, { defParamCharset: 'utf8' } as object))
+  @UseInterceptors(FileFieldsInterceptor(INCOMING_FILE_FIELDS))
   @MultipartBody(
     [
       { name: 'file', description: 'Văn bản (PDF)', required: true },

@@ -7,13 +7,15 @@ import {
   type IncomingFile,
 } from '@vanthu/registers';
 import { z } from 'zod';
+import { jsonFormField } from '../http/json-form-field';
+import { requestDate } from '../http/request-fields';
 import { pageQuery } from '../http/response-fields';
 
 export const entryIdParam = z.uuid();
 
 /** Optional text: trimmed, empty counts as absent. */
 const text = (max: number) => z.string().trim().max(max).nullish();
-const date = z.iso.date().nullish();
+const date = requestDate.nullish();
 
 /** The ND30 incoming fields with their maximum lengths (domain.md §2). */
 const incomingFields = {
@@ -46,22 +48,6 @@ export const incomingMetadata = z.strictObject({
   ...warnings,
 });
 
-/** A multipart text field holding JSON, validated by `schema`. */
-function jsonField<S extends z.ZodType>(schema: S) {
-  return z
-    .string()
-    .max(64 * 1024)
-    .transform((raw, ctx) => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'Không phải JSON hợp lệ' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
 /** A multipart text field holding true or false. */
 const formFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -71,7 +57,7 @@ const formFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
  */
 export const uploadIncomingBody = z
   .object({
-    metadata: jsonField(incomingMetadata),
+    metadata: jsonFormField(incomingMetadata, 'metadata'),
     confirmDuplicate: formFlag
       .optional()
       .meta({ description: 'true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)' }),

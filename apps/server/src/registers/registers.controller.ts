@@ -4,11 +4,12 @@ import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/ide
 import { ListDocumentTypesUseCase, ListRegistersUseCase, SetOutgoingSeriesUseCase } from '@vanthu/registers';
 import { z } from 'zod';
 import { pageInMemory } from '../http/page-in-memory';
+import { requestYearQuery } from '../http/request-fields';
 import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { documentTypeSchema, registersOfAgencySchema } from './registers.responses';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2999).optional() });
+const yearQuery = z.object({ year: requestYearQuery.optional() });
 /** The ND30 types, paged by code like every list (one page holds them all by default). */
 const BY_CODE = { defaultLimit: 100, key: (t: { code: string }) => t.code };
 const seriesBody = z.object({ outgoingSeries: z.enum(['single', 'per_type']) });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { requestDate } from '../http/request-fields';
 
 export const reportSummaryQuery = z.object({
-  from: z.iso
-    .date()
+  from: requestDate
     .optional()
     .meta({ description: 'Ngày đầu kỳ; mặc định 1/1 của năm (năm của `to`, hoặc năm nay)' }),
-  to: z.iso
-    .date()
+  to: requestDate
     .optional()
     .meta({ description: 'Ngày cuối kỳ; mặc định 31/12 của năm (năm của `from`, hoặc năm nay)' }),
   includeSubordinates: z

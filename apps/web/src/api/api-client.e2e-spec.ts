@@ -62,7 +62,9 @@ describe('typed API client (apps/web/src/api/client.ts)', () => {
     expect(refused.response.status).toBe(400);
     expect(refused.data).toBeUndefined();
     expect(refused.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ' });
-    expect(refused.error?.details?.issues).toEqual([{ path: 'title', message: 'Không được để trống' }]);
+    expect(refused.error?.details?.issues).toEqual([
+      { path: 'title', code: 'TOO_SMALL', message: 'Không được để trống' },
+    ]);
   });
 
   it('uploads a file through the multipart serializer', async () => {

@@ -4020,7 +4020,10 @@ export interface operations {
             draftingUnitId?: string | null;
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             issuedAmount?: number | null;
             description?: string | null;
@@ -4094,7 +4097,10 @@ export interface operations {
           draftingUnitId?: string | null;
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           issuedAmount?: number | null;
           description?: string | null;
@@ -4421,7 +4427,10 @@ export interface operations {
           reason: string;
           changes: {
             subject?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             toPlaces?: string | null;
             description?: string | null;
@@ -4476,7 +4485,10 @@ export interface operations {
             typeCode: string;
             codeNumber?: string | null;
             codeNotation?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             issuedDate?: string | null;
             subject: string;
             organId?: string | null;
@@ -4486,7 +4498,10 @@ export interface operations {
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
             toPlaces?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             pageAmount?: number | null;
             description?: string | null;
@@ -4583,7 +4598,10 @@ export interface operations {
           typeCode?: string;
           codeNumber?: string | null;
           codeNotation?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           issuedDate?: string | null;
           subject?: string;
           organId?: string | null;
@@ -4593,7 +4611,10 @@ export interface operations {
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
           toPlaces?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           pageAmount?: number | null;
           description?: string | null;
@@ -4767,7 +4788,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           };
@@ -4777,7 +4801,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4787,7 +4814,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -5572,7 +5602,9 @@ export interface operations {
         direction?: 'incoming' | 'outgoing';
         registerId?: string;
         year?: number;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         from?: string;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         to?: string;
         type?: string;
         status?: (
