@@ -39,6 +39,7 @@ export class UnitsController {
   @ZodResponse(unitViewSchema)
   @Post()
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Tạo đơn vị (phòng, ban) của cơ quan (quản trị)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
@@ -50,6 +51,7 @@ export class UnitsController {
   @ZodResponse(unitViewSchema)
   @Patch(':unitId')
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,

@@ -53,6 +53,7 @@ export class UsersController {
   @ZodResponse(userViewSchema)
   @Get(':userId')
   @RequireAgencyRole()
+  @ApiOperation({ summary: 'Một người dùng của cơ quan và các vai trò' })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
@@ -76,6 +77,7 @@ export class UsersController {
   @ZodResponse(userViewSchema)
   @Patch(':userId')
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,

@@ -136,14 +136,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Vai trò: mọi vai trò trong cơ quan. */
+    /**
+     * Một người dùng của cơ quan và các vai trò
+     * @description Vai trò: mọi vai trò trong cơ quan.
+     */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -200,7 +206,10 @@ export interface paths {
      */
     get: operations['UnitsController_list'];
     put?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Tạo đơn vị (phòng, ban) của cơ quan (quản trị)
+     * @description Vai trò: admin.
+     */
     post: operations['UnitsController_create'];
     delete?: never;
     options?: never;
@@ -221,7 +230,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UnitsController_update'];
     trace?: never;
   };
