@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@vanthu/directory';
 import { PasswordHasher } from './passwords/password-hasher';
+import { LoginAttemptRepository } from './sessions/login-attempt.repository';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { UnitRepository } from './units/unit.repository';
@@ -46,6 +47,7 @@ const useCases = [
     UnitRepository,
     SessionRepository,
     LoginThrottleRepository,
+    LoginAttemptRepository,
     ...useCases,
   ],
   exports: [...useCases, PasswordHasher, UserRepository, UnitRepository, LoginThrottleRepository],
