@@ -27,8 +27,10 @@ import { SearchController } from './search.controller';
     DocumentsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
+      // File names are read as UTF-8, as browsers send them ("Quyết định.pdf"); busboy's default is latin1.
       useFactory: (config: AppConfig) => ({
         limits: { fileSize: config.server.uploadLimit, files: 21, fields: 20, fieldSize: 64 * 1024 },
+        defParamCharset: 'utf8',
       }),
     }),
   ],

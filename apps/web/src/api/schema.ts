@@ -136,14 +136,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Vai trò: mọi vai trò trong cơ quan. */
+    /**
+     * Một người dùng của cơ quan và các vai trò
+     * @description Vai trò: mọi vai trò trong cơ quan.
+     */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -200,7 +206,10 @@ export interface paths {
      */
     get: operations['UnitsController_list'];
     put?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Tạo đơn vị (phòng, ban) của cơ quan (quản trị)
+     * @description Vai trò: admin.
+     */
     post: operations['UnitsController_create'];
     delete?: never;
     options?: never;
@@ -221,7 +230,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UnitsController_update'];
     trace?: never;
   };
@@ -1345,13 +1357,32 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       agencyId: string;
-      roles: components['schemas']['RoleGrant'][];
+      /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+      agencyCode: string;
+      roles: {
+        /** Format: uuid */
+        agencyId: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        agencyCode: string;
+      }[];
+      /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
+      agencies: {
+        /** Format: uuid */
+        id: string;
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        code: string;
+        name: string;
+        roles: ('admin' | 'clerk' | 'leader' | 'specialist')[];
+      }[];
     };
-    RoleGrant: {
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     User: {
       /** Format: uuid */
@@ -1369,6 +1400,19 @@ export interface components {
       roles: components['schemas']['RoleGrant'][];
       version: number;
     };
+    RoleGrant: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    };
+    UnitPage: {
+      items: components['schemas']['Unit'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     Unit: {
       /** Format: uuid */
       id: string;
@@ -1379,6 +1423,13 @@ export interface components {
       abbreviation: string;
       active: boolean;
       version: number;
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     AuditEvent: {
       /** @description Số thứ tự trong chuỗi (tăng dần) */
@@ -1398,6 +1449,8 @@ export interface components {
       items: components['schemas']['Agency'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Agency: {
       /** Format: uuid */
@@ -1436,6 +1489,13 @@ export interface components {
       created: number;
       updated: number;
       unchanged: number;
+    };
+    CertificatePage: {
+      items: components['schemas']['Certificate'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Certificate: {
       /** Format: uuid */
@@ -1478,6 +1538,13 @@ export interface components {
       organisations: number;
       persons: number;
     };
+    TrustAnchorPage: {
+      items: components['schemas']['TrustAnchor'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     TrustAnchor: {
       /** Format: uuid */
       id: string;
@@ -1491,6 +1558,13 @@ export interface components {
       sha256Fingerprint: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    CrlPage: {
+      items: components['schemas']['Crl'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Crl: {
       /** Format: uuid */
@@ -1618,6 +1692,13 @@ export interface components {
       /** @description Có đối tượng nằm ngoài mọi bảng tham chiếu chéo (chỉ phần mềm sửa tệp hỏng mới đọc) */
       unlisted: boolean;
     };
+    DocumentTypePage: {
+      items: components['schemas']['DocumentType'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DocumentType: {
       code: string;
       name: string;
@@ -1744,7 +1825,8 @@ export interface components {
       createdAt: string;
     };
     SignResult: {
-      entryVersion: number;
+      /** @description Phiên bản mới của văn bản (gửi lại ở bước tiếp theo) */
+      version: number;
       /** @enum {string} */
       status: 'signed';
       file: components['schemas']['DocumentVersion'];
@@ -1857,6 +1939,13 @@ export interface components {
         }[];
       };
       files: components['schemas']['DocumentVersion'][];
+    };
+    IncomingEntryPage: {
+      items: components['schemas']['IncomingEntry'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ProgressNoteResult: {
       note: {
@@ -1983,6 +2072,13 @@ export interface components {
       /** Format: date-time */
       completedAt: string | null;
     };
+    DeadlineItemPage: {
+      items: components['schemas']['DeadlineItem'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DeadlineItem: {
       /** Format: uuid */
       id: string;
@@ -2074,9 +2170,14 @@ export interface components {
       /** @description Số ngày còn lại (âm: quá hạn) */
       daysLeft: number;
     };
-    NotificationList: {
-      unread: number;
+    NotificationPage: {
       items: components['schemas']['Notification'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+      /** @description Số thông báo chưa đọc */
+      unread: number;
     };
     Notification: {
       /** Format: uuid */
@@ -2307,6 +2408,13 @@ export interface components {
       createdAt: string;
       entryCount: number;
     };
+    CaseFilePage: {
+      items: components['schemas']['CaseFile'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     CaseFileDetail: {
       /** Format: uuid */
       id: string;
@@ -2331,6 +2439,13 @@ export interface components {
       /** Format: uuid */
       entryId: string;
       added: boolean;
+    };
+    CopyPage: {
+      items: components['schemas']['Copy'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ReportSummary: {
       /** Format: uuid */
@@ -2418,6 +2533,8 @@ export interface components {
       items: components['schemas']['Entry'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
   };
   responses: never;
@@ -2431,42 +2548,53 @@ export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type SchemaLoginResult = components['schemas']['LoginResult'];
 export type SchemaCurrentUser = components['schemas']['CurrentUser'];
-export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUserPage = components['schemas']['UserPage'];
 export type SchemaUser = components['schemas']['User'];
+export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUnitPage = components['schemas']['UnitPage'];
 export type SchemaUnit = components['schemas']['Unit'];
+export type SchemaAuditEventPage = components['schemas']['AuditEventPage'];
 export type SchemaAuditEvent = components['schemas']['AuditEvent'];
 export type SchemaAgencyPage = components['schemas']['AgencyPage'];
 export type SchemaAgency = components['schemas']['Agency'];
 export type SchemaAgencyDetails = components['schemas']['AgencyDetails'];
 export type SchemaSuccessorChain = components['schemas']['SuccessorChain'];
 export type SchemaImportAgenciesResult = components['schemas']['ImportAgenciesResult'];
+export type SchemaCertificatePage = components['schemas']['CertificatePage'];
 export type SchemaCertificate = components['schemas']['Certificate'];
 export type SchemaCertificateLevelCount = components['schemas']['CertificateLevelCount'];
+export type SchemaTrustAnchorPage = components['schemas']['TrustAnchorPage'];
 export type SchemaTrustAnchor = components['schemas']['TrustAnchor'];
+export type SchemaCrlPage = components['schemas']['CrlPage'];
 export type SchemaCrl = components['schemas']['Crl'];
 export type SchemaVerificationReport = components['schemas']['VerificationReport'];
 export type SchemaSignatureReport = components['schemas']['SignatureReport'];
 export type SchemaVerificationReason = components['schemas']['VerificationReason'];
 export type SchemaCertificateSummary = components['schemas']['CertificateSummary'];
 export type SchemaActiveContentFinding = components['schemas']['ActiveContentFinding'];
+export type SchemaDocumentTypePage = components['schemas']['DocumentTypePage'];
 export type SchemaDocumentType = components['schemas']['DocumentType'];
 export type SchemaRegistersOfAgency = components['schemas']['RegistersOfAgency'];
 export type SchemaEntry = components['schemas']['Entry'];
 export type SchemaDocumentVersion = components['schemas']['DocumentVersion'];
 export type SchemaSignResult = components['schemas']['SignResult'];
 export type SchemaIncomingEntry = components['schemas']['IncomingEntry'];
+export type SchemaIncomingEntryPage = components['schemas']['IncomingEntryPage'];
 export type SchemaProgressNoteResult = components['schemas']['ProgressNoteResult'];
 export type SchemaAssignedEntry = components['schemas']['AssignedEntry'];
 export type SchemaAssignment = components['schemas']['Assignment'];
+export type SchemaDeadlineItemPage = components['schemas']['DeadlineItemPage'];
 export type SchemaDeadlineItem = components['schemas']['DeadlineItem'];
-export type SchemaNotificationList = components['schemas']['NotificationList'];
+export type SchemaNotificationPage = components['schemas']['NotificationPage'];
 export type SchemaNotification = components['schemas']['Notification'];
 export type SchemaReminderRun = components['schemas']['ReminderRun'];
 export type SchemaEntryDetails = components['schemas']['EntryDetails'];
 export type SchemaCopy = components['schemas']['Copy'];
 export type SchemaCaseFile = components['schemas']['CaseFile'];
+export type SchemaCaseFilePage = components['schemas']['CaseFilePage'];
 export type SchemaCaseFileDetail = components['schemas']['CaseFileDetail'];
 export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership'];
+export type SchemaCopyPage = components['schemas']['CopyPage'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
 export type $defs = Record<string, never>;
@@ -2655,9 +2783,15 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2670,7 +2804,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['User'][];
+          'application/json': components['schemas']['UserPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2689,6 +2823,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2735,6 +2870,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2767,6 +2903,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2812,6 +2949,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2850,6 +2988,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2882,9 +3021,15 @@ export interface operations {
   };
   UnitsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2897,7 +3042,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Unit'][];
+          'application/json': components['schemas']['UnitPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2916,6 +3061,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2955,6 +3101,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         unitId: string;
       };
@@ -2994,11 +3141,14 @@ export interface operations {
   AuditController_events: {
     parameters: {
       query?: {
-        before?: string;
+        /** @description Số phần tử một trang (mặc định 50, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3011,7 +3161,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEvent'][];
+          'application/json': components['schemas']['AuditEventPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3292,9 +3442,15 @@ export interface operations {
   };
   CertificatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3307,7 +3463,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Certificate'][];
+          'application/json': components['schemas']['CertificatePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3326,6 +3482,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3368,6 +3525,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3412,6 +3570,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3450,6 +3609,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3493,6 +3653,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3532,6 +3693,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3560,7 +3722,12 @@ export interface operations {
   };
   TrustController_anchors: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3573,7 +3740,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TrustAnchor'][];
+          'application/json': components['schemas']['TrustAnchorPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3657,7 +3824,12 @@ export interface operations {
   };
   TrustController_crls: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3670,7 +3842,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Crl'][];
+          'application/json': components['schemas']['CrlPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3764,7 +3936,12 @@ export interface operations {
   };
   RegistersController_documentTypes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3777,7 +3954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentType'][];
+          'application/json': components['schemas']['DocumentTypePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3798,6 +3975,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3829,6 +4007,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3864,6 +4043,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3888,7 +4068,10 @@ export interface operations {
             draftingUnitId?: string | null;
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             issuedAmount?: number | null;
             description?: string | null;
@@ -3943,6 +4126,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -3961,7 +4145,10 @@ export interface operations {
           draftingUnitId?: string | null;
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           issuedAmount?: number | null;
           description?: string | null;
@@ -4015,6 +4202,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4060,6 +4248,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4101,6 +4290,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4151,6 +4341,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4189,6 +4380,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4228,6 +4420,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4269,6 +4462,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4281,7 +4475,10 @@ export interface operations {
           reason: string;
           changes: {
             subject?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             toPlaces?: string | null;
             description?: string | null;
@@ -4317,6 +4514,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4335,7 +4533,10 @@ export interface operations {
             typeCode: string;
             codeNumber?: string | null;
             codeNotation?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             issuedDate?: string | null;
             subject: string;
             organId?: string | null;
@@ -4345,7 +4546,10 @@ export interface operations {
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
             toPlaces?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             pageAmount?: number | null;
             description?: string | null;
@@ -4353,6 +4557,16 @@ export interface operations {
             confirmDuplicate?: boolean;
             overrideVerification?: boolean;
           };
+          /**
+           * @description true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)
+           * @enum {string}
+           */
+          confirmDuplicate?: 'true' | 'false';
+          /**
+           * @description true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được
+           * @enum {string}
+           */
+          overrideVerification?: 'true' | 'false';
         };
       };
     };
@@ -4380,10 +4594,14 @@ export interface operations {
   IncomingController_inbox: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4396,7 +4614,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IncomingEntry'][];
+          'application/json': components['schemas']['IncomingEntryPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4415,6 +4633,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4427,7 +4646,10 @@ export interface operations {
           typeCode?: string;
           codeNumber?: string | null;
           codeNotation?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           issuedDate?: string | null;
           subject?: string;
           organId?: string | null;
@@ -4437,7 +4659,10 @@ export interface operations {
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
           toPlaces?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           pageAmount?: number | null;
           description?: string | null;
@@ -4472,6 +4697,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4511,6 +4737,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4552,6 +4779,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4593,6 +4821,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4607,7 +4836,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           };
@@ -4617,7 +4849,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4627,7 +4862,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4658,12 +4896,18 @@ export interface operations {
   AssignmentsController_overdue: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4676,7 +4920,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4693,13 +4937,19 @@ export interface operations {
   AssignmentsController_dueSoon: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
         days?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4712,7 +4962,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4730,7 +4980,10 @@ export interface operations {
     parameters: {
       query?: {
         unread?: 'true' | 'false';
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -4744,7 +4997,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationList'];
+          'application/json': components['schemas']['NotificationPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4794,6 +5047,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4825,6 +5079,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4857,6 +5112,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
         versionId: string;
@@ -4890,10 +5146,16 @@ export interface operations {
   CaseFilesController_list: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+        /** @description Chỉ hồ sơ của năm này */
         year?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4906,7 +5168,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseFile'][];
+          'application/json': components['schemas']['CaseFilePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4925,6 +5187,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4932,10 +5195,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Số, ký hiệu hồ sơ (FileNotation) */
           code: string;
+          /** @description Tiêu đề hồ sơ */
           title: string;
-          year: number;
-          keeper: string;
+          /** @description Năm hồ sơ (FileCatalog); mặc định: năm nay (giờ Việt Nam) */
+          year?: number;
+          /** @description Người lập hồ sơ; mặc định: người đang đăng nhập */
+          keeper?: string;
         };
       };
     };
@@ -4965,6 +5232,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -4997,6 +5265,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5036,6 +5305,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
         entryId: string;
@@ -5066,6 +5336,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5100,6 +5371,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5131,9 +5403,15 @@ export interface operations {
   };
   CopiesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5147,7 +5425,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Copy'][];
+          'application/json': components['schemas']['CopyPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -5166,6 +5444,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5221,6 +5500,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         copyId: string;
       };
@@ -5252,13 +5532,17 @@ export interface operations {
   };
   ReportsController_get: {
     parameters: {
-      query: {
-        from: string;
-        to: string;
-        includeSubordinates?: string;
+      query?: {
+        /** @description Ngày đầu kỳ; mặc định 1/1 của năm (năm của `to`, hoặc năm nay) */
+        from?: string;
+        /** @description Ngày cuối kỳ; mặc định 31/12 của năm (năm của `from`, hoặc năm nay) */
+        to?: string;
+        /** @description Cộng cả các cơ quan cấp dưới (lãnh đạo, quản trị) */
+        includeSubordinates?: 'true' | 'false';
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5292,6 +5576,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5328,6 +5613,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5364,7 +5650,9 @@ export interface operations {
         direction?: 'incoming' | 'outgoing';
         registerId?: string;
         year?: number;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         from?: string;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         to?: string;
         type?: string;
         status?: (
@@ -5392,6 +5680,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;

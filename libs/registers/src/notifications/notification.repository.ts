@@ -62,12 +62,35 @@ export class NotificationRepository {
     return rows.map((r) => r.id);
   }
 
-  listForUser(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationEntity[]> {
-    return this.db.manager.find(NotificationEntity, {
-      where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+  /**
+   * Newest first, in keyset pages after `before` (the previous page's last row). The time is cut to
+   * the millisecond a JavaScript Date holds, so a cursor made from it never repeats its row.
+   */
+  listForUser(
+    userId: string,
+    unreadOnly: boolean,
+    limit: number,
+    before?: { at: Date; id: string },
+  ): Promise<NotificationEntity[]> {
+    const q = this.db.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .where('n.user_id = :userId', { userId });
+    if (unreadOnly) q.andWhere('n.read_at IS NULL');
+    if (before) {
+      q.andWhere(`(date_trunc('milliseconds', n.created_at), n.id) < (:at, :id)`, {
+        at: before.at,
+        id: before.id,
+      });
+    }
+    return q
+      .orderBy(`date_trunc('milliseconds', n.created_at)`, 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  countForUser(userId: string): Promise<number> {
+    return this.db.manager.count(NotificationEntity, { where: { userId } });
   }
 
   countUnread(userId: string): Promise<number> {

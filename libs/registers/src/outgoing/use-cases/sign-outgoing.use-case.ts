@@ -27,7 +27,7 @@ export interface SignOutgoingInput {
 }
 
 export interface SignOutgoingResult {
-  entryVersion: number;
+  version: number;
   status: 'signed';
   file: DocumentVersionView;
 }
@@ -103,7 +103,7 @@ export class SignOutgoingUseCase {
         subjectId: entry.id,
         details: { certificateId, sha256: stored.sha256 },
       });
-      return { entryVersion: saved.version, status: 'signed' as const, file: toDocumentVersionView(stored) };
+      return { version: saved.version, status: 'signed' as const, file: toDocumentVersionView(stored) };
     });
   }
 }
