@@ -66,3 +66,16 @@ export type {
   EnvelopeVerdict,
 } from './signature/envelope-report';
 export { ENVELOPE_REASON_CODES, type EnvelopeReasonCode } from './signature/envelope-reasons';
+// Mapping to and from the registers' field names
+export {
+  documentTypeCode,
+  documentTypeName,
+  edocHeaderFromRegister,
+  priorityFromEdxml,
+  priorityToEdxml,
+  registerFieldsFromEdoc,
+  type IncomingDocumentFields,
+  type OutgoingDocumentFields,
+  type RegisterPriority,
+} from './mapping/register-fields';
+export { ND30_DOCUMENT_TYPES } from './mapping/nd30-document-types';
