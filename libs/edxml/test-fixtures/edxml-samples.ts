@@ -101,9 +101,13 @@ export interface ToolResult {
 /**
  * `xmlsec1 --verify` (libxmlsec1 with OpenSSL: no code shared with xml-crypto or us) with the given
  * root as the only trusted certificate, the key from KeyInfo's X509Data, and references limited to
- * URI="" (the only kind our policy accepts).
+ * URI="" (the only kind our policy accepts). `untrustedPem`: an intermediate the package does not carry.
  */
-export async function xmlsecVerify(xml: Buffer, trustedPem: string): Promise<ToolResult> {
+export async function xmlsecVerify(
+  xml: Buffer,
+  trustedPem: string,
+  untrustedPem?: string,
+): Promise<ToolResult> {
   const dir = await mkdtemp(join(tmpdir(), 'vanthu-xmlsec-'));
   try {
     const file = join(dir, 'package.xml');
@@ -115,6 +119,7 @@ export async function xmlsecVerify(xml: Buffer, trustedPem: string): Promise<Too
           '--verify',
           '--trusted-pem',
           trustedPem,
+          ...(untrustedPem ? ['--untrusted-pem', untrustedPem] : []),
           '--enabled-reference-uris',
           'empty',
           '--enabled-key-data',

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SHARED_DIR } from '../../../signing/test-fixtures/shared-dir';
 import { syntheticPdf } from '../../test-fixtures/edxml-samples';

@@ -157,7 +157,7 @@ function checkWithXmlCrypto(
     ok = sig.checkSignature(loaded.xml);
   } catch (e) {
     const text = message(e);
-    if (/signature value .* is incorrect/.test(text))
+    if (/^invalid signature: the signature value .* is incorrect$/s.test(e instanceof Error ? e.message : ''))
       return { intact: false, reasons: [envelopeReason('SIGNATURE_VALUE_INVALID')] };
     return { intact: false, reasons: [envelopeReason('SIGNATURE_MALFORMED', { error: text })] };
   }
