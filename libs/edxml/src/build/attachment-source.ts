@@ -4,7 +4,9 @@ import type { AttachmentSource } from './package-input';
 
 /** Buffers up to this size are base64-encoded once and the text reused by both passes. */
 const ENCODE_ONCE_LIMIT = 8 * 1024 * 1024;
-const FILE_CHUNK = 1024 * 1024;
+// a multiple of 3 (whole base64 quanta) whose base64 stays below V8's large-object size, so the
+// text pieces of a 50 MB file die young instead of piling up until a full collection
+const FILE_CHUNK = 48 * 1024;
 
 /** The bytes of a source, chunk by chunk; read errors become EDXML_SOURCE_UNREADABLE. */
 export async function* sourceChunks(source: AttachmentSource): AsyncGenerator<Buffer> {
@@ -27,9 +29,18 @@ export async function* sourceChunks(source: AttachmentSource): AsyncGenerator<Bu
  * the base64 of the whole (no line breaks).
  */
 export async function* base64Pieces(source: AttachmentSource): AsyncGenerator<string> {
-  let carry: Buffer = Buffer.alloc(0);
+  let carry = Buffer.alloc(0);
   for await (const chunk of sourceChunks(source)) {
-    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let data = chunk;
+    if (carry.length > 0) {
+      // complete the carried quantum from the chunk's first bytes instead of copying the chunk
+      const take = Math.min(3 - carry.length, data.length);
+      carry = Buffer.concat([carry, data.subarray(0, take)]);
+      data = data.subarray(take);
+      if (carry.length < 3) continue;
+      yield carry.toString('base64');
+      carry = Buffer.alloc(0);
+    }
     const whole = data.length - (data.length % 3);
     if (whole > 0) yield data.toString('base64', 0, whole);
     carry = Buffer.from(data.subarray(whole));

@@ -1,5 +1,11 @@
 import { sign, X509Certificate } from 'node:crypto';
-import { assertUsableForSigning, signingError, type SigningIdentity } from '@vanthu/signing';
+import {
+  assertUsableForSigning,
+  parseCertificate,
+  signingError,
+  type CertificateInfo,
+  type SigningIdentity,
+} from '@vanthu/signing';
 import { DSIG_NS, XMLDSIG } from '../model/edxml-names';
 
 /** An organisation key ready to sign envelopes: the algorithm its key type calls for. */
@@ -16,10 +22,18 @@ export interface EnvelopeSigner {
  * types (SIGNING_KEY_UNSUPPORTED).
  */
 export function envelopeSigner(identity: SigningIdentity, now: Date): EnvelopeSigner {
-  assertUsableForSigning(identity.certificate, now);
+  let prepared = PREPARED.get(identity);
+  if (!prepared) {
+    prepared = {
+      info: parseCertificate(identity.certificate),
+      // the root is the receiver's trust anchor, not ours to send
+      certificates: [identity.certificate, ...identity.chain.filter((c) => !isSelfSigned(c))],
+    };
+    PREPARED.set(identity, prepared);
+  }
+  assertUsableForSigning(prepared.info, now);
+  const { certificates } = prepared;
   const keyType = identity.privateKey.asymmetricKeyType;
-  // the root is the receiver's trust anchor, not ours to send
-  const certificates = [identity.certificate, ...identity.chain.filter((c) => !isSelfSigned(c))];
   if (keyType === 'rsa')
     return {
       signatureAlgorithm: XMLDSIG.rsaSha256,
@@ -35,6 +49,13 @@ export function envelopeSigner(identity: SigningIdentity, now: Date): EnvelopeSi
     };
   throw signingError('SIGNING_KEY_UNSUPPORTED', { keyType });
 }
+
+/**
+ * The parts of an identity that do not change between packages, parsed once: an outbox signs
+ * package after package with the same organisation key (parsing the certificate cost more than
+ * the RSA signature).
+ */
+const PREPARED = new WeakMap<SigningIdentity, { info: CertificateInfo; certificates: Buffer[] }>();
 
 function isSelfSigned(der: Buffer): boolean {
   const c = new X509Certificate(der);

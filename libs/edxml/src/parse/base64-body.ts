@@ -2,7 +2,8 @@ import type { Hash } from 'node:crypto';
 import { edxmlError } from '../edxml.errors';
 import type { AttachmentRun } from './reduced-document';
 
-const BLOCK = 4 * 1024 * 1024;
+// a multiple of 4 (whole base64 quanta) below V8's large-object size: the text pieces die young
+const BLOCK = 64 * 1024;
 
 export interface DecodedBody {
   readonly bytes: Buffer;

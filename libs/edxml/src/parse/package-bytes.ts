@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { edxmlError } from '../edxml.errors';
 
@@ -11,7 +11,15 @@ export async function readPackageBytes(input: PackageInput, maxBytes: number): P
     if (input.length > maxBytes) throw tooLarge(input.length, maxBytes);
     return input;
   }
-  const stream = isStream(input) ? input : createReadStream(input.path);
+  if (!isStream(input)) {
+    // a file is read in one allocation: collecting stream chunks and joining them would hold it twice
+    const { size } = await stat(input.path);
+    if (size > maxBytes) throw tooLarge(size, maxBytes);
+    const bytes = await readFile(input.path);
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+    return bytes;
+  }
+  const stream = input;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

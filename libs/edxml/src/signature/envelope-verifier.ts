@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { assessSigningCertificate } from '@vanthu/signing';
 import { SignedXml } from 'xml-crypto';
 import { DSIG_NS, EDXML_NS, XMLDSIG } from '../model/edxml-names';
@@ -128,14 +128,16 @@ function checkWithXmlCrypto(
   signature: Element,
   signer: X509Certificate,
 ): XmlCryptoOutcome {
-  const sig = new SignedXml({ publicCert: signer.toString(), getCertFromKeyInfo: () => null });
+  // the key object itself: xml-crypto hands it to the algorithm, which then parses nothing
+  const sig = new SignedXml({ publicCert: signer.publicKey, getCertFromKeyInfo: () => null });
   sig.HashAlgorithms = {
     [XMLDSIG.sha256]: splicingHash(reduced, 'sha256', XMLDSIG.sha256),
     [XMLDSIG.sha512]: splicingHash(reduced, 'sha512', XMLDSIG.sha512),
   };
   sig.SignatureAlgorithms = { ...SIGNATURE_ALGORITHMS };
   try {
-    sig.loadSignature(new XMLSerializer().serializeToString(signature));
+    // a node of our (0.9) DOM: xml-crypto finds its counterpart in its own parse by SignatureValue
+    sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   } catch (e) {
     return { intact: false, reasons: [envelopeReason('SIGNATURE_MALFORMED', { error: message(e) })] };
   }
@@ -211,6 +213,23 @@ function attribute(el: Element | undefined, name: string): string | undefined {
   return el?.hasAttribute(name) ? (el.getAttribute(name) ?? undefined) : undefined;
 }
 
+/**
+ * Certificates parsed once across packages: each sender's certificate and its issuing CA come with
+ * every package it sends. Immutable values; bounded so that a stream of new ones cannot grow it.
+ */
+const PARSED = new Map<string, X509Certificate>();
+const PARSED_LIMIT = 512;
+
+function parsedCertificate(base64: string): X509Certificate {
+  let cert = PARSED.get(base64);
+  if (!cert) {
+    cert = new X509Certificate(Buffer.from(base64, 'base64'));
+    if (PARSED.size >= PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string);
+    PARSED.set(base64, cert);
+  }
+  return cert;
+}
+
 interface KeyInfoCertificates {
   readonly signer?: X509Certificate;
   readonly others: X509Certificate[];
@@ -229,7 +248,7 @@ function keyInfoCertificates(signature: Element): KeyInfoCertificates {
   if (texts.length === 0) return { others: [], malformed: false };
   let certs: X509Certificate[];
   try {
-    certs = texts.map((t) => new X509Certificate(Buffer.from(t, 'base64')));
+    certs = texts.map(parsedCertificate);
   } catch {
     return { others: [], malformed: true };
   }

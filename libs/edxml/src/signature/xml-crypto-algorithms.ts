@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify, type KeyLike } from 'node:crypto';
+import { createHash, createPublicKey, KeyObject, verify, type KeyLike } from 'node:crypto';
 import type {
   HashAlgorithm,
   HashAlgorithmType,
@@ -62,7 +62,7 @@ function ecdsa(hash: 'sha256' | 'sha512', uri: string): SignatureClass {
     }
 
     verifySignature(material: string, key: KeyLike, signatureValue: string): boolean {
-      const publicKey = createPublicKey(key as string);
+      const publicKey = asPublicKey(key);
       if (publicKey.asymmetricKeyType !== 'ec') return false;
       return verify(
         hash,
@@ -86,7 +86,7 @@ function rsa(hash: 'sha256' | 'sha512', uri: string): SignatureClass {
     }
 
     verifySignature(material: string, key: KeyLike, signatureValue: string): boolean {
-      const publicKey = createPublicKey(key as string);
+      const publicKey = asPublicKey(key);
       if (publicKey.asymmetricKeyType !== 'rsa') return false;
       return verify(hash, Buffer.from(material, 'utf8'), publicKey, Buffer.from(signatureValue, 'base64'));
     }
@@ -95,6 +95,10 @@ function rsa(hash: 'sha256' | 'sha512', uri: string): SignatureClass {
       return uri as SignatureAlgorithmType;
     }
   };
+}
+
+function asPublicKey(key: KeyLike): KeyObject {
+  return key instanceof KeyObject ? key : createPublicKey(key);
 }
 
 /** The signature algorithms an envelope may use; SHA-1 ones are legacy and never verified. */
