@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit.command';
+import { registerBackupCommand } from './commands/backup.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerEdxmlCommand } from './commands/edxml.command';
@@ -22,6 +23,7 @@ export function buildCli(): Command {
     });
   registerDbCommand(program);
   registerAuditCommand(program);
+  registerBackupCommand(program);
   registerDemoCommand(program);
   registerPkiDemoCommand(program);
   registerVerifyCommand(program);
