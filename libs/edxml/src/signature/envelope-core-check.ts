@@ -112,9 +112,14 @@ function checkOnParsedDocument(
   const supplied = String(ref.digestValue);
   if (!Buffer.from(digest, 'base64').equals(Buffer.from(supplied, 'base64')))
     return failed('DIGEST_MISMATCH', { error: `calculated ${digest}, supplied ${supplied}`.slice(0, 200) });
-  // the canonical SignedInfo loadSignature read the references from (same algorithm, same node)
-  const signedInfo = childrenNamed(signature, 'SignedInfo')[0];
-  const canonicalSignedInfo = sig.getCanonXml([XMLDSIG.excC14n], signedInfo as unknown as XmlCryptoNode);
+  // the canonical SignedInfo loadSignature read the references from: same algorithm, same node
+  // (getCanonXml would canonicalize a deep clone, which exclusive C14N without a prefix list does
+  // not need: it changes nothing and renders no ancestor)
+  const signedInfo = childrenNamed(signature, 'SignedInfo')[0] as unknown as XmlCryptoNode;
+  const canonicalSignedInfo = new sig.CanonicalizationAlgorithms[XMLDSIG.excC14n]().process(signedInfo, {
+    defaultNsForPrefix: SignedXml.defaultNsForPrefix,
+  });
+  if (typeof canonicalSignedInfo !== 'string') return failed('SIGNATURE_MALFORMED');
   const Algorithm = sig.SignatureAlgorithms[sig.signatureAlgorithm ?? ''];
   if (!Algorithm) return failed('SIGNATURE_MALFORMED', { error: 'signature algorithm' });
   const value = signatureValue(signature);

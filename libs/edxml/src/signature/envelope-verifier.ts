@@ -167,6 +167,24 @@ function parsedCertificate(base64: string): X509Certificate {
   return cert;
 }
 
+/**
+ * Whether `issuer` issued `subject` (name and signature), remembered per pair of the parsed
+ * certificates above: a pure function of two immutable certificates, and the signature check it
+ * saves came with every package.
+ */
+const ISSUED = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+
+function issued(issuer: X509Certificate, subject: X509Certificate): boolean {
+  let bySubject = ISSUED.get(issuer);
+  if (!bySubject) ISSUED.set(issuer, (bySubject = new WeakMap()));
+  let result = bySubject.get(subject);
+  if (result === undefined) {
+    result = subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+    bySubject.set(subject, result);
+  }
+  return result;
+}
+
 interface KeyInfoCertificates {
   readonly signer?: X509Certificate;
   readonly others: X509Certificate[];
@@ -189,9 +207,7 @@ function keyInfoCertificates(signature: Element): KeyInfoCertificates {
   } catch {
     return { others: [], malformed: true };
   }
-  const leaves = certs.filter(
-    (c) => !certs.some((o) => o !== c && o.checkIssued(c) && o.verify(c.publicKey)),
-  );
+  const leaves = certs.filter((c) => !certs.some((o) => o !== c && issued(c, o)));
   const signer = leaves.length === 1 ? leaves[0] : certs[0];
   return { signer, others: certs.filter((c) => c !== signer), malformed: false };
 }
