@@ -5,6 +5,12 @@ import { ACTION_KEYS, CATALOG_ROLES, FieldInfo, Role } from './revision-roles';
 
 export type { FieldInfo, Role } from './revision-roles';
 
+const PAGE_KEY_ROLES: Record<string, Role> = {
+  Contents: 'page-contents',
+  Resources: 'page-resources',
+  AA: 'action',
+};
+
 /**
  * The object graph of one revision with a role for every reachable object, the ordered page list,
  * each page's annotations and every terminal form field. Built only for revisions whose neighbour
@@ -83,17 +89,7 @@ export class RevisionGraph extends ObjectRoles {
     for (const [k, v] of node.entries) {
       if (k === 'Parent' || k === 'Type') continue;
       if (k === 'Annots') this.walkAnnots(num, v);
-      else
-        this.subtree(
-          v,
-          k === 'Contents'
-            ? 'page-contents'
-            : k === 'Resources'
-              ? 'page-resources'
-              : k === 'AA'
-                ? 'action'
-                : 'page-other',
-        );
+      else this.subtree(v, PAGE_KEY_ROLES[k] ?? 'page-other');
     }
     return 1;
   }
