@@ -97,6 +97,10 @@ export class ChangeAnalyzer {
     const cached = this.judged.get(index);
     if (cached) return cached;
     const { kinds, signatureFieldOf } = this.changeSet(index);
+    if (!kinds.has('SIGNATURE_ADDED') && !kinds.has('DOC_TIMESTAMP_ADDED')) {
+      this.judged.set(index, kinds);
+      return kinds;
+    }
     const out = new Map<ChangeKind, Set<number>>();
     const put = (kind: ChangeKind, n: number): void => {
       let set = out.get(kind);

@@ -82,23 +82,25 @@ export function classifyObjectChange(c: ObjectChange): ChangeKind[] {
   const add = (k: ChangeKind): void => {
     kinds.add(docTs && k === 'SIGNATURE_ADDED' ? 'DOC_TIMESTAMP_ADDED' : k);
   };
+  // keys whose values differ, the same whatever role the object is judged in (all keys of a new one)
+  let changed: string[] | undefined;
+  const changedKeysOf = (): string[] =>
+    (changed ??= c.isNew
+      ? [...(asDict(c.after)?.entries.keys() ?? [])]
+      : changedKeys(asDict(c.before), asDict(c.after)));
   for (const role of c.roles) {
     if (LIST_ROLES.has(role)) continue;
     // an action runs whatever the object's other role allows: a signed field may not bring a script
-    if (ACTION_HOLDERS.has(role)) {
-      const before = c.isNew ? undefined : asDict(c.before);
-      if (changedKeys(before, asDict(c.after)).some((k) => ACTION_KEYS.has(k))) add('ACTION_CHANGED');
-    }
+    if (ACTION_HOLDERS.has(role) && changedKeysOf().some((k) => ACTION_KEYS.has(k))) add('ACTION_CHANGED');
     if (c.isNew) {
       const k = NEW_OBJECT_KIND[role];
       if (k) add(k);
       else if (role === 'pages-node') {
-        if (changedKeys(undefined, asDict(c.after)).some((key) => INHERITABLE_PAGE_KEYS.has(key)))
-          add('PAGE_MODIFIED');
+        if (changedKeysOf().some((key) => INHERITABLE_PAGE_KEYS.has(key))) add('PAGE_MODIFIED');
       } else if (role !== 'page') add(SUBTREE_KIND[role] ?? 'OBJECT_MODIFIED');
       continue;
     }
-    const keys = changedKeys(asDict(c.before), asDict(c.after));
+    const keys = changedKeysOf();
     switch (role) {
       case 'page':
         for (const key of keys) {

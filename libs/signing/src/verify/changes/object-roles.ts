@@ -31,9 +31,12 @@ export class ObjectRoles {
 
   private addOwner(num: number, owner: FieldInfo): boolean {
     const list = this.fieldOwners.get(num);
-    if (!list) this.fieldOwners.set(num, [owner]);
-    else if (list.some((f) => f.num === owner.num)) return false;
-    else list.push(owner);
+    if (!list) {
+      this.fieldOwners.set(num, [owner]);
+      return true;
+    }
+    for (const f of list) if (f.num === owner.num) return false;
+    list.push(owner);
     return true;
   }
 

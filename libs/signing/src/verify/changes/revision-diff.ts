@@ -40,10 +40,14 @@ export function diffRevisions(
     let set = out.get(kind);
     if (!set) out.set(kind, (set = new Set()));
     set.add(num);
-    if (fields.length > 0 && SIGNATURE_KINDS.has(kind))
-      signatureFieldOf.set(num, [
-        ...new Set([...(signatureFieldOf.get(num) ?? []), ...fields.map((f) => f.num)]),
-      ]);
+    if (fields.length === 0 || !SIGNATURE_KINDS.has(kind)) return;
+    const known = signatureFieldOf.get(num);
+    if (!known)
+      signatureFieldOf.set(
+        num,
+        fields.map((f) => f.num),
+      );
+    else for (const f of fields) if (!known.includes(f.num)) known.push(f.num);
   };
   const result = { kinds: out, fieldOf, signatureFieldOf };
   if (hasBytesOutsideItsXref(older, newer)) add('XREF_ONLY_UPDATE', 0);

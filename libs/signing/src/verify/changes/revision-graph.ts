@@ -98,13 +98,15 @@ export class RevisionGraph extends ObjectRoles {
     if (value instanceof PdfRef) this.mark(value.num, 'annots');
     const list = this.rev.resolve(value);
     const nums: number[] = [];
-    const direct: PdfDict[] = [];
     this.annots.set(page, nums);
-    this.directAnnots.set(page, direct);
     if (!isArray(list)) return;
     for (const item of list) {
       if (!(item instanceof PdfRef)) {
-        if (item instanceof PdfDict) direct.push(item);
+        if (item instanceof PdfDict) {
+          const direct = this.directAnnots.get(page);
+          if (direct) direct.push(item);
+          else this.directAnnots.set(page, [item]);
+        }
         this.subtree(item, 'annotation');
         continue;
       }
