@@ -1,3 +1,6 @@
+import type { ActiveContentFinding } from './active-content/active-content-kinds';
+import { activeContentReason } from './active-content/active-content-reason';
+import { scanActiveContent } from './active-content/active-content-scanner';
 import { ChangeAnalyzer } from './changes/change-analyzer';
 import type { StandingSignature } from './changes/signed-fields';
 import { docMdpPermission } from './docmdp';
@@ -63,6 +66,9 @@ async function verifyOpened(
     documentReasons.push(
       reason('UNCOVERED_TAIL', { from: file.last.end, bytes: file.buf.length - file.last.end }),
     );
+  // a warning, not a verdict: the signatures still say whether these bytes are what was signed
+  const activeContent = scanActiveContent(file);
+  if (activeContent.length > 0) documentReasons.push(activeContentReason(activeContent));
   const candidates = discoverSignatures(file);
   if (candidates.length === 0) {
     return {
@@ -70,6 +76,7 @@ async function verifyOpened(
       revisions: file.revisions.length,
       signatures: [],
       documentReasons,
+      activeContent,
       verifiedAt,
     };
   }
@@ -148,8 +155,18 @@ async function verifyOpened(
     revisions: file.revisions.length,
     signatures,
     documentReasons,
+    activeContent,
     verifiedAt,
   };
+}
+
+/**
+ * The active content of a PDF (JavaScript, launch and form actions, embedded files, XFA, automatic
+ * actions …) in every object of every revision; empty for a clean document. Throws PDF_NOT_PDF,
+ * PDF_MALFORMED or PDF_ENCRYPTED like verifyPdf.
+ */
+export function findActiveContent(input: Buffer): ActiveContentFinding[] {
+  return scanActiveContent(openPdf(input));
 }
 
 function openPdf(input: Buffer): PdfFile {
