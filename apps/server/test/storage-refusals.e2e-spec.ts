@@ -230,7 +230,7 @@ describe.each(['filesystem', 's3'] as const)('a refused request leaves %s storag
     );
     const signed = await sign();
     expect(signed.status).toBe(200);
-    version = signed.body.entryVersion;
+    version = signed.body.version;
 
     // the issue writes the sealed main file and the signed attachment, then fails
     const issue = () => api.post('d.clerk', outgoing(id, '/issue'), { version });

@@ -151,7 +151,7 @@ describe('workflow notifications over HTTP', () => {
     expect(await kindsOf('d.leader', entry.id)).not.toContain('outgoing_signed');
 
     const issued = await api.post('d.clerk', outgoing(entry.id, '/issue'), {
-      version: signed.body.entryVersion,
+      version: signed.body.version,
     });
     expect(issued.status).toBe(200);
     expect(await kindsOf('d.spec', entry.id)).toEqual(['outgoing_returned', 'outgoing_issued']);
