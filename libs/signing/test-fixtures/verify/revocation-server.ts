@@ -1,9 +1,9 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DerNode } from '../../src/verify/asn1/der-node';
-import { derElement, derOctetString, derOid, derSequence } from '../../src/verify/asn1/der-writer';
-import { readIntegerHex } from '../../src/verify/asn1/der-values';
+import { DerNode } from '../../src/asn1/der-node';
+import { derElement, derOctetString, derOid, derSequence } from '../../src/asn1/der-writer';
+import { readIntegerHex } from '../../src/asn1/der-values';
 
 export interface RevocationServer {
   readonly baseUrl: string;

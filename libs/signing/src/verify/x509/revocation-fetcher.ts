@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { derElement, derNull, derOctetString, derOid, derSequence } from '../asn1/der-writer';
+import { derElement, derNull, derOctetString, derOid, derSequence } from '../../asn1/der-writer';
 import { ParsedCertificate } from './parsed-certificate';
 
 const MAX_BYTES = 32 * 1024 * 1024;
