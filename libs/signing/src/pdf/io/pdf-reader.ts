@@ -2,7 +2,7 @@ import { isAppException } from '@vanthu/shared';
 import { pdfSigningError } from '../../pdf-signing.errors';
 import { PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
 import { PdfParser } from './pdf-parser';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { decodeStreamData } from './stream-filters';
 import { readXref, type XrefForm, type XrefIndex } from './xref-reader';
 

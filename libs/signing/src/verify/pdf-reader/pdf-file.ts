@@ -1,4 +1,5 @@
-import { PdfParser, PdfSyntaxError } from './pdf-parser';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
+import { PdfParser } from './pdf-parser';
 import { PdfRevision } from './pdf-revision';
 import { decodeStream } from './stream-decoder';
 import { PdfDict, PdfRef, PdfStream, PdfValue } from './pdf-values';
