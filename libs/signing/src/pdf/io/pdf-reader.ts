@@ -109,7 +109,7 @@ export class PdfReader {
     return typeof resolved === 'number' ? resolved : undefined;
   }
 
-  /** A stream's decoded data (throws UnsupportedFilterError for filters we do not implement). */
+  /** A stream's decoded data (throws StreamDecodeError for filters we do not implement or data that does not decode). */
   streamData(stream: PdfStream): Buffer {
     return decodeStreamData(stream.dict, stream.raw, (v) => this.resolve(v));
   }
