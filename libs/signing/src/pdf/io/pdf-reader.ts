@@ -21,6 +21,12 @@ const HEADER_WINDOW = 1024;
  * signing touches about ten objects (catalog, AcroForm, fields, one or two pages and their /Annots).
  * Reading only those keeps peak memory near input + output and makes signing cost independent of the
  * number of pages. The buffer is never copied: streams are views into it.
+ *
+ * Not the verifier's reader (`verify/pdf-reader/pdf-file.ts` says why at length): this one reads
+ * only the latest revision, into values the incremental writer may edit, and repairs what viewers
+ * repair; the verifier's reads every revision into fixed values with byte positions, strictly. What
+ * both need below that (syntax error, byte classes, stream filters and their 256 MB output limit,
+ * page-marking operators) is one code in `src/pdf-syntax`.
  */
 export class PdfReader {
   private readonly cache = new Map<number, PdfValue>();
