@@ -70,7 +70,10 @@ describe('readTimestampToken', () => {
   it('refuses a genTime in UTCTime (RFC 3161 requires GeneralizedTime)', () => {
     const fields = good();
     fields[4] = tlv(0x17, Buffer.from('261207030405Z', 'latin1'));
-    expect(() => readTimestampToken(token(tstInfo(...fields)))).toThrow(/expected tag 0x18/);
+    const bytes = token(tstInfo(...fields));
+    expect(() => readTimestampToken(bytes)).toThrow(/expected tag 0x18/);
+    // the verifier's own TSTInfo reading accepted this before it used the shared reader
+    expect(() => checkTimestampToken(bytes, [covered], new CertificatePool())).toThrow(/expected tag 0x18/);
   });
 
   it('refuses a TSTInfo version other than 1', () => {
