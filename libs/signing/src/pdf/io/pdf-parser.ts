@@ -8,13 +8,17 @@ import {
   type PdfValue,
 } from './pdf-objects';
 import { readHexString, readLiteralString, type StringToken } from './pdf-strings';
-import { PDF_DELIMITER as DELIMITER, PDF_WHITESPACE as WHITESPACE } from '../../pdf-syntax/pdf-bytes';
+import { PDF_DELIMITER, PDF_WHITESPACE } from '../../pdf-syntax/pdf-bytes';
 import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 
 /** A bare keyword met where a value was expected (content stream operators, `obj`, `R`, ...). */
 export class PdfKeyword {
   constructor(readonly keyword: string) {}
 }
+
+// local bindings: the inner loops index these per byte, and a compiled import is a getter call
+const WHITESPACE = PDF_WHITESPACE;
+const DELIMITER = PDF_DELIMITER;
 
 const isRegular = (c: number): boolean => WHITESPACE[c] === 0 && DELIMITER[c] === 0;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

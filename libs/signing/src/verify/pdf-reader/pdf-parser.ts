@@ -1,6 +1,10 @@
-import { PDF_DELIMITER as DELIM, PDF_WHITESPACE as WS } from '../../pdf-syntax/pdf-bytes';
+import { PDF_DELIMITER, PDF_WHITESPACE } from '../../pdf-syntax/pdf-bytes';
 import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { PdfDict, PdfName, PdfRef, PdfString, PdfValue } from './pdf-values';
+
+// local bindings: the inner loops index these per byte, and a compiled import is a getter call
+const WS = PDF_WHITESPACE;
+const DELIM = PDF_DELIMITER;
 
 /**
  * A recursive-descent reader of PDF objects over a byte buffer. It never copies the buffer:
