@@ -147,7 +147,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UsersController_update'];
@@ -231,7 +231,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UnitsController_update'];
@@ -289,7 +289,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc) */
+    /** Sửa thông tin cơ quan; cần version (phiên bản đã đọc) */
     patch: operations['DirectoryController_update'];
     trace?: never;
   };
@@ -1362,10 +1362,10 @@ export interface components {
       roles: {
         /** Format: uuid */
         agencyId: string;
-        /** @enum {string} */
-        role: 'admin' | 'clerk' | 'leader' | 'specialist';
         /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
         agencyCode: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
       }[];
       /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
       agencies: {
@@ -1393,6 +1393,8 @@ export interface components {
       email: string | null;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: uuid */
       unitId: string | null;
       active: boolean;
@@ -1403,6 +1405,8 @@ export interface components {
     RoleGrant: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       role: 'admin' | 'clerk' | 'leader' | 'specialist';
     };
@@ -1418,6 +1422,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       code: string;
       name: string;
       abbreviation: string;
@@ -1502,6 +1508,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       kind: 'organisation' | 'personal';
       /**
@@ -1723,6 +1731,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1836,6 +1846,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1968,6 +1980,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2084,6 +2098,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2184,6 +2200,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       kind: string;
       /** Format: uuid */
       entryId: string | null;
@@ -2202,6 +2220,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2313,6 +2333,8 @@ export interface components {
         unitId: string | null;
         /** Format: uuid */
         agencyId: string | null;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         organId: string | null;
         organName: string;
       }[];
@@ -2396,6 +2418,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2420,6 +2444,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2450,6 +2476,8 @@ export interface components {
     ReportSummary: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: date */
       from: string;
       /** Format: date */
@@ -2484,6 +2512,8 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
         outgoing: {
@@ -2492,12 +2522,16 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
       };
       byAgency: {
         /** Format: uuid */
         agencyId: string;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         name: string;
         incoming: number;
         outgoing: number;
@@ -2912,7 +2946,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           fullName?: string;
           position?: string | null;
           /** Format: email */
@@ -3110,7 +3144,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           name?: string;
           abbreviation?: string;
           active?: boolean;
@@ -3313,7 +3347,7 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           website?: string | null;
-          expectedVersion: number;
+          version: number;
         };
       };
     };
