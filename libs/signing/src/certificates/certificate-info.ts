@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { signingError } from '../signing.errors';
-import { formatName, nameAttributes, type NameAttribute } from './distinguished-name';
+import { DerNode } from '../asn1/der-node';
+import { type DistinguishedName, type NameAttribute, readName } from './distinguished-name';
 import { toDer } from './pem';
 import {
   ACCESS_METHOD_OIDS,
@@ -49,8 +50,10 @@ const EKU_NAME_BY_OID = new Map<string, string>(
 export function parseCertificate(input: Buffer | string): CertificateInfo {
   const der = toDer(input);
   let cert: pkijs.Certificate;
+  let names: { issuer: DistinguishedName; subject: DistinguishedName };
   try {
     cert = pkijs.Certificate.fromBER(der);
+    names = readNames(der);
   } catch {
     throw signingError('CERT_MALFORMED');
   }
@@ -59,10 +62,10 @@ export function parseCertificate(input: Buffer | string): CertificateInfo {
   const keyAlgorithm = cert.subjectPublicKeyInfo.algorithm.algorithmId;
   return {
     der,
-    subject: formatName(cert.subject),
-    issuer: formatName(cert.issuer),
-    subjectAttributes: nameAttributes(cert.subject),
-    issuerAttributes: nameAttributes(cert.issuer),
+    subject: names.subject.text,
+    issuer: names.issuer.text,
+    subjectAttributes: names.subject.attributes,
+    issuerAttributes: names.issuer.attributes,
     serialNumber: serialHex(cert.serialNumber),
     notBefore: cert.notBefore.value,
     notAfter: cert.notAfter.value,
@@ -83,6 +86,13 @@ export function parseCertificate(input: Buffer | string): CertificateInfo {
     sha256Fingerprint: createHash('sha256').update(der).digest('hex'),
     pkijs: cert,
   };
+}
+
+/** Issuer and subject by the one Name reader the verifier uses too (TBSCertificate fields 3 and 5). */
+function readNames(der: Buffer): { issuer: DistinguishedName; subject: DistinguishedName } {
+  const fields = DerNode.parse(der).child(0).children;
+  const first = fields[0].tag === 0xa0 ? 1 : 0; // [0] version is optional
+  return { issuer: readName(fields[first + 2]), subject: readName(fields[first + 4]) };
 }
 
 export function serialHex(serial: asn1js.Integer): string {

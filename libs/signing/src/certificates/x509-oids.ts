@@ -14,6 +14,7 @@ export const NAME_ATTRIBUTE_OIDS = {
   UID: '0.9.2342.19200300.100.1.1',
   DC: '0.9.2342.19200300.100.1.25',
   E: '1.2.840.113549.1.9.1',
+  organizationIdentifier: '2.5.4.97',
 } as const;
 
 export type NameAttributeType = keyof typeof NAME_ATTRIBUTE_OIDS;

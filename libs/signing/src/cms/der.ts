@@ -2,7 +2,8 @@
  * A minimal DER writer over Buffers. The CMS signer assembles its output from pieces cached per
  * identity (certificates, signer identifier, ESS attribute) plus a few fresh values per signature;
  * concatenating exact bytes keeps every certificate byte-identical to what the CA issued and costs
- * microseconds, where rebuilding asn1js object trees for each signature would not.
+ * microseconds, where rebuilding asn1js object trees for each signature would not. The one DER writer
+ * of libs/signing: the verifier's OCSP requests are built with it too.
  */
 
 export const DER_TAG = {

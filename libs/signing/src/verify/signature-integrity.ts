@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readAlgorithmIdentifier } from './asn1/algorithm-identifier';
-import { DerNode } from './asn1/der-node';
-import { readTime, TAG } from './asn1/der-values';
-import { DIGEST_BY_OID, OID } from './asn1/oids';
-import { CmsFormatError, CmsSignerInfo, parseSignedData } from './cms/cms-signed-data';
+import { readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
+import { DerNode } from '../asn1/der-node';
+import { readTime, TAG } from '../asn1/der-values';
+import { DIGEST_BY_OID, OID } from '../asn1/oids';
+import { CmsFormatError, CmsSignerInfo, parseSignedData } from '../cms/signed-data-reader';
 import { SignerCheck, verifySigner } from './cms/cms-signer-verifier';
 import { checkTimestampToken, TimestampCheck } from './cms/timestamp-token';
 import { reason, VerificationReason } from './verification-reasons';

@@ -1,9 +1,9 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DerNode } from '../../src/verify/asn1/der-node';
-import { derElement, derOctetString, derOid, derSequence } from '../../src/verify/asn1/der-writer';
-import { readIntegerHex } from '../../src/verify/asn1/der-values';
+import { DerNode } from '../../src/asn1/der-node';
+import { der, tlv } from '../../src/cms/der';
+import { readIntegerHex } from '../../src/asn1/der-values';
 
 export interface RevocationServer {
   readonly baseUrl: string;
@@ -54,31 +54,27 @@ function ocspAnswer(request: Buffer, options: RevocationServerOptions): Buffer {
   const certId = DerNode.parse(request).child(0).child(0).child(0).child(0);
   const revokedAt = options.revoked.get(readIntegerHex(certId.child(3)));
   const now = new Date();
-  const status = revokedAt ? derElement(0xa1, generalizedTime(revokedAt)) : Buffer.from([0x80, 0x00]);
-  const single = derSequence(
+  const status = revokedAt ? tlv(0xa1, generalizedTime(revokedAt)) : Buffer.from([0x80, 0x00]);
+  const single = der.sequence(
     certId.raw,
     status,
     generalizedTime(now),
-    derElement(0xa0, generalizedTime(new Date(now.getTime() + 86400_000))),
+    tlv(0xa0, generalizedTime(new Date(now.getTime() + 86400_000))),
   );
   const keyHash = createHash('sha1').update(subjectPublicKeyBits(options.issuer.certificate)).digest();
-  const tbs = derSequence(
-    derElement(0xa2, derOctetString(keyHash)),
-    generalizedTime(now),
-    derSequence(single),
-  );
+  const tbs = der.sequence(tlv(0xa2, der.octetString(keyHash)), generalizedTime(now), der.sequence(single));
   const signature = sign('sha256', tbs, options.issuer.privateKey);
-  const basic = derSequence(
+  const basic = der.sequence(
     tbs,
-    derSequence(derOid('1.2.840.10045.4.3.2')),
-    derElement(0x03, Buffer.concat([Buffer.from([0]), signature])),
+    der.sequence(der.oid('1.2.840.10045.4.3.2')),
+    tlv(0x03, Buffer.concat([Buffer.from([0]), signature])),
   );
-  const responseBytes = derSequence(derOid('1.3.6.1.5.5.7.48.1.1'), derOctetString(basic));
-  return derSequence(Buffer.from([0x0a, 0x01, 0x00]), derElement(0xa0, responseBytes));
+  const responseBytes = der.sequence(der.oid('1.3.6.1.5.5.7.48.1.1'), der.octetString(basic));
+  return der.sequence(Buffer.from([0x0a, 0x01, 0x00]), tlv(0xa0, responseBytes));
 }
 
 function generalizedTime(d: Date): Buffer {
-  return derElement(0x18, Buffer.from(`${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`));
+  return tlv(0x18, Buffer.from(`${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`));
 }
 
 function subjectPublicKeyBits(certificate: Buffer): Buffer {

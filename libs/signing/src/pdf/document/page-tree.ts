@@ -1,6 +1,6 @@
 import { PdfDict, PdfRef, isName, type PdfValue } from '../io/pdf-objects';
 import type { PdfReader } from '../io/pdf-reader';
-import { PdfSyntaxError } from '../io/pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 
 /** A rectangle in PDF user space: lower-left x/y, upper-right x/y (normalised). */
 export interface Box {

@@ -1,6 +1,6 @@
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString } from './pdf-objects';
 import { PdfKeyword, PdfParser } from './pdf-parser';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { PdfWriter } from './pdf-serializer';
 
 const parse = (text: string) => new PdfParser(Buffer.from(text, 'latin1')).parseValue();

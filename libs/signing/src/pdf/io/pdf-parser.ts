@@ -8,20 +8,18 @@ import {
   type PdfValue,
 } from './pdf-objects';
 import { readHexString, readLiteralString, type StringToken } from './pdf-strings';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PDF_DELIMITER, PDF_WHITESPACE } from '../../pdf-syntax/pdf-bytes';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 
 /** A bare keyword met where a value was expected (content stream operators, `obj`, `R`, ...). */
 export class PdfKeyword {
   constructor(readonly keyword: string) {}
 }
 
-const WHITESPACE = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[c] = 1;
-const DELIMITER = new Uint8Array(256);
-for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
+// local bindings: the inner loops index these per byte, and a compiled import is a getter call
+const WHITESPACE = PDF_WHITESPACE;
+const DELIMITER = PDF_DELIMITER;
 
-export const isWhitespace = (c: number): boolean => WHITESPACE[c] === 1;
-export const isDelimiter = (c: number): boolean => DELIMITER[c] === 1;
 const isRegular = (c: number): boolean => WHITESPACE[c] === 0 && DELIMITER[c] === 0;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 

@@ -2,7 +2,7 @@ import { isAppException } from '@vanthu/shared';
 import { pdfSigningError } from '../../pdf-signing.errors';
 import { PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
 import { PdfParser } from './pdf-parser';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { decodeStreamData } from './stream-filters';
 import { readXref, type XrefForm, type XrefIndex } from './xref-reader';
 
@@ -21,6 +21,12 @@ const HEADER_WINDOW = 1024;
  * signing touches about ten objects (catalog, AcroForm, fields, one or two pages and their /Annots).
  * Reading only those keeps peak memory near input + output and makes signing cost independent of the
  * number of pages. The buffer is never copied: streams are views into it.
+ *
+ * Not the verifier's reader (`verify/pdf-reader/pdf-file.ts` says why at length): this one reads
+ * only the latest revision, into values the incremental writer may edit, and repairs what viewers
+ * repair; the verifier's reads every revision into fixed values with byte positions, strictly. What
+ * both need below that (syntax error, byte classes, stream filters and their 256 MB output limit,
+ * page-marking operators) is one code in `src/pdf-syntax`.
  */
 export class PdfReader {
   private readonly cache = new Map<number, PdfValue>();
@@ -109,7 +115,7 @@ export class PdfReader {
     return typeof resolved === 'number' ? resolved : undefined;
   }
 
-  /** A stream's decoded data (throws UnsupportedFilterError for filters we do not implement). */
+  /** A stream's decoded data (throws StreamDecodeError for filters we do not implement or data that does not decode). */
   streamData(stream: PdfStream): Buffer {
     return decodeStreamData(stream.dict, stream.raw, (v) => this.resolve(v));
   }

@@ -1,5 +1,5 @@
 import { PdfString } from './pdf-objects';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 
 const ESCAPES: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
 

@@ -1,6 +1,6 @@
 import { PdfDict, PdfStream, isName, type PdfValue } from './pdf-objects';
 import { PdfParser } from './pdf-parser';
-import { PdfSyntaxError } from './pdf-syntax-error';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { decodeStreamData } from './stream-filters';
 
 export type XrefEntry =

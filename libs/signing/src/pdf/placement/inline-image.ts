@@ -1,4 +1,5 @@
-import { PdfKeyword, isWhitespace, type PdfParser } from '../io/pdf-parser';
+import { isWhitespace } from '../../pdf-syntax/pdf-bytes';
+import { PdfKeyword, type PdfParser } from '../io/pdf-parser';
 
 /** Moves the parser past an inline image (`BI` … `ID` data `EI`), whose data is not PDF syntax. */
 export function skipInlineImage(parser: PdfParser): void {

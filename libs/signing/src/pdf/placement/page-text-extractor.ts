@@ -12,7 +12,8 @@ import {
 } from './content-state';
 import { fontDecoder, type FontDecoder } from './font-decoder';
 import { skipInlineImage } from './inline-image';
-import { PAINT, isWhite } from './paint-operators';
+import { PATH_PAINTING } from '../../pdf-syntax/content-operators';
+import { isWhite } from './paint-operators';
 
 const MAX_FORM_DEPTH = 8;
 
@@ -198,7 +199,7 @@ function run(
         state.paintUnitSquare();
         break;
       default: {
-        const paint = PAINT[keyword];
+        const paint = PATH_PAINTING[keyword];
         if (paint) {
           state.paintPath(path, paint[0], paint[1]);
           path = [];

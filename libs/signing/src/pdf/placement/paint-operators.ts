@@ -1,19 +1,6 @@
 import type { PdfValue } from '../io/pdf-objects';
 import type { PdfKeyword } from '../io/pdf-parser';
 
-/** Path-painting operators: whether each fills and whether it strokes. */
-export const PAINT: Record<string, [fill: boolean, stroke: boolean]> = {
-  S: [false, true],
-  s: [false, true],
-  f: [true, false],
-  F: [true, false],
-  'f*': [true, false],
-  B: [true, true],
-  'B*': [true, true],
-  b: [true, true],
-  'b*': [true, true],
-};
-
 /** Whether colour operands (gray, RGB or CMYK by their count) are white; a pattern name is not. */
 export function isWhite(operands: readonly (PdfValue | PdfKeyword)[]): boolean {
   const values = operands.filter((v): v is number => typeof v === 'number');

@@ -1,4 +1,5 @@
-import { PdfParser, PdfSyntaxError } from '../pdf-reader/pdf-parser';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
+import { PdfParser } from '../pdf-reader/pdf-parser';
 import type { PdfFile } from '../pdf-reader/pdf-file';
 import type { PdfRevision } from '../pdf-reader/pdf-revision';
 import { PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-reader/pdf-values';

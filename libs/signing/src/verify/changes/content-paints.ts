@@ -1,13 +1,5 @@
+import { MARKING_OPERATORS } from '../../pdf-syntax/content-operators';
 import { PdfParser } from '../pdf-reader/pdf-parser';
-
-/**
- * Operators that put marks on the page (ISO 32000-1 tables 60, 77, 107, 87, 92): stroking and
- * filling paths, shadings, XObjects, text and inline images. Everything else sets state, builds or
- * clips a path without painting it (`n`), or marks content.
- */
-const PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do']);
-const TEXT_SHOWING = new Set(['Tj', 'TJ', "'", '"']);
-const INLINE_IMAGE = new Set(['BI', 'ID', 'EI']);
 
 /** bytes that start an operand rather than an operator: / ( < [ digits + - . */
 function startsOperand(c: number): boolean {
@@ -40,7 +32,7 @@ export function contentPaints(data: Buffer): boolean {
         continue;
       }
       const op = p.readToken();
-      if (op === '' || PAINTING.has(op) || TEXT_SHOWING.has(op) || INLINE_IMAGE.has(op)) return true;
+      if (op === '' || MARKING_OPERATORS.has(op)) return true;
     }
   } catch {
     return true;

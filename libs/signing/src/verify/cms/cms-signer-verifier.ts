@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { TAG } from '../asn1/der-values';
-import { OID } from '../asn1/oids';
+import { TAG } from '../../asn1/der-values';
+import { OID } from '../../asn1/oids';
 import { ParsedCertificate } from '../x509/parsed-certificate';
 import {
   describeSignatureAlgorithm,
   UnsupportedAlgorithmError,
   verifySignature,
 } from '../x509/signature-verifier';
-import { CmsSignerInfo, signedAttributesForVerification, SignerIdentifier } from './cms-signed-data';
+import {
+  CmsSignerInfo,
+  signedAttributesForVerification,
+  SignerIdentifier,
+} from '../../cms/signed-data-reader';
 
 export interface SignerCheck {
   readonly signerCertificate?: ParsedCertificate;

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
-import { DerNode } from '../asn1/der-node';
-import { readIntegerHex, readTime, TAG } from '../asn1/der-values';
-import { DIGEST_BY_OID, OID } from '../asn1/oids';
+import { DIGEST_BY_OID } from '../../asn1/oids';
+import { CmsFormatError } from '../../cms/signed-data-reader';
+import { readTimestampToken } from '../../tsa/timestamp-token';
 import { CertificatePool } from '../x509/certificate-pool';
 import { ParsedCertificate } from '../x509/parsed-certificate';
-import { CmsFormatError, parseSignedData } from './cms-signed-data';
 import { SignerCheck, verifySigner } from './cms-signer-verifier';
 
 export interface TimestampCheck {
@@ -20,36 +18,33 @@ export interface TimestampCheck {
 }
 
 /**
- * Reads an RFC 3161 TimeStampToken and checks it against `covered` (the data whose digest the token
- * should carry: a signature value for a signature timestamp, the byte ranges for a document timestamp).
+ * Checks an RFC 3161 TimeStampToken (read by the same reader the TSA client uses) against `covered`
+ * (the data whose digest the token should carry: a signature value for a signature timestamp, the
+ * byte ranges for a document timestamp) and verifies its signer.
  */
 export function checkTimestampToken(
   token: Buffer,
   covered: readonly Buffer[],
   pool: CertificatePool,
 ): TimestampCheck {
-  const sd = parseSignedData(token);
-  if (sd.eContentType !== OID.tstInfo || !sd.eContent) throw new CmsFormatError('not a timestamp token');
-  const tst = DerNode.parse(sd.eContent).expect(TAG.SEQUENCE);
-  const imprint = tst.child(2).expect(TAG.SEQUENCE);
-  const imprintAlgorithm = DIGEST_BY_OID[readAlgorithmIdentifier(imprint.child(0)).oid];
-  const hashed = imprint.child(1).expect(TAG.OCTET_STRING).value;
+  const info = readTimestampToken(token);
+  const imprintAlgorithm = DIGEST_BY_OID[info.hashAlgorithmOid];
   let imprintMatches = false;
   if (imprintAlgorithm) {
     const h = createHash(imprintAlgorithm);
     for (const part of covered) h.update(part);
-    imprintMatches = h.digest().equals(hashed);
+    imprintMatches = h.digest().equals(info.hashedMessage);
   }
   // the TSA certificate may be left out of the token (certReq false) and found in the DSS instead
-  const certificates = pool.addAll(sd.certificates);
-  const si = sd.signerInfos[0];
+  const certificates = pool.addAll(info.certificates);
+  const si = info.signedData.signerInfos[0];
   if (!si) throw new CmsFormatError('timestamp token without signer');
   return {
-    genTime: readTime(tst.child(4)),
-    serialHex: readIntegerHex(tst.child(3)),
+    genTime: info.genTime,
+    serialHex: info.serialNumber,
     imprintAlgorithm,
     imprintMatches,
-    signer: verifySigner(si, [...certificates, ...pool.all()], [sd.eContent]),
+    signer: verifySigner(si, [...certificates, ...pool.all()], [info.tstInfo]),
     certificates,
   };
 }

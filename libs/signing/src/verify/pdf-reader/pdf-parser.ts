@@ -1,20 +1,10 @@
+import { PDF_DELIMITER, PDF_WHITESPACE } from '../../pdf-syntax/pdf-bytes';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { PdfDict, PdfName, PdfRef, PdfString, PdfValue } from './pdf-values';
 
-/** whitespace and delimiter classes of PDF bytes (ISO 32000-1 §7.2.2) */
-const WS = new Uint8Array(256);
-const DELIM = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
-
-export class PdfSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(`${message} at byte ${position}`);
-    this.name = 'PdfSyntaxError';
-  }
-}
+// local bindings: the inner loops index these per byte, and a compiled import is a getter call
+const WS = PDF_WHITESPACE;
+const DELIM = PDF_DELIMITER;
 
 /**
  * A recursive-descent reader of PDF objects over a byte buffer. It never copies the buffer:

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DerNode } from '../asn1/der-node';
+import { DerNode } from '../../asn1/der-node';
 import { PdfFile, PdfFormatError } from './pdf-file';
 import { PdfParser } from './pdf-parser';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, parsePdfDate } from './pdf-values';

@@ -1,4 +1,4 @@
-import { PdfSyntaxError } from './pdf-parser';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
 import { isDict, PdfDict, PdfRef, PdfValue } from './pdf-values';
 import type { XrefEntry } from './xref-section';
 

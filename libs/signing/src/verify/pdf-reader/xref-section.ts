@@ -1,4 +1,5 @@
-import { PdfParser, PdfSyntaxError } from './pdf-parser';
+import { PdfSyntaxError } from '../../pdf-syntax/pdf-syntax-error';
+import { PdfParser } from './pdf-parser';
 import { isArray, PdfDict, PdfStream, PdfValue } from './pdf-values';
 
 export type XrefEntry =

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { AlgorithmIdentifier } from '../asn1/algorithm-identifier';
+import type { AlgorithmIdentifier } from '../../asn1/algorithm-identifier';
 import { verifySignature } from './signature-verifier';
 
 /**

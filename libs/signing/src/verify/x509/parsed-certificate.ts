@@ -1,9 +1,9 @@
 import { createHash, createPublicKey, KeyObject } from 'node:crypto';
-import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
-import { DerNode } from '../asn1/der-node';
-import { readBitString, readIntegerHex, readOid, readTime, TAG } from '../asn1/der-values';
-import { OID } from '../asn1/oids';
-import { DistinguishedName, readName } from './distinguished-name';
+import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../../asn1/algorithm-identifier';
+import { DerNode } from '../../asn1/der-node';
+import { readBitString, readIntegerHex, readOid, readTime, TAG } from '../../asn1/der-values';
+import { OID } from '../../asn1/oids';
+import { type DistinguishedName, readName } from '../../certificates/distinguished-name';
 import { IssuerSignatureCheck } from './issuer-signature-check';
 
 /**

@@ -1,6 +1,6 @@
-import { readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
-import { DerNode } from '../asn1/der-node';
-import { readBitString, readIntegerHex, readTime, TAG } from '../asn1/der-values';
+import { readAlgorithmIdentifier } from '../../asn1/algorithm-identifier';
+import { DerNode } from '../../asn1/der-node';
+import { readBitString, readIntegerHex, readTime, TAG } from '../../asn1/der-values';
 import { ParsedCertificate } from './parsed-certificate';
 import { IssuerSignatureCheck } from './issuer-signature-check';
 

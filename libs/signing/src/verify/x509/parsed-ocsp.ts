@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
-import { DerNode } from '../asn1/der-node';
-import { readBitString, readIntegerHex, readOid, readSmallInteger, readTime, TAG } from '../asn1/der-values';
-import { DIGEST_BY_OID, OID } from '../asn1/oids';
+import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../../asn1/algorithm-identifier';
+import { DerNode } from '../../asn1/der-node';
+import {
+  readBitString,
+  readIntegerHex,
+  readOid,
+  readSmallInteger,
+  readTime,
+  TAG,
+} from '../../asn1/der-values';
+import { DIGEST_BY_OID, OID } from '../../asn1/oids';
 import { ParsedCertificate } from './parsed-certificate';
 import { verifySignature } from './signature-verifier';
 

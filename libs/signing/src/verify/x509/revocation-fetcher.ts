@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { derElement, derNull, derOctetString, derOid, derSequence } from '../asn1/der-writer';
+import { der, tlv } from '../../cms/der';
 import { ParsedCertificate } from './parsed-certificate';
 
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -59,11 +59,11 @@ export class RevocationFetcher {
 
 /** OCSPRequest with one CertID (SHA-1, as every responder accepts) and no extensions */
 export function ocspRequest(cert: ParsedCertificate, issuer: ParsedCertificate): Buffer {
-  const certId = derSequence(
-    derSequence(derOid('1.3.14.3.2.26'), derNull()),
-    derOctetString(createHash('sha1').update(issuer.subjectRaw).digest()),
-    derOctetString(issuer.publicKeyHashSha1),
-    derElement(0x02, cert.serialRaw),
+  const certId = der.sequence(
+    der.sequence(der.oid('1.3.14.3.2.26'), der.null()),
+    der.octetString(createHash('sha1').update(issuer.subjectRaw).digest()),
+    der.octetString(issuer.publicKeyHashSha1),
+    tlv(0x02, cert.serialRaw),
   );
-  return derSequence(derSequence(derSequence(derSequence(certId))));
+  return der.sequence(der.sequence(der.sequence(der.sequence(certId))));
 }

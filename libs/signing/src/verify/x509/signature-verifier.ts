@@ -1,7 +1,7 @@
 import { constants, createVerify, KeyObject, verify } from 'node:crypto';
-import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../asn1/algorithm-identifier';
-import { readSmallInteger } from '../asn1/der-values';
-import { DIGEST_BY_OID } from '../asn1/oids';
+import { AlgorithmIdentifier, readAlgorithmIdentifier } from '../../asn1/algorithm-identifier';
+import { readSmallInteger } from '../../asn1/der-values';
+import { DIGEST_BY_OID } from '../../asn1/oids';
 
 /** signature algorithm OIDs whose digest is implied by the OID */
 const RSA_PKCS1: Readonly<Record<string, string>> = {

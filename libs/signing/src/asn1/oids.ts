@@ -34,22 +34,3 @@ export const DIGEST_BY_OID: Readonly<Record<string, string>> = {
   '2.16.840.1.101.3.4.2.9': 'sha3-384',
   '2.16.840.1.101.3.4.2.10': 'sha3-512',
 };
-
-/** attribute types of distinguished names, with the short labels used when printing them */
-export const NAME_ATTRIBUTES: Readonly<Record<string, string>> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'SERIALNUMBER',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.9': 'STREET',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'T',
-  '2.5.4.42': 'GN',
-  '1.2.840.113549.1.9.1': 'E',
-  '0.9.2342.19200300.100.1.1': 'UID',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '2.5.4.97': 'organizationIdentifier',
-};

@@ -33,16 +33,22 @@ export interface CmsSignedData {
 
 export class CmsFormatError extends Error {}
 
-/** Reads a ContentInfo holding SignedData (RFC 5652). Trailing zero padding is ignored. */
+/**
+ * Reads a ContentInfo holding SignedData (RFC 5652). Trailing zero padding is ignored. The one CMS
+ * reader of libs/signing: the verifier's signatures and timestamps and the TSA client's fresh tokens
+ * (`readTimestampToken`) go through it; `cms-signed-data.ts` is its writing counterpart.
+ */
 export function parseSignedData(input: Buffer): CmsSignedData {
   try {
     const contentInfo = DerNode.parse(input).expect(TAG.SEQUENCE);
     if (readOid(contentInfo.child(0)) !== OID.signedData) throw new CmsFormatError('not a CMS SignedData');
     const sd = contentInfo.child(1).expect(ctx(0)).child(0).expect(TAG.SEQUENCE);
     const kids = sd.children;
+    kids[0].expect(TAG.INTEGER); // version
+    kids[1].expect(TAG.SET); // digestAlgorithms
     const encap = kids[2].expect(TAG.SEQUENCE);
     const eContentType = readOid(encap.child(0));
-    const eContentWrapper = encap.children[1];
+    const eContentWrapper = encap.children[1]?.expect(ctx(0));
     const eContent = eContentWrapper ? eContentWrapper.child(0).octets() : undefined;
     const certificates: Buffer[] = [];
     const crls: Buffer[] = [];
