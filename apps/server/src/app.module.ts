@@ -21,6 +21,7 @@ import { AppExceptionFilter } from './http/app-exception.filter';
 import { SessionGuard } from './http/session.guard';
 import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
+import { PublicVerifyHttpModule } from './verify/public-verify-http.module';
 import { StorageModule } from './storage/storage.module';
 
 export const SERVER_ENTITIES = [
@@ -52,6 +53,7 @@ export class AppModule {
         DemoModule,
         CertificatesHttpModule,
         RegistersHttpModule,
+        PublicVerifyHttpModule,
       ],
       controllers: [
         HealthController,

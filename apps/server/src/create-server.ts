@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { PinoLoggerService } from './http/pino-logger';
 import { requestContextMiddleware } from './http/request-context.middleware';
+import { webUiMiddleware } from './web/web-ui.middleware';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createServer(
@@ -25,6 +26,7 @@ export async function createServer(
   app.useBodyParser('json', { limit: config.server.jsonBodyLimit });
   app.useBodyParser('urlencoded', { limit: config.server.jsonBodyLimit, extended: false });
   app.use(cookieParser());
+  app.use(webUiMiddleware(config.web.dir));
 
   const openApi = new DocumentBuilder()
     .setTitle('vanthu API')
