@@ -8,9 +8,7 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0b57d0',
     colorLink: '#0b57d0',
-    colorError: '#c41d1d',
-    colorWarning: '#ad4e00',
-    colorSuccess: '#237804',
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

@@ -77,6 +77,7 @@ export interface Entry {
   verificationVerdict: string | null;
   verificationOverridden: boolean;
   duplicateOf: string | null;
+  draftingUnitId: string | null;
   replyToEntryId: string | null;
   replyEntryId: string | null;
   closedAt: string | null;

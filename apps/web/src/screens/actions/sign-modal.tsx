@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Col, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
+import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import type { EntryDetail } from '../../client/types';
+import { api } from '../../client/vanthu-api';
+import { useSession } from '../../session/session-context';
+import { openPdf, type PdfRect } from '../document/pdf-document';
+import { cssBox, type PageGeometry, PdfPages } from '../document/pdf-pages';
+import { defaultPlacement } from './signature-placement';
+import { useEntryAction } from './use-entry-action';
+
+const PREVIEW_WIDTH = 520;
+
+/**
+ * Ký số: choose the personal certificate, see on the page where the signature will go, drag it
+ * elsewhere if needed, enter the passphrase and sign. The passphrase goes to the server for this
+ * one request and is never kept. Loaded on demand (pdf.js).
+ */
+export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDetail; agencyId: string; onClose: () => void }) {
+  const session = useSession();
+  const action = useEntryAction();
+  const [form] = Form.useForm<{ certificateId: string; passphrase: string }>();
+  const main = entry.files.find((f) => f.fileIndex === 0) ?? entry.files[0];
+  const certificates = useQuery({ queryKey: ['certificates', agencyId], queryFn: () => api.certificates(agencyId) });
+  const mine = (certificates.data ?? []).filter(
+    (c) => c.kind === 'personal' && c.ownerUserId === session.me.userId && c.status === 'active' && !c.expired,
+  );
+  const doc = useQuery({
+    queryKey: ['sign-preview', main?.id],
+    queryFn: async () => {
+      const res = await fetch(api.fileUrl(agencyId, entry.id, main.id), { credentials: 'same-origin' });
+      const pdf = await openPdf(await res.arrayBuffer());
+      return { pdf, placement: await defaultPlacement(pdf, entry.signerInfo?.fullName ?? session.me.fullName) };
+    },
+    enabled: !!main,
+    staleTime: Infinity,
+  });
+  const [placement, setPlacement] = useState<{ page: number; rect: PdfRect } | null>(null);
+  useEffect(() => {
+    if (doc.data && !placement) setPlacement(doc.data.placement);
+  }, [doc.data, placement]);
+  useEffect(() => {
+    if (mine.length && !form.getFieldValue('certificateId')) form.setFieldValue('certificateId', mine[0].id);
+  }, [mine, form]);
+
+  const drag = useRef<{ x: number; y: number; rect: PdfRect; g: PageGeometry } | null>(null);
+  const onDown = (g: PageGeometry) => (e: PointerEvent<HTMLDivElement>) => {
+    if (!placement) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { x: e.clientX, y: e.clientY, rect: placement.rect, g };
+  };
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || !placement) return;
+    const dx = (e.clientX - d.x) / d.g.scale;
+    const dy = (e.clientY - d.y) / d.g.scale;
+    const pageWidth = PREVIEW_WIDTH / d.g.scale;
+    const x = Math.min(Math.max(0, d.rect.x + dx), pageWidth - d.rect.width);
+    const y = Math.min(Math.max(0, d.rect.y - dy), d.g.heightPt - d.rect.height);
+    setPlacement({ page: placement.page, rect: { ...d.rect, x, y } });
+  };
+  const onUp = () => (drag.current = null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done = await action.run(
+      () =>
+        api.outgoing.sign(agencyId, entry.id, {
+          version: entry.version,
+          passphrase: v.passphrase,
+          certificateId: v.certificateId,
+          placement: placement
+            ? { page: placement.page, rect: { ...placement.rect, x: Math.round(placement.rect.x), y: Math.round(placement.rect.y) } }
+            : undefined,
+        }),
+      'Đã ký số văn bản.',
+    );
+    if (done) onClose();
+    else form.setFieldValue('passphrase', '');
+  };
+
+  return (
+    <Modal title="Ký số văn bản" open width={1000} okText="Ký số" cancelText="Hủy" confirmLoading={action.busy} onOk={() => void submit()} onCancel={onClose}>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Typography.Paragraph>
+            Vị trí chữ ký (trang {placement?.page ?? '…'}): kéo khung để đặt chữ ký vào chỗ khác.
+          </Typography.Paragraph>
+          <div style={{ height: 520, overflow: 'auto', background: '#e8e8e8', padding: 8 }}>
+            {doc.isPending && <Spin description="Đang mở văn bản…" />}
+            {doc.data && placement && (
+              <PdfPages
+                pdf={doc.data.pdf}
+                width={PREVIEW_WIDTH}
+                overlay={(page, g) =>
+                  page === placement.page ? (
+                    <div
+                      className="signature-box"
+                      data-testid="signature-box"
+                      role="img"
+                      aria-label="Vị trí chữ ký số"
+                      style={cssBox(placement.rect, g)}
+                      onPointerDown={onDown(g)}
+                      onPointerMove={onMove}
+                      onPointerUp={onUp}
+                    />
+                  ) : null
+                }
+              />
+            )}
+          </div>
+        </Col>
+        <Col span={10}>
+          <Form form={form} layout="vertical">
+            <Form.Item label="Chứng thư số" name="certificateId" rules={[{ required: true, message: 'Chọn chứng thư số' }]}>
+              <Select options={mine.map((c) => ({ value: c.id, label: `${c.subject.split(',')[0].replace('CN=', '')} — hết hạn sau ${c.daysLeft} ngày` }))} placeholder={certificates.isPending ? 'Đang tải…' : 'Không có chứng thư số cá nhân'} />
+            </Form.Item>
+            <Form.Item label="Mật khẩu chứng thư số" name="passphrase" rules={[{ required: true, message: 'Nhập mật khẩu chứng thư số' }]}>
+              <Input.Password autoComplete="off" onPressEnter={() => void submit()} />
+            </Form.Item>
+          </Form>
+          {action.error && <Alert type="error" showIcon role="alert" title={action.error.message} />}
+        </Col>
+      </Row>
+    </Modal>
+  );
+}
