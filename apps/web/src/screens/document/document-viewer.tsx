@@ -75,9 +75,9 @@ export default function DocumentViewer({
     <Row gutter={16}>
       <Col xs={24} xl={13}>
         <Space style={{ marginBottom: 8 }}>
-          <a href={url} download={file.fileName}>
-            <Button>Tải xuống {file.fileName}</Button>
-          </a>
+          <Button href={url} download={file.fileName}>
+            Tải xuống {file.fileName}
+          </Button>
         </Space>
         <div
           ref={scroller}

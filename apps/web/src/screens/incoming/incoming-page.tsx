@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Tabs, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SearchQuery } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
 import { EntryTable } from '../../ui/entry-table';
@@ -34,6 +34,7 @@ export default function IncomingPage() {
   const { agencyId = '' } = useParams();
   const session = useSession();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const active = TABS.some((t) => t.key === params.get('tab')) ? params.get('tab')! : 'cho-vao-so';
   const specialist = session.hasRole(agencyId, 'specialist') && !session.hasRole(agencyId, 'leader', 'clerk');
   const tab = TABS.find((t) => t.key === active)!;
@@ -45,11 +46,9 @@ export default function IncomingPage() {
           Văn bản đến
         </Typography.Title>
         {session.hasRole(agencyId, 'clerk') && (
-          <Link to={`/co-quan/${agencyId}/van-ban-den/vao-so`}>
-            <Button type="primary" icon={<PlusOutlined />}>
-              Vào sổ văn bản giấy / tải tệp lên
-            </Button>
-          </Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/co-quan/${agencyId}/van-ban-den/vao-so`)}>
+            Vào sổ văn bản giấy / tải tệp lên
+          </Button>
         )}
       </Space>
       <Tabs

@@ -1,1 +1,54 @@
-export default function Stub() { return <p>Đang xây dựng</p>; }
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Typography } from 'antd';
+import { useParams } from 'react-router';
+import type { Register } from '../../client/types';
+import { api } from '../../client/vanthu-api';
+
+const KIND: Record<string, string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', copy: 'Bản sao' };
+
+/** Sổ văn bản: each register of the agency, printable in full (PDF) and exportable (Excel). */
+export default function RegistersPage() {
+  const { agencyId = '' } = useParams();
+  const registers = useQuery({ queryKey: ['registers', agencyId], queryFn: () => api.registers(agencyId) });
+  if (registers.isError) return <Alert type="error" showIcon title={(registers.error as Error).message} />;
+  return (
+    <>
+      <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
+        Sổ văn bản
+      </Typography.Title>
+      <Typography.Paragraph>
+        Cách đánh số văn bản đi: {registers.data?.outgoingSeries === 'per_type' ? 'một sổ cho mỗi loại văn bản' : 'một sổ chung cho mọi loại văn bản'}.
+      </Typography.Paragraph>
+      <Table<Register>
+        rowKey="id"
+        loading={registers.isPending}
+        dataSource={registers.data?.registers ?? []}
+        pagination={false}
+        locale={{ emptyText: 'Chưa có sổ nào (sổ được tạo khi vào sổ hoặc phát hành văn bản đầu tiên trong năm)' }}
+        columns={[
+          { title: 'Tên sổ', dataIndex: 'name' },
+          { title: 'Loại sổ', dataIndex: 'kind', render: (k: string) => KIND[k] ?? k, width: 140 },
+          { title: 'Năm', dataIndex: 'year', width: 90 },
+          { title: 'Số tiếp theo', dataIndex: 'nextNumber', width: 120 },
+          {
+            title: 'In, xuất sổ',
+            width: 260,
+            render: (_: unknown, r) =>
+              r.kind === 'copy' ? (
+                <span className="muted">Chưa hỗ trợ</span>
+              ) : (
+                <Space>
+                  <Button size="small" href={api.registerPrintUrl(agencyId, r.id, 'print.pdf')} download>
+                    In sổ (PDF)
+                  </Button>
+                  <Button size="small" href={api.registerPrintUrl(agencyId, r.id, 'export.xlsx')} download>
+                    Xuất Excel
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}
