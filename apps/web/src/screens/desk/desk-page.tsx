@@ -17,7 +17,7 @@ function countOf(result: Entry[] | Page<Entry> | undefined): string | undefined 
 
 function Counter({ title, value, to, tone }: { title: string; value?: string; to: string; tone?: string }) {
   return (
-    <Link to={to} className="panel counter">
+    <Link to={to} className="panel counter" aria-label={`${title}: ${value ?? "…"} văn bản`}>
       <span className="counter-title">{title}</span>
       <span className="counter-value" style={{ color: tone }}>
         {value ?? '…'}

@@ -122,7 +122,7 @@ export function EntryDeliveries({ entry, agencyId }: { entry: EntryDetail; agenc
         dataSource={entry.deliveries}
         locale={{ emptyText: entry.recipients.map((r) => r.organName).join('; ') || 'Chưa gửi' }}
         renderItem={(d) => (
-          <List.Item>
+          <List.Item data-testid="delivery">
             <List.Item.Meta
               title={d.organName}
               description={
