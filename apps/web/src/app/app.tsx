@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../client/http';
+import { styleNonce as nonce } from './style-nonce';
 import { SessionProvider } from '../session/session-context';
 import { ToastProvider } from '../ui/toast';
 import { AppRoutes } from './app-routes';
@@ -24,8 +25,6 @@ const queryClient = new QueryClient({
   },
 });
 
-/** The nonce the server put into index.html for this response (see apps/server/src/web). */
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 
 export function App() {
   return (
