@@ -33,6 +33,7 @@ export default tseslint.config(
       'libs/config/**',
       'test/**',
       'bench/**',
+      'apps/*/test/**',
       '**/*.spec.ts',
       '**/*.integration-spec.ts',
       '**/*.e2e-spec.ts',

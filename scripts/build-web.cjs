@@ -33,7 +33,14 @@ if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(web, 'vite.config.mts'), '--logLevel', 'warn'],
+  [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    join(web, 'vite.config.mts'),
+    '--logLevel',
+    'warn',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);

@@ -16,7 +16,7 @@ export default defineConfig({
     outDir: resolve(here, '../../dist/web'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: process.env.WEB_SOURCEMAP === "1",
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       onLog(level, log, handler) {

@@ -21,7 +21,9 @@ describe('web: search, registers, public verification, other agencies', () => {
       await clerk.page.waitForURL(/[?&]q=/);
       await rows.filter({ hasText: 'lễ hội cà phê' }).waitFor({ state: 'detached' });
       await rows.first().waitFor();
-      await expect(rows.allTextContents()).resolves.toEqual([expect.stringContaining('Về việc phân công nhiệm vụ chuyển đổi số')]);
+      await expect(rows.allTextContents()).resolves.toEqual([
+        expect.stringContaining('Về việc phân công nhiệm vụ chuyển đổi số'),
+      ]);
     }
 
     // the address carries the search: reloading it (or sending it) gives the same result and form
@@ -30,7 +32,9 @@ describe('web: search, registers, public verification, other agencies', () => {
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(1);
     await expect(clerk.page.getByLabel('Từ khóa').inputValue()).resolves.toBe('phan cong nhiem vu');
-    await expect(clerk.page.locator('.ant-select', { has: clerk.page.getByLabel('Sổ') }).textContent()).resolves.toContain('Văn bản đi');
+    await expect(
+      clerk.page.locator('.ant-select', { has: clerk.page.getByLabel('Sổ') }).textContent(),
+    ).resolves.toContain('Văn bản đi');
     await clerk.page.goto(clerk.page.url().replace('direction=outgoing', 'direction=incoming'));
     await clerk.page.getByText('Không có văn bản').waitFor();
   });
@@ -55,9 +59,12 @@ describe('web: search, registers, public verification, other agencies', () => {
     const detail = await world.api.entry('huyen.vanthu', issued.id);
     const file = (detail.files as { id: string }[])[0];
     const agencyId = await world.api.agencyOf('huyen.vanthu');
-    const res = await fetch(`${world.server.url}/api/v1/agencies/${agencyId}/entries/${issued.id}/versions/${file.id}/content`, {
-      headers: { authorization: `Bearer ${await world.api.token('huyen.vanthu')}` },
-    });
+    const res = await fetch(
+      `${world.server.url}/api/v1/agencies/${agencyId}/entries/${issued.id}/versions/${file.id}/content`,
+      {
+        headers: { authorization: `Bearer ${await world.api.token('huyen.vanthu')}` },
+      },
+    );
     const signed = Buffer.from(await res.arrayBuffer());
     // one byte of the page content changed, inside what both signatures cover
     const tampered = Buffer.from(signed);
@@ -67,7 +74,9 @@ describe('web: search, registers, public verification, other agencies', () => {
     const citizen = await world.user();
     await citizen.page.goto('/xac-thuc');
     await citizen.page.getByRole('heading', { name: 'Xác thực văn bản điện tử' }).waitFor();
-    await citizen.page.getByLabel('Tệp văn bản (PDF)').setInputFiles({ name: 'van-ban.pdf', mimeType: 'application/pdf', buffer: signed });
+    await citizen.page
+      .getByLabel('Tệp văn bản (PDF)')
+      .setInputFiles({ name: 'van-ban.pdf', mimeType: 'application/pdf', buffer: signed });
     await citizen.page.getByRole('button', { name: 'Xác thực' }).click();
     await citizen.page.getByText('Kết quả: Hợp lệ').waitFor();
     await expect(citizen.page.getByTestId('signature-item').allTextContents()).resolves.toEqual([
@@ -75,7 +84,9 @@ describe('web: search, registers, public verification, other agencies', () => {
       expect.stringContaining("Ủy ban nhân dân huyện Ea H'Leo"),
     ]);
 
-    await citizen.page.getByLabel('Tệp văn bản (PDF)').setInputFiles({ name: 'sua-doi.pdf', mimeType: 'application/pdf', buffer: tampered });
+    await citizen.page
+      .getByLabel('Tệp văn bản (PDF)')
+      .setInputFiles({ name: 'sua-doi.pdf', mimeType: 'application/pdf', buffer: tampered });
     await citizen.page.getByRole('button', { name: 'Xác thực' }).click();
     await citizen.page.getByText('Kết quả: Không hợp lệ').waitFor();
     expect(citizen.page.url()).toMatch(/\/xac-thuc$/);

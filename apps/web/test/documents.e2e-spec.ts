@@ -21,14 +21,16 @@ describe('web: incoming and outgoing documents', () => {
     const fillForm = async () => {
       await clerk.goto('van-ban-den/vao-so');
       // the file is chosen through the picker (a native dialog Playwright answers); everything else by keys
-      await page.getByLabel('Tệp văn bản (PDF)').setInputFiles({ name: 'cong-van.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await page
+        .getByLabel('Tệp văn bản (PDF)')
+        .setInputFiles({ name: 'cong-van.pdf', mimeType: 'application/pdf', buffer: pdf });
       await page.getByLabel('Tệp văn bản (PDF)').focus();
       const k = page.keyboard;
       // Tab until the field is focused (a date picker's clear button is a stop of its own), at most 6 presses
       const tabTo = async (id: string) => {
         for (let i = 0; i < 6; i++) {
           await k.press('Tab');
-          if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+          if ((await page.evaluate('document.activeElement?.id')) === id) return;
         }
         throw new Error(`Tab never reached #${id}`);
       };
@@ -55,10 +57,12 @@ describe('web: incoming and outgoing documents', () => {
     await page.waitForURL(/\/van-ban\/[0-9a-f-]{36}$/);
     await page.getByText('Chờ phân công').first().waitFor();
     await page.getByRole('tab', { name: 'Chi tiết' }).click();
-    await expect(page.locator('.ant-descriptions-row', { hasText: 'Số đến' }).textContent()).resolves.toBe('Số đến01');
-    await expect(page.locator('.ant-descriptions-row', { hasText: 'Cơ quan ban hành' }).textContent()).resolves.toContain(
-      'Sở Nội vụ tỉnh Đắk Lắk',
+    await expect(page.locator('.ant-descriptions-row', { hasText: 'Số đến' }).textContent()).resolves.toBe(
+      'Số đến01',
     );
+    await expect(
+      page.locator('.ant-descriptions-row', { hasText: 'Cơ quan ban hành' }).textContent(),
+    ).resolves.toContain('Sở Nội vụ tỉnh Đắk Lắk');
 
     // the same document again: the warning, then a keyboard confirmation
     await fillForm();
@@ -69,16 +73,23 @@ describe('web: incoming and outgoing documents', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/van-ban\/[0-9a-f-]{36}$/);
     await page.getByRole('tab', { name: 'Chi tiết' }).click();
-    await expect(page.locator('.ant-descriptions-row', { hasText: 'Số đến' }).textContent()).resolves.toBe('Số đến02');
+    await expect(page.locator('.ant-descriptions-row', { hasText: 'Số đến' }).textContent()).resolves.toBe(
+      'Số đến02',
+    );
   });
 
   it('assigns with a deadline shown in words and colour, and shows it overdue once the date has passed', async () => {
     const issued = await world.issueFromDistrict('Về việc rà soát thủ tục hành chính');
     const [received] = await world.api.inbox('eadrang.vanthu');
     const agencyId = await world.api.agencyOf('eadrang.vanthu');
-    await world.api.call('eadrang.vanthu', 'POST', `/api/v1/agencies/${agencyId}/incoming/${received.id}/register`, {
-      version: received.version,
-    });
+    await world.api.call(
+      'eadrang.vanthu',
+      'POST',
+      `/api/v1/agencies/${agencyId}/incoming/${received.id}/register`,
+      {
+        version: received.version,
+      },
+    );
     expect(issued.numberNotation).toBe('01/UBND-VP');
 
     const leader = await world.user('eadrang.lanhdao');
@@ -97,7 +108,7 @@ describe('web: incoming and outgoing documents', () => {
     await leader.goto('van-ban-den?tab=dang-xu-ly');
     const soon = leader.page.locator('.tone-tag', { hasText: 'Còn 2 ngày' });
     await soon.waitFor();
-    await expect(soon.evaluate((e) => getComputedStyle(e).color)).resolves.toBe('rgb(135, 56, 0)');
+    await expect(soon.evaluate('e => getComputedStyle(e).color')).resolves.toBe('rgb(135, 56, 0)');
 
     // the deadline passes: no API moves a date back, so the test puts the entry three days late
     const db = new Client({ connectionString: databaseUrl(world.server) });
@@ -107,7 +118,7 @@ describe('web: incoming and outgoing documents', () => {
     await leader.page.reload();
     const late = leader.page.locator('.tone-tag', { hasText: 'Quá hạn 3 ngày' });
     await late.waitFor();
-    await expect(late.evaluate((e) => getComputedStyle(e).color)).resolves.toBe('rgb(168, 7, 26)');
+    await expect(late.evaluate('e => getComputedStyle(e).color')).resolves.toBe('rgb(168, 7, 26)');
     await leader.goto('ban-lam-viec');
     await leader.page.getByRole('link', { name: 'Quá hạn: 1 văn bản' }).waitFor();
   });
@@ -122,7 +133,9 @@ describe('web: incoming and outgoing documents', () => {
     await dialog.getByLabel('Mật khẩu chứng thư số').fill('sai-mat-khau');
     await dialog.getByRole('button', { name: 'Ký số' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Mật khẩu của tệp PKCS#12 không đúng.' }).waitFor();
-    await expect(leader.page.locator('h1 + .ant-space .tone-tag').first().textContent()).resolves.toBe('Chờ ký');
+    await expect(leader.page.locator('h1 + .ant-space .tone-tag').first().textContent()).resolves.toBe(
+      'Chờ ký',
+    );
 
     await dialog.getByLabel('Mật khẩu chứng thư số').fill(world.passphrase('huyen.lanhdao'));
     await dialog.getByRole('button', { name: 'Ký số' }).click();
@@ -150,10 +163,15 @@ describe('web: incoming and outgoing documents', () => {
   });
 
   it('answers a stale change with the conflict message and shows the current version', async () => {
-    const draft = await world.api.draft('huyen.chuyenvien', 'huyen.lanhdao', await nd30Pdf({ signerName: 'Nguyễn Văn An' }), {
-      subject: 'Dự thảo kế hoạch chuyển đổi số',
-      recipients: ['000.01.12.H15'],
-    });
+    const draft = await world.api.draft(
+      'huyen.chuyenvien',
+      'huyen.lanhdao',
+      await nd30Pdf({ signerName: 'Nguyễn Văn An' }),
+      {
+        subject: 'Dự thảo kế hoạch chuyển đổi số',
+        recipients: ['000.01.12.H15'],
+      },
+    );
     const spec = await world.user('huyen.chuyenvien');
     await spec.goto(`van-ban/${draft.id}`);
     await spec.page.getByRole('button', { name: 'Trình' }).waitFor();
@@ -165,7 +183,9 @@ describe('web: incoming and outgoing documents', () => {
       subject: 'Dự thảo kế hoạch chuyển đổi số năm 2027',
     });
     await spec.page.getByRole('button', { name: 'Trình' }).click();
-    await spec.page.getByText('Văn bản vừa được người khác cập nhật. Vui lòng tải lại và thực hiện lại thao tác.').waitFor();
+    await spec.page
+      .getByText('Văn bản vừa được người khác cập nhật. Vui lòng tải lại và thực hiện lại thao tác.')
+      .waitFor();
     await spec.page.locator('h1', { hasText: 'Dự thảo kế hoạch chuyển đổi số năm 2027' }).waitFor();
     expect((await world.api.entry('huyen.chuyenvien', draft.id)).status).toBe('draft');
   });

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { choose, modal } from './support/antd';
-import { createDemoTemplate, type DemoTemplate, type RunningServer, startFromTemplate } from './support/built-server';
+import {
+  createDemoTemplate,
+  type DemoTemplate,
+  type RunningServer,
+  startFromTemplate,
+} from './support/built-server';
 import { launchChromium, type LaunchedBrowser } from './support/chromium';
 import { WebUser } from './support/web-user';
 
@@ -17,7 +22,7 @@ describe('web: district → two communes → reply closes', () => {
   const users = new Map<string, WebUser>();
 
   beforeAll(async () => {
-    [template, chromium] = await Promise.all([createDemoTemplate(), launchChromium()]);
+    [template, chromium] = await Promise.all([sharedDemoTemplate(), launchChromium()]);
     server = await startFromTemplate(template);
   }, 180_000);
   afterAll(async () => {
@@ -44,7 +49,14 @@ describe('web: district → two communes → reply closes', () => {
     await page.locator('h1 + .ant-space .tone-tag', { hasText: status }).first().waitFor();
   }
 
-  async function draft(page: Page, agencyPath: string, signer: string, type: string, subject: string, recipients: string[]) {
+  async function draft(
+    page: Page,
+    agencyPath: string,
+    signer: string,
+    type: string,
+    subject: string,
+    recipients: string[],
+  ) {
     await page.goto(`${agencyPath}/van-ban-di/du-thao-moi`);
     await fillDraft(page, signer, type, subject, recipients);
   }
@@ -93,10 +105,14 @@ describe('web: district → two communes → reply closes', () => {
     // 1. the district's specialist drafts and submits
     const spec = await as('huyen.chuyenvien');
     const district = users.get('huyen.chuyenvien')!.agencyPath();
-    await draft(spec, district, 'Nguyễn Văn An', 'Công văn', 'Về việc báo cáo tình hình xử lý văn bản điện tử', [
-      'Ea Drăng',
-      'Ea Sol',
-    ]);
+    await draft(
+      spec,
+      district,
+      'Nguyễn Văn An',
+      'Công văn',
+      'Về việc báo cáo tình hình xử lý văn bản điện tử',
+      ['Ea Drăng', 'Ea Sol'],
+    );
     const decisionUrl = new URL(spec.url()).pathname;
 
     // 2. the leader forwards, approves and signs; 3. the clerk issues with the number previewed

@@ -54,7 +54,11 @@ export function webUiMiddleware(dir: string) {
     }
     const html = readIndex();
     const nonce = randomBytes(16).toString('base64');
-    res.set({ ...PAGE_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(nonce), 'Cache-Control': 'no-cache' });
+    res.set({
+      ...PAGE_HEADERS,
+      'Content-Security-Policy': contentSecurityPolicy(nonce),
+      'Cache-Control': 'no-cache',
+    });
     res.type('text/html; charset=utf-8').send(html ? html.split(NONCE_PLACEHOLDER).join(nonce) : MISSING_UI);
   };
 }

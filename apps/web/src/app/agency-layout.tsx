@@ -30,7 +30,7 @@ export function AgencyLayout() {
       <a className="skip-link" href="#noi-dung">
         Chuyển đến nội dung chính
       </a>
-      <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} aria-label="Thanh điều hướng">
+      <Layout.Sider width={212} breakpoint="lg" collapsedWidth={0} aria-label="Thanh điều hướng">
         <div style={{ padding: '16px 16px 8px' }}>
           <Link to={`${base}ban-lam-viec`} style={{ color: '#fff' }}>
             <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
@@ -47,10 +47,18 @@ export function AgencyLayout() {
             items={items.map((item) => ({
               key: item.key,
               icon: item.icon,
-              label: 'children' in item && item.children ? item.label : <Link to={base + item.key}>{item.label}</Link>,
+              label:
+                'children' in item && item.children ? (
+                  item.label
+                ) : (
+                  <Link to={base + item.key}>{item.label}</Link>
+                ),
               children:
                 'children' in item && item.children
-                  ? item.children.map((c) => ({ key: c.key, label: <Link to={base + c.key}>{c.label}</Link> }))
+                  ? item.children.map((c) => ({
+                      key: c.key,
+                      label: <Link to={base + c.key}>{c.label}</Link>,
+                    }))
                   : undefined,
             }))}
           />
@@ -58,7 +66,7 @@ export function AgencyLayout() {
       </Layout.Sider>
       <Layout>
         <AppHeader agencyId={agencyId} />
-        <Layout.Content id="noi-dung" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+        <Layout.Content id="noi-dung" tabIndex={-1} style={{ padding: '20px 16px', outline: 'none' }}>
           <main>{roles.length === 0 ? <NotFoundPage /> : <Outlet />}</main>
         </Layout.Content>
       </Layout>

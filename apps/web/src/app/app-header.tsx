@@ -14,7 +14,11 @@ export function AppHeader({ agencyId }: { agencyId: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [changing, setChanging] = useState(false);
-  const notifications = useQuery({ queryKey: ['notifications'], queryFn: api.notifications, refetchInterval: 60_000 });
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: api.notifications,
+    refetchInterval: 60_000,
+  });
   const roles = session.rolesIn(agencyId);
   const agency = session.agencies.find((a) => a.id === agencyId);
 
@@ -53,20 +57,23 @@ export function AppHeader({ agencyId }: { agencyId: string }) {
       <Dropdown
         trigger={['click']}
         menu={{
-          items: (notifications.data?.items ?? []).slice(0, 8).map((n) => ({
-            key: n.id,
-            label: (
-              <span style={{ fontWeight: n.readAt ? 400 : 600 }}>
-                {n.title}
-              </span>
+          items: (notifications.data?.items ?? [])
+            .slice(0, 8)
+            .map((n) => ({
+              key: n.id,
+              label: <span style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.title}</span>,
+              onClick: () => {
+                void api
+                  .readNotification(n.id)
+                  .then(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
+                if (n.entryId) navigate(`/co-quan/${n.agencyId}/van-ban/${n.entryId}`);
+              },
+            }))
+            .concat(
+              notifications.data?.items.length
+                ? []
+                : [{ key: 'none', label: <span>Không có thông báo</span>, onClick: () => undefined }],
             ),
-            onClick: () => {
-              void api.readNotification(n.id).then(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
-              if (n.entryId) navigate(`/co-quan/${n.agencyId}/van-ban/${n.entryId}`);
-            },
-          })).concat(
-            notifications.data?.items.length ? [] : [{ key: 'none', label: <span>Không có thông báo</span>, onClick: () => undefined }],
-          ),
         }}
       >
         <Button type="text" aria-label={`Thông báo (${notifications.data?.unread ?? 0} chưa đọc)`}>
@@ -79,7 +86,12 @@ export function AppHeader({ agencyId }: { agencyId: string }) {
         trigger={['click']}
         menu={{
           items: [
-            { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => setChanging(true) },
+            {
+              key: 'password',
+              icon: <KeyOutlined />,
+              label: 'Đổi mật khẩu',
+              onClick: () => setChanging(true),
+            },
             { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void logout() },
           ],
         }}

@@ -40,7 +40,10 @@ export function AppRoutes() {
         <Route path="/dang-nhap" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
         {session ? (
           <>
-            <Route path="/" element={<Navigate to={`/co-quan/${session.me.agencyId}/ban-lam-viec`} replace />} />
+            <Route
+              path="/"
+              element={<Navigate to={`/co-quan/${session.me.agencyId}/ban-lam-viec`} replace />}
+            />
             <Route path="/co-quan/:agencyId" element={<AgencyLayout />}>
               <Route index element={<Navigate to="ban-lam-viec" replace />} />
               <Route path="ban-lam-viec" element={<DeskPage />} />

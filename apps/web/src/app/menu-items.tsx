@@ -25,11 +25,21 @@ const MENU: MenuItem[] = [
   { key: 'ban-lam-viec', label: 'Bàn làm việc', icon: <DesktopOutlined /> },
   { key: 'van-ban-den', label: 'Văn bản đến', icon: <InboxOutlined /> },
   { key: 'van-ban-den/vao-so', label: 'Vào sổ văn bản đến', icon: <BookOutlined />, roles: ['clerk'] },
-  { key: 'van-ban-di', label: 'Văn bản đi', icon: <SendOutlined />, roles: ['clerk', 'leader', 'specialist'] },
+  {
+    key: 'van-ban-di',
+    label: 'Văn bản đi',
+    icon: <SendOutlined />,
+    roles: ['clerk', 'leader', 'specialist'],
+  },
   { key: 'tra-cuu', label: 'Tra cứu', icon: <FileSearchOutlined /> },
   { key: 'so-van-ban', label: 'Sổ văn bản', icon: <BookOutlined />, roles: ['clerk', 'leader', 'admin'] },
   { key: 'ho-so', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined /> },
-  { key: 'bao-cao', label: 'Báo cáo thống kê', icon: <BarChartOutlined />, roles: ['leader', 'admin', 'clerk'] },
+  {
+    key: 'bao-cao',
+    label: 'Báo cáo thống kê',
+    icon: <BarChartOutlined />,
+    roles: ['leader', 'admin', 'clerk'],
+  },
   {
     key: 'chung-thu-so',
     label: 'Chứng thư số',

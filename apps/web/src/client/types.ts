@@ -250,7 +250,10 @@ export interface ReportSummary {
   totals: { incoming: number; outgoing: number };
   byMonth: { month: string; incoming: number; outgoing: number }[];
   byType: { typeCode: string; typeName: string; incoming: number; outgoing: number }[];
-  byUnit: { incoming: { unitName: string; count: number }[]; outgoing: { unitName: string; count: number }[] };
+  byUnit: {
+    incoming: { unitName: string; count: number }[];
+    outgoing: { unitName: string; count: number }[];
+  };
   onTime: Ratio & { openOverdue: number };
   digitallySigned: Ratio;
   electronicExchange: { outgoing: Ratio; incoming: Ratio };

@@ -82,7 +82,8 @@ export const api = {
     http.get<{ outgoingSeries: string; registers: Register[] }>(`${agencyPath(agencyId)}/registers`),
   registerPrintUrl: (agencyId: string, registerId: string, format: 'print.pdf' | 'export.xlsx') =>
     `${agencyPath(agencyId)}/registers/${registerId}/${format}`,
-  search: (agencyId: string, query: SearchQuery) => http.get<Page<Entry>>(`${agencyPath(agencyId)}/entries`, query),
+  search: (agencyId: string, query: SearchQuery) =>
+    http.get<Page<Entry>>(`${agencyPath(agencyId)}/entries`, query),
   entry: (agencyId: string, entryId: string) =>
     http.get<EntryDetail>(`${agencyPath(agencyId)}/entries/${encodeURIComponent(entryId)}`),
   fileUrl: (agencyId: string, entryId: string, versionId: string) =>
@@ -110,8 +111,11 @@ export const api = {
     ) => http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/assign`, body),
     note: (agencyId: string, entryId: string, kind: 'progress' | 'opinion', body: string) =>
       http.post<unknown>(`${agencyPath(agencyId)}/incoming/${entryId}/notes`, { kind, body }),
-    close: (agencyId: string, entryId: string, body: { version: number; replyEntryId?: string; note?: string }) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/close`, body),
+    close: (
+      agencyId: string,
+      entryId: string,
+      body: { version: number; replyEntryId?: string; note?: string },
+    ) => http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/close`, body),
   },
   outgoing: {
     create: (agencyId: string, metadata: object, file: File, attachments: File[] = []) => {
@@ -124,7 +128,11 @@ export const api = {
     update: (agencyId: string, entryId: string, body: object) =>
       http.patch<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}`, body),
     decide: (agencyId: string, entryId: string, version: number, decision: Decision, comment?: string) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/decisions`, { version, decision, comment }),
+      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/decisions`, {
+        version,
+        decision,
+        comment,
+      }),
     sign: (
       agencyId: string,
       entryId: string,
@@ -134,20 +142,28 @@ export const api = {
         certificateId?: string;
         placement?: { page: number; rect: { x: number; y: number; width: number; height: number } };
       },
-    ) => http.post<{ entryVersion: number; status: string }>(`${agencyPath(agencyId)}/outgoing/${entryId}/sign`, body),
+    ) =>
+      http.post<{ entryVersion: number; status: string }>(
+        `${agencyPath(agencyId)}/outgoing/${entryId}/sign`,
+        body,
+      ),
     issue: (agencyId: string, entryId: string, version: number) =>
       http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/issue`, { version }),
     recall: (agencyId: string, entryId: string, version: number, reason: string) =>
       http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/recall`, { version, reason }),
-    replace: (agencyId: string, entryId: string, body: { version: number; replacementEntryId: string; reason: string }) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/replace`, body),
+    replace: (
+      agencyId: string,
+      entryId: string,
+      body: { version: number; replacementEntryId: string; reason: string },
+    ) => http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/replace`, body),
   },
   copies: {
     create: (agencyId: string, entryId: string, copyType: 'sao-y' | 'sao-luc', toPlaces?: string) =>
       http.post<unknown>(`${agencyPath(agencyId)}/entries/${entryId}/copies`, { copyType, toPlaces }),
   },
   caseFiles: {
-    list: (agencyId: string, year?: number) => http.get<CaseFile[]>(`${agencyPath(agencyId)}/case-files`, { year }),
+    list: (agencyId: string, year?: number) =>
+      http.get<CaseFile[]>(`${agencyPath(agencyId)}/case-files`, { year }),
     get: (agencyId: string, id: string) => http.get<CaseFile>(`${agencyPath(agencyId)}/case-files/${id}`),
     create: (agencyId: string, body: { code: string; title: string; year: number; keeper: string }) =>
       http.post<CaseFile>(`${agencyPath(agencyId)}/case-files`, body),

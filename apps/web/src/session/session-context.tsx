@@ -45,7 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!me.data) return null;
     const user = me.data;
     const mine = new Set(user.roles.map((r) => r.agencyId));
-    const rolesIn = (agencyId: string) => user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role);
+    const rolesIn = (agencyId: string) =>
+      user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role);
     return {
       me: user,
       agencies: (agencies.data?.items ?? []).filter((a) => mine.has(a.id)),

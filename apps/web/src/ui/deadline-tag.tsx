@@ -16,19 +16,19 @@ export function DeadlineTag({ dueDate, done }: { dueDate: string | null; done?: 
   if (days < 0)
     return (
       <ToneTag tone="red" title={`Hạn xử lý ${date}`}>
-        {date} · Quá hạn {-days} ngày
+        Quá hạn {-days} ngày
       </ToneTag>
     );
   if (days === 0)
     return (
       <ToneTag tone="orange" title={`Hạn xử lý ${date}`}>
-        {date} · Đến hạn hôm nay
+        Đến hạn hôm nay
       </ToneTag>
     );
   if (days <= DUE_SOON_DAYS)
     return (
       <ToneTag tone="orange" title={`Hạn xử lý ${date}`}>
-        {date} · Còn {days} ngày
+        Còn {days} ngày
       </ToneTag>
     );
   return <span>{date}</span>;

@@ -18,36 +18,36 @@ function columnsFor(kind: EntryColumns, agencyId: string): TableColumnsType<Entr
   const subject = {
     title: 'Trích yếu',
     dataIndex: 'subject',
-    width: 380,
+    width: 250,
     render: (_: unknown, e: Entry) => <Link to={`/co-quan/${agencyId}/van-ban/${e.id}`}>{e.subject}</Link>,
   };
-  const notation = { title: 'Số/Ký hiệu', dataIndex: 'numberNotation', width: 150 };
-  const issued = { title: 'Ngày văn bản', dataIndex: 'issuedDate', width: 120, render: formatDate };
+  const notation = { title: 'Số/Ký hiệu', dataIndex: 'numberNotation', width: 118 };
+  const issued = { title: 'Ngày VB', dataIndex: 'issuedDate', width: 96, render: formatDate };
   const priority = {
     title: 'Độ khẩn',
     dataIndex: 'priority',
-    width: 120,
+    width: 100,
     render: (_: unknown, e: Entry) => <PriorityTag priority={e.priority} />,
   };
   const status = {
     title: 'Trạng thái',
     dataIndex: 'status',
-    width: 140,
+    width: 120,
     render: (_: unknown, e: Entry) => <StatusTag status={e.status} />,
   };
   const due = {
     title: 'Hạn xử lý',
     dataIndex: 'dueDate',
-    width: 210,
+    width: 130,
     render: (_: unknown, e: Entry) => <DeadlineTag dueDate={e.dueDate} done={CLOSED.has(e.status)} />,
   };
   if (kind === 'incoming')
     return [
-      { title: 'Số đến', dataIndex: 'arrivalNumber', width: 80 },
-      { title: 'Ngày đến', dataIndex: 'entryDate', width: 110, render: formatDate },
+      { title: 'Số đến', dataIndex: 'arrivalNumber', width: 66 },
+      { title: 'Ngày đến', dataIndex: 'entryDate', width: 96, render: formatDate },
       notation,
       issued,
-      { title: 'Cơ quan ban hành', dataIndex: 'organName', width: 220, ellipsis: true },
+      { title: 'Cơ quan ban hành', dataIndex: 'organName', width: 170, ellipsis: true },
       subject,
       priority,
       due,
@@ -62,17 +62,22 @@ function columnsFor(kind: EntryColumns, agencyId: string): TableColumnsType<Entr
       {
         title: 'Người ký',
         dataIndex: 'signerInfo',
-        width: 170,
+        width: 150,
         render: (_: unknown, e: Entry) => e.signerInfo?.fullName ?? '',
       },
       priority,
       status,
     ];
   return [
-    { title: 'Sổ', dataIndex: 'direction', width: 70, render: (d: string) => (d === 'incoming' ? 'Đến' : 'Đi') },
-    { title: 'Ngày', dataIndex: 'entryDate', width: 110, render: formatDate },
+    {
+      title: 'Sổ',
+      dataIndex: 'direction',
+      width: 52,
+      render: (d: string) => (d === 'incoming' ? 'Đến' : 'Đi'),
+    },
+    { title: 'Ngày', dataIndex: 'entryDate', width: 96, render: formatDate },
     notation,
-    { title: 'Cơ quan ban hành', dataIndex: 'organName', width: 220, ellipsis: true },
+    { title: 'Cơ quan ban hành', dataIndex: 'organName', width: 170, ellipsis: true },
     subject,
     due,
     status,
@@ -108,7 +113,11 @@ export function EntryTable({
   const onScroll = useCallback(
     (event: UIEvent<HTMLDivElement>) => {
       const el = event.currentTarget;
-      if (el.scrollHeight - el.scrollTop - el.clientHeight < 600 && list.hasNextPage && !list.isFetchingNextPage)
+      if (
+        el.scrollHeight - el.scrollTop - el.clientHeight < 600 &&
+        list.hasNextPage &&
+        !list.isFetchingNextPage
+      )
         void list.fetchNextPage();
     },
     [list],
@@ -127,7 +136,7 @@ export function EntryTable({
         pagination={false}
         scroll={{ y: height, x: columns.reduce((sum, c) => sum + Number(c.width ?? 150), 0) }}
         onScroll={onScroll}
-        locale={{ emptyText: 'Không có văn bản' }}
+        locale={{ emptyText: <span className="muted">Không có văn bản</span> }}
         footer={() =>
           list.isPending
             ? 'Đang tải…'

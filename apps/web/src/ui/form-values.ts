@@ -5,7 +5,12 @@ export function toApiFields(values: Record<string, unknown>): Record<string, unk
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === '') continue;
-    if (typeof value === 'object' && value !== null && 'format' in value && typeof (value as Dayjs).format === 'function')
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      'format' in value &&
+      typeof (value as Dayjs).format === 'function'
+    )
       out[key] = (value as Dayjs).format('YYYY-MM-DD');
     else out[key] = typeof value === 'string' ? value.trim() : value;
   }

@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 
 /** dd/mm/yyyy, as Vietnamese registers write dates. */
-export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('DD/MM/YYYY') : '');
+export const formatDate = (iso: string | null | undefined): string =>
+  iso ? dayjs(iso).format('DD/MM/YYYY') : '';
 
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format('HH:mm DD/MM/YYYY') : '';

@@ -7,10 +7,13 @@ export interface RegistrationOverride {
 }
 
 /** The two refusals a clerk may knowingly override, as the flag to resend with. */
-export function overrideFor(error: unknown): { flag: keyof RegistrationOverride; message: string } | undefined {
+export function overrideFor(
+  error: unknown,
+): { flag: keyof RegistrationOverride; message: string } | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.code === 'ENTRY_DUPLICATE') return { flag: 'confirmDuplicate', message: error.message };
-  if (error.code === 'SIGNATURE_VERIFICATION_FAILED') return { flag: 'overrideVerification', message: error.message };
+  if (error.code === 'SIGNATURE_VERIFICATION_FAILED')
+    return { flag: 'overrideVerification', message: error.message };
   return undefined;
 }
 
@@ -30,8 +33,18 @@ export function RegistrationWarning({
   const override = overrideFor(error);
   if (!error) return null;
   if (!override)
-    return <Alert type="error" showIcon role="alert" title={error instanceof Error ? error.message : String(error)} />;
-  const details = error instanceof ApiError ? (error.details as { numberNotation?: string; arrivalNumber?: number } | undefined) : undefined;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={error instanceof Error ? error.message : String(error)}
+      />
+    );
+  const details =
+    error instanceof ApiError
+      ? (error.details as { numberNotation?: string; arrivalNumber?: number } | undefined)
+      : undefined;
   const title = override.flag === 'confirmDuplicate' ? 'Cảnh báo trùng văn bản' : 'Chữ ký số không hợp lệ';
   return (
     <Alert
@@ -49,7 +62,9 @@ export function RegistrationWarning({
             </span>
           )}
           <Button danger loading={busy} onClick={() => onConfirm({ [override.flag]: true })}>
-            {override.flag === 'confirmDuplicate' ? 'Xác nhận đây là văn bản khác và vào sổ' : 'Vẫn vào sổ (lưu kết quả kiểm tra)'}
+            {override.flag === 'confirmDuplicate'
+              ? 'Xác nhận đây là văn bản khác và vào sổ'
+              : 'Vẫn vào sổ (lưu kết quả kiểm tra)'}
           </Button>
         </Space>
       }

@@ -1,10 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Chooses an option of an antd Select by typing into it (as a keyboard user would) and Enter. */
-export async function choose(page: Page, label: string | RegExp, text: string, multiple = false): Promise<void> {
+export async function choose(
+  page: Page,
+  label: string | RegExp,
+  text: string,
+  multiple = false,
+): Promise<void> {
   const input = page.getByLabel(label, { exact: typeof label === 'string' });
   await input.click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first();
   if ((await input.getAttribute('readonly')) !== null) {
     // a select without search: pick the option from the open list
     await option.click();

@@ -1,12 +1,20 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The repository root, from the sources (Jest) or from their build under dist/ (scripts). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('/dist')) dir = join(dir, '..');
+  return dir;
+}
+
+export const ROOT = repositoryRoot();
 /** The built server, as `npm start` runs it (npm test and the web scripts build first). */
-export const SERVER_MAIN = join(__dirname, '../../../../dist/apps/server/src/main.js');
-export const WEB_DIR = join(__dirname, '../../../../dist/web');
+export const SERVER_MAIN = join(ROOT, 'dist/apps/server/src/main.js');
+export const WEB_DIR = join(ROOT, 'dist/web');
 export const DEMO_PASSWORD = 'Matkhau-demo-2026';
 
 export async function freePort(): Promise<number> {
@@ -29,7 +37,12 @@ export interface RunningServer {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string, seconds = 120): Promise<void> {
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  seconds = 120,
+): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output()}`);
@@ -44,8 +57,12 @@ async function waitReady(url: string, child: ChildProcess, output: () => string,
 }
 
 /** Starts dist/apps/server/src/main.js on `dataDir` with free ports and the fixed demo password. */
-export async function startBuiltServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} missing: run "npm run build" (npm test does)`);
+export async function startBuiltServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  if (!existsSync(SERVER_MAIN))
+    throw new Error(`${SERVER_MAIN} missing: run "npm run build" (npm test does)`);
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('dist/web missing: run "npm run build"');
   const port = await freePort();
   const pgPort = await freePort();
@@ -117,6 +134,24 @@ export async function createDemoTemplate(): Promise<DemoTemplate> {
   await server.stop({ keepData: true });
   if (!passphrases['huyen.lanhdao']) throw new Error(`no passphrases printed: ${server.output()}`);
   return { dir, passphrases, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Inside a Jest run, one template for all the browser spec files: it lives in the run's folder
+ * (VANTHU_TEST_PG_DIR, removed by the global teardown); elsewhere (scripts) a template of its own.
+ */
+export async function sharedDemoTemplate(): Promise<DemoTemplate> {
+  const runDir = process.env.VANTHU_TEST_PG_DIR;
+  if (!runDir) return createDemoTemplate();
+  const dir = join(runDir, 'web-template');
+  const saved = join(runDir, 'web-template-passphrases.json');
+  if (!existsSync(saved)) {
+    const made = await createDemoTemplate();
+    renameSync(made.dir, dir);
+    writeFileSync(saved, JSON.stringify(made.passphrases), { mode: 0o600 });
+  }
+  const passphrases = JSON.parse(readFileSync(saved, 'utf8')) as Record<string, string>;
+  return { dir, passphrases, remove: () => undefined };
 }
 
 /** A running server on a fresh copy of the template (cp -a keeps the cluster's owner and modes). */

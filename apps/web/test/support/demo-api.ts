@@ -34,7 +34,7 @@ export class DemoApi {
 
   async call<T>(username: string, method: string, path: string, body?: object | FormData): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${await this.token(username)}` };
-    let payload: BodyInit | undefined;
+    let payload: string | FormData | undefined;
     if (body instanceof FormData) payload = body;
     else if (body) {
       payload = JSON.stringify(body);
@@ -60,7 +60,12 @@ export class DemoApi {
   }
 
   /** A draft by `drafter` for `leader` to sign, to the given agency codes. */
-  async draft(drafter: string, leader: string, pdf: Buffer, meta: { subject: string; typeCode?: string; recipients: string[]; replyToEntryId?: string }) {
+  async draft(
+    drafter: string,
+    leader: string,
+    pdf: Buffer,
+    meta: { subject: string; typeCode?: string; recipients: string[]; replyToEntryId?: string },
+  ) {
     const agencyId = await this.agencyOf(drafter);
     const form = new FormData();
     form.append(
@@ -92,24 +97,37 @@ export class DemoApi {
       [people.leader, 'forward'],
       [people.leader, 'approve'],
     ])
-      entry = await this.call<ApiEntry>(user, 'POST', `${base}/${entry.id}/decisions`, { version: entry.version, decision });
+      entry = await this.call<ApiEntry>(user, 'POST', `${base}/${entry.id}/decisions`, {
+        version: entry.version,
+        decision,
+      });
     if (until === 'approved') return entry;
     const signed = await this.call<ApiEntry>(people.leader, 'POST', `${base}/${entry.id}/sign`, {
       version: entry.version,
       passphrase: people.passphrase,
     });
     if (until === 'signed') return { ...entry, version: signed.entryVersion!, status: 'signed' };
-    return this.call<ApiEntry>(people.clerk, 'POST', `${base}/${entry.id}/issue`, { version: signed.entryVersion });
+    return this.call<ApiEntry>(people.clerk, 'POST', `${base}/${entry.id}/issue`, {
+      version: signed.entryVersion,
+    });
   }
 
   async inbox(clerk: string): Promise<ApiEntry[]> {
     const agencyId = await this.agencyOf(clerk);
-    const res = await this.call<ApiEntry[] | { items: ApiEntry[] }>(clerk, 'GET', `/api/v1/agencies/${agencyId}/incoming/inbox`);
+    const res = await this.call<ApiEntry[] | { items: ApiEntry[] }>(
+      clerk,
+      'GET',
+      `/api/v1/agencies/${agencyId}/incoming/inbox`,
+    );
     return Array.isArray(res) ? res : res.items;
   }
 
   async entry(username: string, entryId: string) {
     const agencyId = await this.agencyOf(username);
-    return this.call<ApiEntry & Record<string, unknown>>(username, 'GET', `/api/v1/agencies/${agencyId}/entries/${entryId}`);
+    return this.call<ApiEntry & Record<string, unknown>>(
+      username,
+      'GET',
+      `/api/v1/agencies/${agencyId}/entries/${entryId}`,
+    );
   }
 }

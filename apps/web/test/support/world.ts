@@ -1,5 +1,5 @@
 import { nd30Pdf } from '../../../../libs/signing/test-fixtures/nd30-document';
-import { createDemoTemplate, type DemoTemplate, type RunningServer, startFromTemplate } from './built-server';
+import { type DemoTemplate, type RunningServer, sharedDemoTemplate, startFromTemplate } from './built-server';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { DemoApi } from './demo-api';
 import { WebUser } from './web-user';
@@ -20,7 +20,7 @@ export class WebWorld {
   private users: WebUser[] = [];
 
   async setUp(): Promise<void> {
-    [this.template, this.chromium] = await Promise.all([createDemoTemplate(), launchChromium()]);
+    [this.template, this.chromium] = await Promise.all([sharedDemoTemplate(), launchChromium()]);
   }
 
   async fresh(): Promise<void> {
@@ -40,7 +40,11 @@ export class WebWorld {
   }
 
   /** A district document issued to Ea Drăng and Ea Sol through the API. */
-  async issueFromDistrict(subject: string, until: 'approved' | 'signed' | 'issued' = 'issued', typeCode = 'CV') {
+  async issueFromDistrict(
+    subject: string,
+    until: 'approved' | 'signed' | 'issued' = 'issued',
+    typeCode = 'CV',
+  ) {
     return this.api.sendOut(
       { ...DISTRICT, passphrase: this.passphrase(DISTRICT.leader) },
       await nd30Pdf({ signerName: 'Nguyễn Văn An' }),

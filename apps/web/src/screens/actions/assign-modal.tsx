@@ -26,7 +26,15 @@ function target(value: string, deadline?: Dayjs, instructions?: string): AssignT
 }
 
 /** Phân công xử lý: Chủ trì (one), Phối hợp and Để biết (any), each with Hạn xử lý and Ý kiến chỉ đạo. */
-export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; agencyId: string; onClose: () => void }) {
+export function AssignModal({
+  entry,
+  agencyId,
+  onClose,
+}: {
+  entry: EntryDetail;
+  agencyId: string;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<AssignForm>();
   const users = useUsers(agencyId);
   const units = useUnits(agencyId);
@@ -36,11 +44,16 @@ export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; 
       label: 'Cá nhân',
       options: (users.data ?? [])
         .filter((u) => u.active)
-        .map((u) => ({ value: `user:${u.id}`, label: `${u.fullName}${u.position ? ` — ${u.position}` : ''}` })),
+        .map((u) => ({
+          value: `user:${u.id}`,
+          label: `${u.fullName}${u.position ? ` — ${u.position}` : ''}`,
+        })),
     },
     {
       label: 'Đơn vị',
-      options: (units.data ?? []).filter((u) => u.active).map((u) => ({ value: `unit:${u.id}`, label: u.name })),
+      options: (units.data ?? [])
+        .filter((u) => u.active)
+        .map((u) => ({ value: `unit:${u.id}`, label: u.name })),
     },
   ];
 
@@ -59,7 +72,9 @@ export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; 
     if (done) onClose();
   };
 
-  const date = <DatePicker format={['DD/MM/YYYY', 'YYYY-MM-DD']} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />;
+  const date = (
+    <DatePicker format={['DD/MM/YYYY', 'YYYY-MM-DD']} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+  );
   return (
     <Modal
       title="Phân công xử lý"
@@ -72,8 +87,16 @@ export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; 
       onCancel={onClose}
     >
       <Form form={form} layout="vertical">
-        <Form.Item label="Chủ trì" name="lead" rules={[{ required: true, message: 'Chọn người hoặc đơn vị chủ trì' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={options} placeholder="Chọn người hoặc đơn vị" />
+        <Form.Item
+          label="Chủ trì"
+          name="lead"
+          rules={[{ required: true, message: 'Chọn người hoặc đơn vị chủ trì' }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options}
+            placeholder="Chọn người hoặc đơn vị"
+          />
         </Form.Item>
         <Form.Item label="Hạn xử lý (chủ trì)" name="leadDeadline">
           {date}
@@ -83,7 +106,12 @@ export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; 
         </Form.Item>
         <Divider />
         <Form.Item label="Phối hợp" name="cooperate">
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options} placeholder="Không có" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options}
+            placeholder="Không có"
+          />
         </Form.Item>
         <Form.Item label="Hạn xử lý (phối hợp)" name="cooperateDeadline">
           {date}
@@ -93,7 +121,12 @@ export function AssignModal({ entry, agencyId, onClose }: { entry: EntryDetail; 
         </Form.Item>
         <Divider />
         <Form.Item label="Để biết" name="inform">
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options} placeholder="Không có" />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options}
+            placeholder="Không có"
+          />
         </Form.Item>
       </Form>
       {action.error && <Alert type="error" showIcon role="alert" title={action.error.message} />}

@@ -12,7 +12,8 @@ import { useEntryAction } from './use-entry-action';
 
 const SignModal = lazy(() => import('./sign-modal'));
 
-type Dialog = 'register' | 'return' | 'assign' | 'note' | 'close' | 'return-draft' | 'sign' | 'issue' | 'recall' | null;
+type Dialog =
+  'register' | 'return' | 'assign' | 'note' | 'close' | 'return-draft' | 'sign' | 'issue' | 'recall' | null;
 
 /**
  * The actions this user may take on this entry now, by status and role (the server checks the same
@@ -35,7 +36,13 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
   const buttons: React.ReactNode[] = [];
   const add = (key: string, label: string, onClick: () => void, primary = false, danger = false) =>
     buttons.push(
-      <Button key={key} type={primary ? 'primary' : 'default'} danger={danger} onClick={onClick} loading={action.busy && primary}>
+      <Button
+        key={key}
+        type={primary ? 'primary' : 'default'}
+        danger={danger}
+        onClick={onClick}
+        loading={action.busy && primary}
+      >
         {label}
       </Button>,
     );
@@ -46,11 +53,18 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
       add('return', 'Trả lại', () => setDialog('return'), false, true);
     }
     if (['registered', 'assigned', 'in_progress'].includes(s) && is('leader'))
-      add('assign', s === 'registered' ? 'Phân công xử lý' : 'Phân công lại', () => setDialog('assign'), s === 'registered');
+      add(
+        'assign',
+        s === 'registered' ? 'Phân công xử lý' : 'Phân công lại',
+        () => setDialog('assign'),
+        s === 'registered',
+      );
     if (['assigned', 'in_progress'].includes(s)) {
       add('note', 'Cập nhật tiến độ / Ý kiến', () => setDialog('note'));
       if (is('specialist', 'leader'))
-        add('reply', 'Soạn văn bản trả lời', () => navigate(`/co-quan/${agencyId}/van-ban-di/du-thao-moi?traLoi=${entry.id}`));
+        add('reply', 'Soạn văn bản trả lời', () =>
+          navigate(`/co-quan/${agencyId}/van-ban-di/du-thao-moi?traLoi=${entry.id}`),
+        );
       if (is('leader')) add('close', 'Kết thúc xử lý', () => setDialog('close'));
     }
   } else {
@@ -73,7 +87,9 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
           title="Tạo bản sao y điện tử của văn bản này?"
           okText="Tạo bản sao"
           cancelText="Hủy"
-          onConfirm={() => void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')}
+          onConfirm={() =>
+            void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')
+          }
         >
           <Button>Bản sao y</Button>
         </Popconfirm>,
@@ -87,7 +103,9 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
         title="Tạo bản sao y điện tử của văn bản này?"
         okText="Tạo bản sao"
         cancelText="Hủy"
-        onConfirm={() => void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')}
+        onConfirm={() =>
+          void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')
+        }
       >
         <Button>Bản sao y</Button>
       </Popconfirm>,
@@ -114,7 +132,12 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
         busy={action.busy}
         error={action.error}
         onCancel={close}
-        onSubmit={async (reason) => (await action.run(() => api.incoming.return(agencyId, entry.id, entry.version, reason), 'Đã trả lại văn bản.')) && close()}
+        onSubmit={async (reason) =>
+          (await action.run(
+            () => api.incoming.return(agencyId, entry.id, entry.version, reason),
+            'Đã trả lại văn bản.',
+          )) && close()
+        }
       />
       <ReasonModal
         open={dialog === 'return-draft'}
@@ -137,7 +160,12 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
         busy={action.busy}
         error={action.error}
         onCancel={close}
-        onSubmit={async (body) => (await action.run(() => api.incoming.note(agencyId, entry.id, 'progress', body), 'Đã cập nhật tiến độ.')) && close()}
+        onSubmit={async (body) =>
+          (await action.run(
+            () => api.incoming.note(agencyId, entry.id, 'progress', body),
+            'Đã cập nhật tiến độ.',
+          )) && close()
+        }
       />
       <ReasonModal
         open={dialog === 'close'}
@@ -147,7 +175,12 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
         busy={action.busy}
         error={action.error}
         onCancel={close}
-        onSubmit={async (note) => (await action.run(() => api.incoming.close(agencyId, entry.id, { version: entry.version, note }), 'Đã kết thúc xử lý.')) && close()}
+        onSubmit={async (note) =>
+          (await action.run(
+            () => api.incoming.close(agencyId, entry.id, { version: entry.version, note }),
+            'Đã kết thúc xử lý.',
+          )) && close()
+        }
       />
       <ReasonModal
         open={dialog === 'recall'}
@@ -158,7 +191,12 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
         busy={action.busy}
         error={action.error}
         onCancel={close}
-        onSubmit={async (reason) => (await action.run(() => api.outgoing.recall(agencyId, entry.id, entry.version, reason), 'Đã thu hồi văn bản.')) && close()}
+        onSubmit={async (reason) =>
+          (await action.run(
+            () => api.outgoing.recall(agencyId, entry.id, entry.version, reason),
+            'Đã thu hồi văn bản.',
+          )) && close()
+        }
       />
     </>
   );

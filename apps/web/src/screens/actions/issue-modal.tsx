@@ -12,14 +12,27 @@ import { useEntryAction } from './use-entry-action';
  * typed document, `<number>/<issuer>-<drafting unit>` for a công văn. A preview only: the server
  * takes the number in the issuing transaction, so a concurrent issue can take this one first.
  */
-function previewNotation(nextNumber: number, typeAbbr: string | null | undefined, agencyAbbr: string, unitAbbr?: string | null) {
+function previewNotation(
+  nextNumber: number,
+  typeAbbr: string | null | undefined,
+  agencyAbbr: string,
+  unitAbbr?: string | null,
+) {
   const number = String(nextNumber).padStart(2, '0');
   const notation = typeAbbr ? `${typeAbbr}-${agencyAbbr}` : [agencyAbbr, unitAbbr].filter(Boolean).join('-');
   return `${number}/${notation.toUpperCase()}`;
 }
 
 /** Phát hành: preview "Số: …" and the date, then number, seal and release to the recipients. */
-export function IssueModal({ entry, agencyId, onClose }: { entry: EntryDetail; agencyId: string; onClose: () => void }) {
+export function IssueModal({
+  entry,
+  agencyId,
+  onClose,
+}: {
+  entry: EntryDetail;
+  agencyId: string;
+  onClose: () => void;
+}) {
   const session = useSession();
   const action = useEntryAction();
   const registers = useQuery({ queryKey: ['registers', agencyId], queryFn: () => api.registers(agencyId) });
@@ -40,12 +53,23 @@ export function IssueModal({ entry, agencyId, onClose }: { entry: EntryDetail; a
   );
 
   const submit = async () => {
-    const done = await action.run(() => api.outgoing.issue(agencyId, entry.id, entry.version), 'Đã phát hành văn bản.');
+    const done = await action.run(
+      () => api.outgoing.issue(agencyId, entry.id, entry.version),
+      'Đã phát hành văn bản.',
+    );
     if (done) onClose();
   };
 
   return (
-    <Modal title="Phát hành văn bản" open okText="Xác nhận phát hành" cancelText="Hủy" confirmLoading={action.busy} onOk={() => void submit()} onCancel={onClose}>
+    <Modal
+      title="Phát hành văn bản"
+      open
+      okText="Xác nhận phát hành"
+      cancelText="Hủy"
+      confirmLoading={action.busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
       <Typography.Paragraph>
         Hệ thống sẽ cấp số, ghi ngày, ký số của cơ quan (đóng dấu) lên văn bản đã ký và gửi đến các nơi nhận.
       </Typography.Paragraph>
@@ -55,13 +79,28 @@ export function IssueModal({ entry, agencyId, onClose }: { entry: EntryDetail; a
         column={1}
         items={[
           { key: 'n', label: 'Số (dự kiến)', children: <span data-testid="issue-number">Số: {number}</span> },
-          { key: 'd', label: 'Ngày', children: `ngày ${dayjs().format('DD')} tháng ${dayjs().format('MM')} năm ${year}` },
-          { key: 'r', label: 'Sổ', children: register?.name ?? `Sổ đăng ký văn bản đi năm ${year} (tạo khi phát hành)` },
+          {
+            key: 'd',
+            label: 'Ngày',
+            children: `ngày ${dayjs().format('DD')} tháng ${dayjs().format('MM')} năm ${year}`,
+          },
+          {
+            key: 'r',
+            label: 'Sổ',
+            children: register?.name ?? `Sổ đăng ký văn bản đi năm ${year} (tạo khi phát hành)`,
+          },
           { key: 'to', label: 'Nơi nhận', children: entry.recipients.map((r) => r.organName).join('; ') },
         ]}
       />
-      <Alert style={{ marginTop: 12 }} type="info" showIcon title="Số chính thức do hệ thống cấp tại thời điểm phát hành; nếu có văn bản khác phát hành trước, số sẽ là số kế tiếp." />
-      {action.error && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={action.error.message} />}
+      <Alert
+        style={{ marginTop: 12 }}
+        type="info"
+        showIcon
+        title="Số chính thức do hệ thống cấp tại thời điểm phát hành; nếu có văn bản khác phát hành trước, số sẽ là số kế tiếp."
+      />
+      {action.error && (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={action.error.message} />
+      )}
     </Modal>
   );
 }

@@ -43,7 +43,10 @@ export function ReasonModal({
         <Form.Item
           label={label}
           name="text"
-          rules={[{ required, whitespace: true, message: `Vui lòng nhập ${label.toLowerCase()}` }, { max: maxLength }]}
+          rules={[
+            { required, whitespace: true, message: `Vui lòng nhập ${label.toLowerCase()}` },
+            { max: maxLength },
+          ]}
         >
           <Input.TextArea autoSize={{ minRows: 3 }} autoFocus />
         </Form.Item>

@@ -9,7 +9,15 @@ import { IncomingFields } from '../incoming/incoming-fields';
 import { useEntryAction } from './use-entry-action';
 
 /** Vào sổ a document from the inbox: its data as received, correctable, then the arrival number. */
-export function RegisterModal({ entry, agencyId, onClose }: { entry: EntryDetail; agencyId: string; onClose: () => void }) {
+export function RegisterModal({
+  entry,
+  agencyId,
+  onClose,
+}: {
+  entry: EntryDetail;
+  agencyId: string;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const action = useEntryAction();
   const [flags, setFlags] = useState<RegistrationOverride>({});
@@ -19,7 +27,8 @@ export function RegisterModal({ entry, agencyId, onClose }: { entry: EntryDetail
     const all = { ...flags, ...extra };
     setFlags(all);
     const done = await action.run(
-      () => api.incoming.register(agencyId, entry.id, { version: entry.version, ...toApiFields(values), ...all }),
+      () =>
+        api.incoming.register(agencyId, entry.id, { version: entry.version, ...toApiFields(values), ...all }),
       'Đã vào sổ văn bản đến.',
     );
     if (done) onClose();
@@ -63,7 +72,9 @@ export function RegisterModal({ entry, agencyId, onClose }: { entry: EntryDetail
       >
         <IncomingFields requireSender={false} />
       </Form>
-      {action.error && <RegistrationWarning error={action.error} busy={action.busy} onConfirm={(o) => void submit(o)} />}
+      {action.error && (
+        <RegistrationWarning error={action.error} busy={action.busy} onConfirm={(o) => void submit(o)} />
+      )}
     </Modal>
   );
 }

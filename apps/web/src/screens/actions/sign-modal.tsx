@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
-import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import { type PointerEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryDetail } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
@@ -16,21 +16,36 @@ const PREVIEW_WIDTH = 520;
  * elsewhere if needed, enter the passphrase and sign. The passphrase goes to the server for this
  * one request and is never kept. Loaded on demand (pdf.js).
  */
-export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDetail; agencyId: string; onClose: () => void }) {
+export default function SignModal({
+  entry,
+  agencyId,
+  onClose,
+}: {
+  entry: EntryDetail;
+  agencyId: string;
+  onClose: () => void;
+}) {
   const session = useSession();
   const action = useEntryAction();
   const [form] = Form.useForm<{ certificateId: string; passphrase: string }>();
   const main = entry.files.find((f) => f.fileIndex === 0) ?? entry.files[0];
-  const certificates = useQuery({ queryKey: ['certificates', agencyId], queryFn: () => api.certificates(agencyId) });
+  const certificates = useQuery({
+    queryKey: ['certificates', agencyId],
+    queryFn: () => api.certificates(agencyId),
+  });
   const mine = (certificates.data ?? []).filter(
-    (c) => c.kind === 'personal' && c.ownerUserId === session.me.userId && c.status === 'active' && !c.expired,
+    (c) =>
+      c.kind === 'personal' && c.ownerUserId === session.me.userId && c.status === 'active' && !c.expired,
   );
   const doc = useQuery({
     queryKey: ['sign-preview', main?.id],
     queryFn: async () => {
       const res = await fetch(api.fileUrl(agencyId, entry.id, main.id), { credentials: 'same-origin' });
       const pdf = await openPdf(await res.arrayBuffer());
-      return { pdf, placement: await defaultPlacement(pdf, entry.signerInfo?.fullName ?? session.me.fullName) };
+      return {
+        pdf,
+        placement: await defaultPlacement(pdf, entry.signerInfo?.fullName ?? session.me.fullName),
+      };
     },
     enabled: !!main,
     staleTime: Infinity,
@@ -39,6 +54,15 @@ export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDe
   useEffect(() => {
     if (doc.data && !placement) setPlacement(doc.data.placement);
   }, [doc.data, placement]);
+  const preview = useRef<HTMLDivElement>(null);
+  // bring the page with the signature into view once it is drawn
+  const onPageRendered = useCallback(
+    (page: number) => {
+      if (page === placement?.page && !drag.current)
+        preview.current?.querySelector('[data-testid="signature-box"]')?.scrollIntoView({ block: 'center' });
+    },
+    [placement?.page],
+  );
   useEffect(() => {
     if (mine.length && !form.getFieldValue('certificateId')) form.setFieldValue('certificateId', mine[0].id);
   }, [mine, form]);
@@ -70,7 +94,10 @@ export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDe
           passphrase: v.passphrase,
           certificateId: v.certificateId,
           placement: placement
-            ? { page: placement.page, rect: { ...placement.rect, x: Math.round(placement.rect.x), y: Math.round(placement.rect.y) } }
+            ? {
+                page: placement.page,
+                rect: { ...placement.rect, x: Math.round(placement.rect.x), y: Math.round(placement.rect.y) },
+              }
             : undefined,
         }),
       'Đã ký số văn bản.',
@@ -80,18 +107,39 @@ export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDe
   };
 
   return (
-    <Modal title="Ký số văn bản" open width={1000} okText="Ký số" cancelText="Hủy" confirmLoading={action.busy} onOk={() => void submit()} onCancel={onClose}>
+    <Modal
+      title="Ký số văn bản"
+      open
+      width={1000}
+      style={{ top: 24 }}
+      okText="Ký số"
+      cancelText="Hủy"
+      confirmLoading={action.busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
       <Row gutter={16}>
         <Col span={14}>
           <Typography.Paragraph>
             Vị trí chữ ký (trang {placement?.page ?? '…'}): kéo khung để đặt chữ ký vào chỗ khác.
           </Typography.Paragraph>
-          <div style={{ height: 520, overflow: 'auto', background: '#e8e8e8', padding: 8 }}>
+          <div
+            ref={preview}
+            tabIndex={0}
+            aria-label="Trang văn bản và vị trí chữ ký"
+            style={{
+              height: 'min(520px, calc(100vh - 260px))',
+              overflow: 'auto',
+              background: '#e8e8e8',
+              padding: 8,
+            }}
+          >
             {doc.isPending && <Spin description="Đang mở văn bản…" />}
             {doc.data && placement && (
               <PdfPages
                 pdf={doc.data.pdf}
                 width={PREVIEW_WIDTH}
+                onPageRendered={onPageRendered}
                 overlay={(page, g) =>
                   page === placement.page ? (
                     <div
@@ -112,10 +160,24 @@ export default function SignModal({ entry, agencyId, onClose }: { entry: EntryDe
         </Col>
         <Col span={10}>
           <Form form={form} layout="vertical">
-            <Form.Item label="Chứng thư số" name="certificateId" rules={[{ required: true, message: 'Chọn chứng thư số' }]}>
-              <Select options={mine.map((c) => ({ value: c.id, label: `${c.subject.split(',')[0].replace('CN=', '')} — hết hạn sau ${c.daysLeft} ngày` }))} placeholder={certificates.isPending ? 'Đang tải…' : 'Không có chứng thư số cá nhân'} />
+            <Form.Item
+              label="Chứng thư số"
+              name="certificateId"
+              rules={[{ required: true, message: 'Chọn chứng thư số' }]}
+            >
+              <Select
+                options={mine.map((c) => ({
+                  value: c.id,
+                  label: `${c.subject.split(',')[0].replace('CN=', '')} — hết hạn sau ${c.daysLeft} ngày`,
+                }))}
+                placeholder={certificates.isPending ? 'Đang tải…' : 'Không có chứng thư số cá nhân'}
+              />
             </Form.Item>
-            <Form.Item label="Mật khẩu chứng thư số" name="passphrase" rules={[{ required: true, message: 'Nhập mật khẩu chứng thư số' }]}>
+            <Form.Item
+              label="Mật khẩu chứng thư số"
+              name="passphrase"
+              rules={[{ required: true, message: 'Nhập mật khẩu chứng thư số' }]}
+            >
               <Input.Password autoComplete="off" onPressEnter={() => void submit()} />
             </Form.Item>
           </Form>

@@ -26,7 +26,9 @@ export function useEntryAction() {
       const err = e instanceof Error ? e : new Error(String(e));
       setError(err);
       // the two registration warnings have their own panel with an override button
-      if (!(err instanceof ApiError && ['ENTRY_DUPLICATE', 'SIGNATURE_VERIFICATION_FAILED'].includes(err.code)))
+      if (!(
+        err instanceof ApiError && ['ENTRY_DUPLICATE', 'SIGNATURE_VERIFICATION_FAILED'].includes(err.code)
+      ))
         toast.error(err.message, 6);
       if (err instanceof ApiError && err.code === 'ENTRY_VERSION_CONFLICT')
         await queryClient.invalidateQueries({ queryKey: ['entry'] });

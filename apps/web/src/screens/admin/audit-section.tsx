@@ -27,11 +27,18 @@ export function AuditSection({ agencyId }: { agencyId: string }) {
           { title: 'Thời gian', dataIndex: 'occurredAt', width: 170, render: formatDateTime },
           { title: 'Người thực hiện', dataIndex: 'actorName', width: 200 },
           { title: 'Thao tác', dataIndex: 'action', width: 240 },
-          { title: 'Đối tượng', render: (_: unknown, e) => [e.subjectType, e.subjectId].filter(Boolean).join(' ') },
+          {
+            title: 'Đối tượng',
+            render: (_: unknown, e) => [e.subjectType, e.subjectId].filter(Boolean).join(' '),
+          },
         ]}
       />
       {events.hasNextPage && (
-        <Button style={{ marginTop: 12 }} loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+        <Button
+          style={{ marginTop: 12 }}
+          loading={events.isFetchingNextPage}
+          onClick={() => void events.fetchNextPage()}
+        >
           Xem thêm
         </Button>
       )}

@@ -8,7 +8,11 @@ import { formatDate } from '../../ui/format';
 import { ToneTag } from '../../ui/tone-tag';
 import { useEntryAction } from '../actions/use-entry-action';
 
-const STATUS: Record<string, string> = { active: 'Đang dùng', revoked: 'Đã thu hồi', replaced: 'Đã thay thế' };
+const STATUS: Record<string, string> = {
+  active: 'Đang dùng',
+  revoked: 'Đã thu hồi',
+  replaced: 'Đã thay thế',
+};
 
 /**
  * Chứng thư số of the agency and its people, with the signature image (blue, personal) or seal
@@ -17,10 +21,15 @@ const STATUS: Record<string, string> = { active: 'Đang dùng', revoked: 'Đã t
 export default function CertificatesPage() {
   const { agencyId = '' } = useParams();
   const session = useSession();
-  const certificates = useQuery({ queryKey: ['certificates', agencyId], queryFn: () => api.certificates(agencyId) });
+  const certificates = useQuery({
+    queryKey: ['certificates', agencyId],
+    queryFn: () => api.certificates(agencyId),
+  });
   const action = useEntryAction();
   const mayUpload = (c: Certificate) =>
-    c.kind === 'organisation' ? session.hasRole(agencyId, 'admin', 'clerk') : c.ownerUserId === session.me.userId;
+    c.kind === 'organisation'
+      ? session.hasRole(agencyId, 'admin', 'clerk')
+      : c.ownerUserId === session.me.userId;
 
   return (
     <>
@@ -34,8 +43,17 @@ export default function CertificatesPage() {
         dataSource={certificates.data ?? []}
         pagination={false}
         columns={[
-          { title: 'Loại', dataIndex: 'kind', width: 110, render: (k: string) => (k === 'organisation' ? 'Cơ quan' : 'Cá nhân') },
-          { title: 'Chủ thể', dataIndex: 'subject', render: (s: string) => s.split(',')[0].replace('CN=', '') },
+          {
+            title: 'Loại',
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string) => (k === 'organisation' ? 'Cơ quan' : 'Cá nhân'),
+          },
+          {
+            title: 'Chủ thể',
+            dataIndex: 'subject',
+            render: (s: string) => s.split(',')[0].replace('CN=', ''),
+          },
           { title: 'Hiệu lực đến', dataIndex: 'notAfter', width: 130, render: formatDate },
           {
             title: 'Trạng thái',
@@ -46,7 +64,9 @@ export default function CertificatesPage() {
               ) : c.expiresSoon ? (
                 <ToneTag tone="orange">Sắp hết hạn ({c.daysLeft} ngày)</ToneTag>
               ) : (
-                <ToneTag tone={c.status === 'active' ? 'green' : 'grey'}>{STATUS[c.status] ?? c.status}</ToneTag>
+                <ToneTag tone={c.status === 'active' ? 'green' : 'grey'}>
+                  {STATUS[c.status] ?? c.status}
+                </ToneTag>
               ),
           },
           {
@@ -60,7 +80,8 @@ export default function CertificatesPage() {
                   aria-label={`Tải hình ${c.kind === 'organisation' ? 'con dấu' : 'chữ ký'} cho ${c.subject.split(',')[0].replace('CN=', '')}`}
                   onChange={(e) => {
                     const f = e.target.files?.[0];
-                    if (f) void action.run(() => api.putAppearance(agencyId, c.id, f), 'Đã cập nhật hình chữ ký.');
+                    if (f)
+                      void action.run(() => api.putAppearance(agencyId, c.id, f), 'Đã cập nhật hình chữ ký.');
                   }}
                 />
               ) : (

@@ -17,7 +17,12 @@ export function UnitsSection({ agencyId }: { agencyId: string }) {
   };
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setCreating(true)}
+        style={{ marginBottom: 12 }}
+      >
         Thêm đơn vị
       </Button>
       <Table<Unit>
@@ -29,10 +34,24 @@ export function UnitsSection({ agencyId }: { agencyId: string }) {
           { title: 'Mã', dataIndex: 'code', width: 140 },
           { title: 'Tên đơn vị', dataIndex: 'name' },
           { title: 'Viết tắt', dataIndex: 'abbreviation', width: 140 },
-          { title: 'Trạng thái', dataIndex: 'active', width: 140, render: (a: boolean) => (a ? 'Đang hoạt động' : 'Ngừng hoạt động') },
+          {
+            title: 'Trạng thái',
+            dataIndex: 'active',
+            width: 140,
+            render: (a: boolean) => (a ? 'Đang hoạt động' : 'Ngừng hoạt động'),
+          },
         ]}
       />
-      <Modal title="Thêm đơn vị" open={creating} okText="Thêm" cancelText="Hủy" confirmLoading={action.busy} onOk={() => void create()} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal
+        title="Thêm đơn vị"
+        open={creating}
+        okText="Thêm"
+        cancelText="Hủy"
+        confirmLoading={action.busy}
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item label="Mã đơn vị" name="code" rules={[{ required: true, max: 20 }]}>
             <Input />
@@ -40,7 +59,11 @@ export function UnitsSection({ agencyId }: { agencyId: string }) {
           <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, max: 200 }]}>
             <Input />
           </Form.Item>
-          <Form.Item label="Viết tắt (dùng trong ký hiệu văn bản)" name="abbreviation" rules={[{ required: true, max: 20 }]}>
+          <Form.Item
+            label="Viết tắt (dùng trong ký hiệu văn bản)"
+            name="abbreviation"
+            rules={[{ required: true, max: 20 }]}
+          >
             <Input />
           </Form.Item>
         </Form>

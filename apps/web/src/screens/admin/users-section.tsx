@@ -22,7 +22,12 @@ export function UsersSection({ agencyId }: { agencyId: string }) {
 
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setCreating(true)}
+        style={{ marginBottom: 12 }}
+      >
         Thêm người dùng
       </Button>
       <Table<User>
@@ -38,7 +43,11 @@ export function UsersSection({ agencyId }: { agencyId: string }) {
           {
             title: 'Vai trò',
             width: 160,
-            render: (_: unknown, u) => u.roles.filter((r) => r.agencyId === agencyId).map((r) => ROLE_LABELS[r.role]).join(', '),
+            render: (_: unknown, u) =>
+              u.roles
+                .filter((r) => r.agencyId === agencyId)
+                .map((r) => ROLE_LABELS[r.role])
+                .join(', '),
           },
           {
             title: 'Hoạt động',
@@ -48,14 +57,26 @@ export function UsersSection({ agencyId }: { agencyId: string }) {
                 checked={u.active}
                 aria-label={`Tài khoản ${u.username} ${u.active ? 'đang hoạt động' : 'đã khóa'}`}
                 onChange={(active) =>
-                  void action.run(() => api.updateUser(agencyId, u.id, { expectedVersion: u.version, active }), active ? 'Đã mở tài khoản.' : 'Đã khóa tài khoản.')
+                  void action.run(
+                    () => api.updateUser(agencyId, u.id, { expectedVersion: u.version, active }),
+                    active ? 'Đã mở tài khoản.' : 'Đã khóa tài khoản.',
+                  )
                 }
               />
             ),
           },
         ]}
       />
-      <Modal title="Thêm người dùng" open={creating} okText="Tạo" cancelText="Hủy" confirmLoading={action.busy} onOk={() => void create()} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal
+        title="Thêm người dùng"
+        open={creating}
+        okText="Tạo"
+        cancelText="Hủy"
+        confirmLoading={action.busy}
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, min: 3, max: 64 }]}>
             <Input autoComplete="off" />
@@ -70,9 +91,16 @@ export function UsersSection({ agencyId }: { agencyId: string }) {
             <Select allowClear options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           <Form.Item label="Vai trò" name="roles" initialValue={['specialist']}>
-            <Select mode="multiple" options={(Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+            <Select
+              mode="multiple"
+              options={(Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            />
           </Form.Item>
-          <Form.Item label="Mật khẩu ban đầu" name="password" rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}>
+          <Form.Item
+            label="Mật khẩu ban đầu"
+            name="password"
+            rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

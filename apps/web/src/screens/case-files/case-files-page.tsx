@@ -12,7 +12,10 @@ import { useEntryAction } from '../actions/use-entry-action';
 export default function CaseFilesPage() {
   const { agencyId = '' } = useParams();
   const [year, setYear] = useState(dayjs().year());
-  const files = useQuery({ queryKey: ['case-files', agencyId, year], queryFn: () => api.caseFiles.list(agencyId, year) });
+  const files = useQuery({
+    queryKey: ['case-files', agencyId, year],
+    queryFn: () => api.caseFiles.list(agencyId, year),
+  });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ code: string; title: string; keeper: string; year: number }>();
   const action = useEntryAction();
@@ -43,24 +46,49 @@ export default function CaseFilesPage() {
         loading={files.isPending}
         dataSource={files.data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: 'Chưa có hồ sơ nào trong năm' }}
+        locale={{ emptyText: <span className="muted">Chưa có hồ sơ nào trong năm</span> }}
         columns={[
           { title: 'Ký hiệu hồ sơ', dataIndex: 'code', width: 160 },
-          { title: 'Tiêu đề hồ sơ', dataIndex: 'title', render: (t: string, f) => <Link to={f.id}>{t}</Link> },
+          {
+            title: 'Tiêu đề hồ sơ',
+            dataIndex: 'title',
+            render: (t: string, f) => <Link to={f.id}>{t}</Link>,
+          },
           { title: 'Năm', dataIndex: 'year', width: 90 },
           { title: 'Người lập', dataIndex: 'keeper', width: 200 },
           { title: 'Số văn bản', dataIndex: 'entryCount', width: 110 },
         ]}
       />
-      <Modal title="Lập hồ sơ" open={creating} okText="Lập hồ sơ" cancelText="Hủy" onOk={() => void create()} onCancel={() => setCreating(false)} confirmLoading={action.busy} destroyOnHidden>
+      <Modal
+        title="Lập hồ sơ"
+        open={creating}
+        okText="Lập hồ sơ"
+        cancelText="Hủy"
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        confirmLoading={action.busy}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ year }} preserve={false}>
-          <Form.Item label="Ký hiệu hồ sơ" name="code" rules={[{ required: true, whitespace: true, message: 'Nhập ký hiệu hồ sơ' }, { max: 20 }]}>
+          <Form.Item
+            label="Ký hiệu hồ sơ"
+            name="code"
+            rules={[{ required: true, whitespace: true, message: 'Nhập ký hiệu hồ sơ' }, { max: 20 }]}
+          >
             <Input placeholder="Ví dụ: 01.VP" />
           </Form.Item>
-          <Form.Item label="Tiêu đề hồ sơ" name="title" rules={[{ required: true, whitespace: true, message: 'Nhập tiêu đề' }, { max: 500 }]}>
+          <Form.Item
+            label="Tiêu đề hồ sơ"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: 'Nhập tiêu đề' }, { max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
-          <Form.Item label="Người lập hồ sơ" name="keeper" rules={[{ required: true, whitespace: true, message: 'Nhập người lập' }, { max: 100 }]}>
+          <Form.Item
+            label="Người lập hồ sơ"
+            name="keeper"
+            rules={[{ required: true, whitespace: true, message: 'Nhập người lập' }, { max: 100 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item label="Năm" name="year" rules={[{ required: true }]}>

@@ -17,7 +17,7 @@ function countOf(result: Entry[] | Page<Entry> | undefined): string | undefined 
 
 function Counter({ title, value, to, tone }: { title: string; value?: string; to: string; tone?: string }) {
   return (
-    <Link to={to} className="panel counter" aria-label={`${title}: ${value ?? "…"} văn bản`}>
+    <Link to={to} className="panel counter" aria-label={`${title}: ${value ?? '…'} văn bản`}>
       <span className="counter-title">{title}</span>
       <span className="counter-value" style={{ color: tone }}>
         {value ?? '…'}
@@ -27,7 +27,10 @@ function Counter({ title, value, to, tone }: { title: string; value?: string; to
 }
 
 function useEntrySearch(agencyId: string, key: string, query: SearchQuery) {
-  return useQuery({ queryKey: ['desk', agencyId, key], queryFn: () => api.search(agencyId, { ...query, limit: CAP }) });
+  return useQuery({
+    queryKey: ['desk', agencyId, key],
+    queryFn: () => api.search(agencyId, { ...query, limit: CAP }),
+  });
 }
 
 /** Bàn làm việc: what waits for this user, each counter a link to the list behind it. */
@@ -35,13 +38,16 @@ export default function DeskPage() {
   const { agencyId = '' } = useParams();
   const session = useSession();
   const me = session.me.userId;
-  const isSpecialist = session.hasRole(agencyId, 'specialist') && !session.hasRole(agencyId, 'leader', 'clerk');
+  const isSpecialist =
+    session.hasRole(agencyId, 'specialist') && !session.hasRole(agencyId, 'leader', 'clerk');
   const search = (key: string, query: SearchQuery) => useEntrySearch(agencyId, key, query);
 
   const toRegister = search('received', { direction: 'incoming', status: ['received'] });
   const toHandle = search(
     'to-handle',
-    isSpecialist ? { direction: 'incoming', status: ['assigned', 'in_progress'], assigneeId: me } : { direction: 'incoming', status: ['registered'] },
+    isSpecialist
+      ? { direction: 'incoming', status: ['assigned', 'in_progress'], assigneeId: me }
+      : { direction: 'incoming', status: ['registered'] },
   );
   const toSign = search('to-sign', { direction: 'outgoing', status: ['approved'] });
   const toIssue = search('to-issue', { direction: 'outgoing', status: ['signed'] });
@@ -66,10 +72,18 @@ export default function DeskPage() {
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
-          <Counter title="Chờ vào sổ" value={countOf(toRegister.data)} to={`${base}/van-ban-den?tab=cho-vao-so`} />
+          <Counter
+            title="Chờ vào sổ"
+            value={countOf(toRegister.data)}
+            to={`${base}/van-ban-den?tab=cho-vao-so`}
+          />
         </Col>
         <Col xs={12} lg={6}>
-          <Counter title="Chờ xử lý" value={countOf(toHandle.data)} to={`${base}/van-ban-den?tab=cho-xu-ly`} />
+          <Counter
+            title="Chờ xử lý"
+            value={countOf(toHandle.data)}
+            to={`${base}/van-ban-den?tab=cho-xu-ly`}
+          />
         </Col>
         <Col xs={12} lg={6}>
           <Counter
@@ -96,7 +110,11 @@ export default function DeskPage() {
           <Counter title="Chờ ký" value={countOf(toSign.data)} to={`${base}/van-ban-di?tab=cho-ky`} />
         </Col>
         <Col xs={12} lg={6}>
-          <Counter title="Chờ phát hành" value={countOf(toIssue.data)} to={`${base}/van-ban-di?tab=cho-phat-hanh`} />
+          <Counter
+            title="Chờ phát hành"
+            value={countOf(toIssue.data)}
+            to={`${base}/van-ban-di?tab=cho-phat-hanh`}
+          />
         </Col>
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>

@@ -19,13 +19,17 @@ const DONE = new Set(['closed', 'returned', 'recalled', 'issued', 'replaced']);
 /** Xem văn bản: data, actions, the PDF with its signatures, history, versions and deliveries. */
 export default function DocumentPage() {
   const { agencyId = '', entryId = '' } = useParams();
-  const entry = useQuery({ queryKey: ['entry', agencyId, entryId], queryFn: () => api.entry(agencyId, entryId) });
+  const entry = useQuery({
+    queryKey: ['entry', agencyId, entryId],
+    queryFn: () => api.entry(agencyId, entryId),
+  });
   const [viewing, setViewing] = useState<FileVersion | null>(null);
 
   if (entry.isPending) return <Spin description="Đang tải văn bản…" />;
   if (entry.isError) {
     const e = entry.error;
-    if (e instanceof ApiError && (e.status === 404 || e.code === 'VALIDATION_FAILED')) return <NotFoundPage />;
+    if (e instanceof ApiError && (e.status === 404 || e.code === 'VALIDATION_FAILED'))
+      return <NotFoundPage />;
     return <Alert type="error" showIcon title={(e as Error).message} />;
   }
   const d = entry.data;

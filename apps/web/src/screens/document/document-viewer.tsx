@@ -65,7 +65,9 @@ export default function DocumentViewer({
       const w = s.fieldName ? widgets.data?.get(s.fieldName) : undefined;
       if (!w) return;
       setHighlight(w);
-      scroller.current?.querySelector(`[data-page="${w.page}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      scroller.current
+        ?.querySelector(`[data-page="${w.page}"]`)
+        ?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     },
     [widgets.data],
   );
@@ -81,7 +83,13 @@ export default function DocumentViewer({
         </Space>
         <div
           ref={scroller}
-          style={{ height: 'calc(100vh - 260px)', minHeight: 420, overflow: 'auto', background: '#e8e8e8', padding: 12 }}
+          style={{
+            height: 'calc(100vh - 260px)',
+            minHeight: 420,
+            overflow: 'auto',
+            background: '#e8e8e8',
+            padding: 12,
+          }}
           aria-label="Nội dung văn bản"
           tabIndex={0}
         >
@@ -93,7 +101,11 @@ export default function DocumentViewer({
               width={width}
               overlay={(page, g) =>
                 highlight && highlight.page === page ? (
-                  <div className="signature-highlight" data-testid="signature-highlight" style={cssBox(highlight.rect, g)} />
+                  <div
+                    className="signature-highlight"
+                    data-testid="signature-highlight"
+                    style={cssBox(highlight.rect, g)}
+                  />
                 ) : null
               }
             />
@@ -107,11 +119,12 @@ export default function DocumentViewer({
             {
               key: 'signatures',
               label: 'Thông tin chữ ký số',
-              children: report.isPending && !storedReport && doc.data ? (
-                <Spin description="Đang kiểm tra chữ ký số…" />
-              ) : (
-                <SignaturePanel report={finalReport} onShow={show} />
-              ),
+              children:
+                report.isPending && !storedReport && doc.data ? (
+                  <Spin description="Đang kiểm tra chữ ký số…" />
+                ) : (
+                  <SignaturePanel report={finalReport} onShow={show} />
+                ),
             },
             ...tabs,
           ]}

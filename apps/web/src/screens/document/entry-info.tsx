@@ -3,7 +3,13 @@ import { Link } from 'react-router';
 import type { EntryDetail, FileVersion } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { ASSIGNMENT_ROLE_LABELS, DELIVERY_STATE_LABELS, FILE_KIND_LABELS, label, NOTE_KIND_LABELS } from '../../ui/labels';
+import {
+  ASSIGNMENT_ROLE_LABELS,
+  DELIVERY_STATE_LABELS,
+  FILE_KIND_LABELS,
+  label,
+  NOTE_KIND_LABELS,
+} from '../../ui/labels';
 import { PriorityTag } from '../../ui/priority-tag';
 import { VerdictTag } from '../../ui/status-tag';
 
@@ -34,7 +40,9 @@ export function EntryFacts({ entry }: { entry: EntryDetail }) {
         { key: 'priority', label: 'Độ khẩn', children: <PriorityTag priority={entry.priority} /> },
         { key: 'due', label: 'Hạn xử lý', children: formatDate(entry.dueDate) || 'Không có' },
         { key: 'pages', label: 'Số trang', children: entry.pageAmount ?? '' },
-        ...(entry.documentIdentifier ? [{ key: 'did', label: 'Mã văn bản', children: entry.documentIdentifier }] : []),
+        ...(entry.documentIdentifier
+          ? [{ key: 'did', label: 'Mã văn bản', children: entry.documentIdentifier }]
+          : []),
         ...(entry.returnReason ? [{ key: 'rr', label: 'Lý do trả lại', children: entry.returnReason }] : []),
         ...(entry.closeNote ? [{ key: 'cn', label: 'Ghi chú kết thúc', children: entry.closeNote }] : []),
       ]}
@@ -49,7 +57,8 @@ export function EntryHistory({ entry }: { entry: EntryDetail }) {
       key: a.id,
       children: (
         <>
-          <Typography.Text strong>{label(ASSIGNMENT_ROLE_LABELS, a.role)}</Typography.Text>: {a.name ?? a.userId ?? a.unitId}
+          <Typography.Text strong>{label(ASSIGNMENT_ROLE_LABELS, a.role)}</Typography.Text>:{' '}
+          {a.name ?? a.userId ?? a.unitId}
           {a.deadline && ` — hạn ${formatDate(a.deadline)}`}
           {a.instructions && <div>Ý kiến chỉ đạo: {a.instructions}</div>}
         </>
@@ -60,7 +69,8 @@ export function EntryHistory({ entry }: { entry: EntryDetail }) {
       children: (
         <>
           <Typography.Text strong>{label(NOTE_KIND_LABELS, n.kind)}</Typography.Text>
-          {n.authorName ? ` — ${n.authorName}` : ''} <span className="muted">{formatDateTime(n.createdAt)}</span>
+          {n.authorName ? ` — ${n.authorName}` : ''}{' '}
+          <span className="muted">{formatDateTime(n.createdAt)}</span>
           <div>{n.body}</div>
         </>
       ),
@@ -88,7 +98,13 @@ export function EntryVersions({
       renderItem={(v) => (
         <List.Item
           actions={[
-            <a key="view" onClick={() => onView(v)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onView(v)}>
+            <a
+              key="view"
+              onClick={() => onView(v)}
+              role="button"
+              tabIndex={0}
+              onKeyDown={(e) => e.key === 'Enter' && onView(v)}
+            >
               {current?.id === v.id ? 'Đang xem' : 'Xem'}
             </a>,
             <a key="dl" href={api.fileUrl(agencyId, entry.id, v.id)} download={v.fileName}>
@@ -100,7 +116,8 @@ export function EntryVersions({
             title={`${v.seq}. ${label(FILE_KIND_LABELS, v.kind)} — ${v.fileName}${v.fileIndex > 0 ? ` (phụ lục ${v.fileIndex})` : ''}`}
             description={
               <>
-                {formatDateTime(v.createdAt)} · {(v.sizeBytes / 1024).toFixed(0)} KB <VerdictTag verdict={v.verificationVerdict} />
+                {formatDateTime(v.createdAt)} · {(v.sizeBytes / 1024).toFixed(0)} KB{' '}
+                <VerdictTag verdict={v.verificationVerdict} />
               </>
             }
           />
@@ -132,7 +149,9 @@ export function EntryDeliveries({ entry, agencyId }: { entry: EntryDetail; agenc
                     {d.statusCode && ` — trạng thái ${d.statusCode}: ${d.statusDescription ?? ''}`}
                   </div>
                   <div className="muted">
-                    {d.statuses.map((s) => `${s.code} ${s.description} (${formatDateTime(s.at)})`).join(' → ')}
+                    {d.statuses
+                      .map((s) => `${s.code} ${s.description} (${formatDateTime(s.at)})`)
+                      .join(' → ')}
                   </div>
                 </>
               }
@@ -147,8 +166,12 @@ export function EntryDeliveries({ entry, agencyId }: { entry: EntryDetail; agenc
           dataSource={entry.replies}
           renderItem={(r) => (
             <List.Item>
-              {r.id ? <Link to={`/co-quan/${agencyId}/van-ban/${r.id}`}>{r.numberNotation}</Link> : r.numberNotation} —{' '}
-              {r.organName}
+              {r.id ? (
+                <Link to={`/co-quan/${agencyId}/van-ban/${r.id}`}>{r.numberNotation}</Link>
+              ) : (
+                r.numberNotation
+              )}{' '}
+              — {r.organName}
             </List.Item>
           )}
         />

@@ -21,11 +21,17 @@ export interface PdfRect {
 }
 
 /** Where each signature field's widget is: page (1-based) and rectangle, by field name. */
-export async function signatureWidgets(pdf: PDFDocumentProxy): Promise<Map<string, { page: number; rect: PdfRect }>> {
+export async function signatureWidgets(
+  pdf: PDFDocumentProxy,
+): Promise<Map<string, { page: number; rect: PdfRect }>> {
   const found = new Map<string, { page: number; rect: PdfRect }>();
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
-    for (const a of (await page.getAnnotations()) as { fieldName?: string; rect?: number[]; subtype?: string }[]) {
+    for (const a of (await page.getAnnotations()) as {
+      fieldName?: string;
+      rect?: number[];
+      subtype?: string;
+    }[]) {
       if (a.subtype !== 'Widget' || !a.fieldName || !a.rect) continue;
       const [x1, y1, x2, y2] = a.rect;
       found.set(a.fieldName, { page: n, rect: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } });

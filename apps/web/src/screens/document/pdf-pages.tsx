@@ -24,6 +24,7 @@ function PdfPage({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [geometry, setGeometry] = useState<PageGeometry & { height: number }>();
+  const [rendered, setRendered] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -39,7 +40,11 @@ function PdfPage({
       setGeometry({ scale, heightPt: base.height, height: base.height * scale });
       task = page.render({ canvas: canvas.current, viewport });
       task.promise.then(
-        () => !cancelled && onRendered?.(number),
+        () => {
+          if (cancelled) return;
+          setRendered(true);
+          onRendered?.(number);
+        },
         () => undefined,
       );
     });
@@ -53,6 +58,7 @@ function PdfPage({
     <div
       className="pdf-page"
       data-page={number}
+      data-rendered={rendered || undefined}
       style={{ width, height: geometry?.height ?? width * 1.414 }}
       aria-label={`Trang ${number}`}
       role="img"

@@ -4,17 +4,30 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { VERDICT_LABELS } from '../../ui/labels';
 import { VerdictTag } from '../../ui/status-tag';
 
-const reasonText = (r: { message?: string; code?: string } | string) => (typeof r === 'string' ? r : (r.message ?? r.code ?? ''));
+const reasonText = (r: { message?: string; code?: string } | string) =>
+  typeof r === 'string' ? r : (r.message ?? r.code ?? '');
 
 const KIND: Record<string, string> = { signature: 'Chữ ký số', timestamp: 'Dấu thời gian' };
 
-function summary(report: VerificationReport): { type: 'success' | 'error' | 'warning' | 'info'; text: string } {
+function summary(report: VerificationReport): {
+  type: 'success' | 'error' | 'warning' | 'info';
+  text: string;
+} {
   if (report.signatures.length === 0) return { type: 'info', text: 'Tệp không có chữ ký số.' };
   if (report.verdict === 'valid')
-    return { type: 'success', text: `Tất cả ${report.signatures.length} chữ ký số hợp lệ; văn bản không bị sửa đổi sau khi ký.` };
+    return {
+      type: 'success',
+      text: `Tất cả ${report.signatures.length} chữ ký số hợp lệ; văn bản không bị sửa đổi sau khi ký.`,
+    };
   if (report.verdict === 'invalid')
-    return { type: 'error', text: 'Có chữ ký số không hợp lệ: văn bản đã bị sửa đổi sau khi ký hoặc chứng thư số không đáng tin cậy.' };
-  return { type: 'warning', text: 'Chưa xác định được đầy đủ tính hợp lệ của chữ ký số (xem chi tiết từng chữ ký).' };
+    return {
+      type: 'error',
+      text: 'Có chữ ký số không hợp lệ: văn bản đã bị sửa đổi sau khi ký hoặc chứng thư số không đáng tin cậy.',
+    };
+  return {
+    type: 'warning',
+    text: 'Chưa xác định được đầy đủ tính hợp lệ của chữ ký số (xem chi tiết từng chữ ký).',
+  };
 }
 
 function SignatureItem({ s, onShow }: { s: ReportedSignature; onShow?: () => void }) {
@@ -49,12 +62,19 @@ function SignatureItem({ s, onShow }: { s: ReportedSignature; onShow?: () => voi
           {
             key: 'trust',
             label: 'Tin cậy',
-            children: s.trusted ? 'Chứng thư do tổ chức chứng thực tin cậy cấp' : 'Chưa xác định được nguồn tin cậy',
+            children: s.trusted
+              ? 'Chứng thư do tổ chức chứng thực tin cậy cấp'
+              : 'Chưa xác định được nguồn tin cậy',
           },
           {
             key: 'rev',
             label: 'Thu hồi',
-            children: s.revocation?.status === 'good' ? 'Chưa bị thu hồi' : s.revocation ? s.revocation.status : 'Chưa kiểm tra',
+            children:
+              s.revocation?.status === 'good'
+                ? 'Chưa bị thu hồi'
+                : s.revocation
+                  ? s.revocation.status
+                  : 'Chưa kiểm tra',
           },
           {
             key: 'changes',
@@ -71,7 +91,11 @@ function SignatureItem({ s, onShow }: { s: ReportedSignature; onShow?: () => voi
         ]}
       />
       {s.reasons.length > 0 && (
-        <List size="small" dataSource={s.reasons.map(reasonText)} renderItem={(r) => <List.Item>{r}</List.Item>} />
+        <List
+          size="small"
+          dataSource={s.reasons.map(reasonText)}
+          renderItem={(r) => <List.Item>{r}</List.Item>}
+        />
       )}
       {onShow && (
         <Button size="small" onClick={onShow} style={{ marginTop: 8 }}>

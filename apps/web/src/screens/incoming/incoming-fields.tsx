@@ -9,7 +9,11 @@ export function IncomingFields({ requireSender = true }: { requireSender?: boole
   const types = useDocumentTypes();
   return (
     <>
-      <Form.Item label="Loại văn bản" name="typeCode" rules={[{ required: true, message: 'Chọn loại văn bản' }]}>
+      <Form.Item
+        label="Loại văn bản"
+        name="typeCode"
+        rules={[{ required: true, message: 'Chọn loại văn bản' }]}
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
@@ -32,7 +36,11 @@ export function IncomingFields({ requireSender = true }: { requireSender?: boole
       >
         <Input />
       </Form.Item>
-      <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, message: 'Nhập trích yếu' }, { max: 500 }]}>
+      <Form.Item
+        label="Trích yếu"
+        name="subject"
+        rules={[{ required: true, message: 'Nhập trích yếu' }, { max: 500 }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <Form.Item label="Độ khẩn" name="priority" initialValue="normal">

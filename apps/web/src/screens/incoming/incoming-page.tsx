@@ -46,7 +46,11 @@ export default function IncomingPage() {
           Văn bản đến
         </Typography.Title>
         {session.hasRole(agencyId, 'clerk') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/co-quan/${agencyId}/van-ban-den/vao-so`)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(`/co-quan/${agencyId}/van-ban-den/vao-so`)}
+          >
             Vào sổ văn bản giấy / tải tệp lên
           </Button>
         )}

@@ -50,7 +50,13 @@ export default function UploadIncomingPage() {
         Vào sổ văn bản đến
       </Typography.Title>
       <Card style={{ maxWidth: 760 }}>
-        <Form form={form} layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} onFinish={() => submit()}>
+        <Form
+          form={form}
+          layout="horizontal"
+          labelCol={{ span: 6 }}
+          wrapperCol={{ span: 18 }}
+          onFinish={() => submit()}
+        >
           <Form.Item
             label="Tệp văn bản (PDF)"
             htmlFor="incoming-file"

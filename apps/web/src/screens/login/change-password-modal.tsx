@@ -18,7 +18,9 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
       form.resetFields();
       onClose();
     } catch (e) {
-      form.setFields([{ name: 'currentPassword', errors: [e instanceof ApiError ? e.message : 'Không đổi được mật khẩu.'] }]);
+      form.setFields([
+        { name: 'currentPassword', errors: [e instanceof ApiError ? e.message : 'Không đổi được mật khẩu.'] },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -36,7 +38,11 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Bắt buộc' }]}>
+        <Form.Item
+          label="Mật khẩu hiện tại"
+          name="currentPassword"
+          rules={[{ required: true, message: 'Bắt buộc' }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -54,7 +60,9 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
             { required: true, message: 'Bắt buộc' },
             ({ getFieldValue }) => ({
               validator: (_, v) =>
-                v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Mật khẩu nhập lại không khớp')),
+                v === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Mật khẩu nhập lại không khớp')),
             }),
           ]}
         >

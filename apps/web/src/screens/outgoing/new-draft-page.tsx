@@ -39,7 +39,9 @@ export default function NewDraftPage() {
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const toast = useToast();
-  const leaders = (users.data ?? []).filter((u) => u.active && u.roles.some((r) => r.agencyId === agencyId && r.role === 'leader'));
+  const leaders = (users.data ?? []).filter(
+    (u) => u.active && u.roles.some((r) => r.agencyId === agencyId && r.role === 'leader'),
+  );
 
   const submit = async () => {
     if (!file) setFileError('Chọn tệp PDF của dự thảo');
@@ -98,7 +100,13 @@ export default function NewDraftPage() {
           key={original.data?.id ?? 'new'}
           onFinish={() => void submit()}
         >
-          <Form.Item label="Tệp dự thảo (PDF)" htmlFor="draft-file" required validateStatus={fileError ? 'error' : undefined} help={fileError ?? 'Khối chữ ký ghi họ tên người ký để đặt chữ ký số đúng chỗ.'}>
+          <Form.Item
+            label="Tệp dự thảo (PDF)"
+            htmlFor="draft-file"
+            required
+            validateStatus={fileError ? 'error' : undefined}
+            help={fileError ?? 'Khối chữ ký ghi họ tên người ký để đặt chữ ký số đúng chỗ.'}
+          >
             <input
               id="draft-file"
               type="file"
@@ -110,25 +118,61 @@ export default function NewDraftPage() {
             />
           </Form.Item>
           <Form.Item label="Phụ lục (PDF)" htmlFor="draft-attachments">
-            <input id="draft-attachments" type="file" multiple accept="application/pdf,.pdf" onChange={(e) => setAttachments(Array.from(e.target.files ?? []))} />
+            <input
+              id="draft-attachments"
+              type="file"
+              multiple
+              accept="application/pdf,.pdf"
+              onChange={(e) => setAttachments(Array.from(e.target.files ?? []))}
+            />
           </Form.Item>
-          <Form.Item label="Loại văn bản" name="typeCode" rules={[{ required: true, message: 'Chọn loại văn bản' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))} placeholder="Chọn loại văn bản" />
+          <Form.Item
+            label="Loại văn bản"
+            name="typeCode"
+            rules={[{ required: true, message: 'Chọn loại văn bản' }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+              placeholder="Chọn loại văn bản"
+            />
           </Form.Item>
-          <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, whitespace: true, message: 'Nhập trích yếu' }, { max: 500 }]}>
+          <Form.Item
+            label="Trích yếu"
+            name="subject"
+            rules={[{ required: true, whitespace: true, message: 'Nhập trích yếu' }, { max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
-          <Form.Item label="Người ký" name="signerUserId" rules={[{ required: true, message: 'Chọn người ký' }]}>
-            <Select options={leaders.map((u) => ({ value: u.id, label: `${u.fullName}${u.position ? ` — ${u.position}` : ''}` }))} placeholder="Chọn lãnh đạo ký" />
+          <Form.Item
+            label="Người ký"
+            name="signerUserId"
+            rules={[{ required: true, message: 'Chọn người ký' }]}
+          >
+            <Select
+              options={leaders.map((u) => ({
+                value: u.id,
+                label: `${u.fullName}${u.position ? ` — ${u.position}` : ''}`,
+              }))}
+              placeholder="Chọn lãnh đạo ký"
+            />
           </Form.Item>
-          <Form.Item label="Nơi nhận" name="recipients" rules={[{ required: true, message: 'Chọn ít nhất một nơi nhận' }]}>
+          <Form.Item
+            label="Nơi nhận"
+            name="recipients"
+            rules={[{ required: true, message: 'Chọn ít nhất một nơi nhận' }]}
+          >
             <RecipientPicker agencyId={agencyId} />
           </Form.Item>
           <Form.Item label="Độ khẩn" name="priority">
             <Select options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item label="Hạn trả lời" name="dueDate">
-            <DatePicker format={['DD/MM/YYYY', 'YYYY-MM-DD']} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker
+              format={['DD/MM/YYYY', 'YYYY-MM-DD']}
+              placeholder="dd/mm/yyyy"
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           <Form.Item label="Ghi chú" name="description" rules={[{ max: 500 }]}>
             <Input.TextArea autoSize={{ minRows: 1 }} />

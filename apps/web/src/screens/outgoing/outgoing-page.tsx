@@ -29,12 +29,20 @@ export default function OutgoingPage() {
           Văn bản đi
         </Typography.Title>
         {session.hasRole(agencyId, 'specialist', 'leader', 'clerk') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/co-quan/${agencyId}/van-ban-di/du-thao-moi`)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(`/co-quan/${agencyId}/van-ban-di/du-thao-moi`)}
+          >
             Soạn dự thảo mới
           </Button>
         )}
       </Space>
-      <Tabs activeKey={active} onChange={(key) => setParams({ tab: key })} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
+      <Tabs
+        activeKey={active}
+        onChange={(key) => setParams({ tab: key })}
+        items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+      />
       <EntryTable
         key={active}
         agencyId={agencyId}

@@ -46,7 +46,9 @@ export function RecipientPicker({
     },
     {
       label: 'Đơn vị trong cơ quan',
-      options: (units.data ?? []).filter((u) => u.active).map((u) => ({ value: `unit:${u.id}`, label: u.name })),
+      options: (units.data ?? [])
+        .filter((u) => u.active)
+        .map((u) => ({ value: `unit:${u.id}`, label: u.name })),
     },
     ...(q.trim().length > 2
       ? [{ label: 'Gửi bản giấy', options: [{ value: `paper:${q.trim()}`, label: `Bản giấy: ${q.trim()}` }] }]

@@ -40,8 +40,8 @@ export default function PublicVerifyPage() {
         Xác thực văn bản điện tử
       </Typography.Title>
       <Typography.Paragraph>
-        Chọn tệp PDF văn bản điện tử đã ký số để kiểm tra: ai đã ký, ký lúc nào, chứng thư số có đáng tin cậy không và
-        văn bản có bị sửa đổi sau khi ký không. Tệp chỉ được kiểm tra, không được lưu lại.
+        Chọn tệp PDF văn bản điện tử đã ký số để kiểm tra: ai đã ký, ký lúc nào, chứng thư số có đáng tin cậy
+        không và văn bản có bị sửa đổi sau khi ký không. Tệp chỉ được kiểm tra, không được lưu lại.
       </Typography.Paragraph>
       <form onSubmit={submit} className="panel" style={{ marginBottom: 24 }}>
         <label htmlFor="verify-file" style={{ display: 'block', marginBottom: 8 }}>

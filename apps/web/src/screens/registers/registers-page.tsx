@@ -17,14 +17,24 @@ export default function RegistersPage() {
         Sổ văn bản
       </Typography.Title>
       <Typography.Paragraph>
-        Cách đánh số văn bản đi: {registers.data?.outgoingSeries === 'per_type' ? 'một sổ cho mỗi loại văn bản' : 'một sổ chung cho mọi loại văn bản'}.
+        Cách đánh số văn bản đi:{' '}
+        {registers.data?.outgoingSeries === 'per_type'
+          ? 'một sổ cho mỗi loại văn bản'
+          : 'một sổ chung cho mọi loại văn bản'}
+        .
       </Typography.Paragraph>
       <Table<Register>
         rowKey="id"
         loading={registers.isPending}
         dataSource={registers.data?.registers ?? []}
         pagination={false}
-        locale={{ emptyText: 'Chưa có sổ nào (sổ được tạo khi vào sổ hoặc phát hành văn bản đầu tiên trong năm)' }}
+        locale={{
+          emptyText: (
+            <span className="muted">
+              Chưa có sổ nào (sổ được tạo khi vào sổ hoặc phát hành văn bản đầu tiên trong năm)
+            </span>
+          ),
+        }}
         columns={[
           { title: 'Tên sổ', dataIndex: 'name' },
           { title: 'Loại sổ', dataIndex: 'kind', render: (k: string) => KIND[k] ?? k, width: 140 },

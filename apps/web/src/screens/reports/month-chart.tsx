@@ -20,7 +20,13 @@ export function MonthChart({ months }: { months: ReportSummary['byMonth'] }) {
           return (
             <g key={m.month}>
               <rect x={x} y={y(m.incoming)} width={BAR} height={HEIGHT - y(m.incoming)} fill="#0b57d0" />
-              <rect x={x + BAR + 2} y={y(m.outgoing)} width={BAR} height={HEIGHT - y(m.outgoing)} fill="#ad4e00" />
+              <rect
+                x={x + BAR + 2}
+                y={y(m.outgoing)}
+                width={BAR}
+                height={HEIGHT - y(m.outgoing)}
+                fill="#ad4e00"
+              />
               <text x={x + BAR / 2} y={y(m.incoming) - 4} fontSize="10" textAnchor="middle">
                 {m.incoming || ''}
               </text>
@@ -36,8 +42,20 @@ export function MonthChart({ months }: { months: ReportSummary['byMonth'] }) {
         <line x1={26} x2={width} y1={HEIGHT} y2={HEIGHT} stroke="#595959" />
       </svg>
       <figcaption>
-        <span style={{ display: 'inline-block', width: 12, height: 12, background: '#0b57d0', marginRight: 4 }} /> Văn bản đến
-        <span style={{ display: 'inline-block', width: 12, height: 12, background: '#ad4e00', margin: '0 4px 0 16px' }} /> Văn bản đi
+        <span
+          style={{ display: 'inline-block', width: 12, height: 12, background: '#0b57d0', marginRight: 4 }}
+        />{' '}
+        Văn bản đến
+        <span
+          style={{
+            display: 'inline-block',
+            width: 12,
+            height: 12,
+            background: '#ad4e00',
+            margin: '0 4px 0 16px',
+          }}
+        />{' '}
+        Văn bản đi
       </figcaption>
     </figure>
   );

@@ -14,7 +14,9 @@ function Share({ title, ratio }: { title: string; ratio: Ratio }) {
     <div className="panel">
       <Typography.Text strong>{title}</Typography.Text>
       <Progress percent={pct ?? 0} showInfo={false} strokeColor="#0b57d0" aria-label={title} />
-      <div>{pct === null ? 'Chưa có số liệu' : `${pct.toLocaleString('vi-VN')}% (${ratio.part}/${ratio.total})`}</div>
+      <div>
+        {pct === null ? 'Chưa có số liệu' : `${pct.toLocaleString('vi-VN')}% (${ratio.part}/${ratio.total})`}
+      </div>
     </div>
   );
 }
@@ -25,8 +27,15 @@ export default function ReportsPage() {
   const session = useSession();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
   const [subordinates, setSubordinates] = useState(false);
-  const query = { from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD'), includeSubordinates: subordinates || undefined };
-  const report = useQuery({ queryKey: ['report', agencyId, query], queryFn: () => api.reports.summary(agencyId, query) });
+  const query = {
+    from: period[0].format('YYYY-MM-DD'),
+    to: period[1].format('YYYY-MM-DD'),
+    includeSubordinates: subordinates || undefined,
+  };
+  const report = useQuery({
+    queryKey: ['report', agencyId, query],
+    queryFn: () => api.reports.summary(agencyId, query),
+  });
   const r = report.data;
   return (
     <>
@@ -35,7 +44,13 @@ export default function ReportsPage() {
       </Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="report-period">Kỳ báo cáo</label>
-        <DatePicker.RangePicker id={{ start: 'report-period' }} format="DD/MM/YYYY" value={period} allowClear={false} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} />
+        <DatePicker.RangePicker
+          id={{ start: 'report-period' }}
+          format="DD/MM/YYYY"
+          value={period}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])}
+        />
         {session.hasRole(agencyId, 'leader', 'admin') && (
           <Checkbox checked={subordinates} onChange={(e) => setSubordinates(e.target.checked)}>
             Gồm các cơ quan cấp dưới
@@ -71,13 +86,33 @@ export default function ReportsPage() {
               <Typography.Title level={2} style={{ fontSize: 16 }}>
                 Theo loại văn bản
               </Typography.Title>
-              <Table rowKey="typeCode" size="small" pagination={false} dataSource={r.byType} columns={[{ title: 'Loại', dataIndex: 'typeName' }, { title: 'Đến', dataIndex: 'incoming', width: 90 }, { title: 'Đi', dataIndex: 'outgoing', width: 90 }]} />
+              <Table
+                rowKey="typeCode"
+                size="small"
+                pagination={false}
+                dataSource={r.byType}
+                columns={[
+                  { title: 'Loại', dataIndex: 'typeName' },
+                  { title: 'Đến', dataIndex: 'incoming', width: 90 },
+                  { title: 'Đi', dataIndex: 'outgoing', width: 90 },
+                ]}
+              />
             </Col>
             <Col xs={24} xl={12}>
               <Typography.Title level={2} style={{ fontSize: 16 }}>
                 Chứng thư số theo cấp
               </Typography.Title>
-              <Table rowKey="levelLabel" size="small" pagination={false} dataSource={r.certificatesByLevel} columns={[{ title: 'Cấp', dataIndex: 'levelLabel' }, { title: 'Tổ chức', dataIndex: 'organisations', width: 100 }, { title: 'Cá nhân', dataIndex: 'persons', width: 100 }]} />
+              <Table
+                rowKey="levelLabel"
+                size="small"
+                pagination={false}
+                dataSource={r.certificatesByLevel}
+                columns={[
+                  { title: 'Cấp', dataIndex: 'levelLabel' },
+                  { title: 'Tổ chức', dataIndex: 'organisations', width: 100 },
+                  { title: 'Cá nhân', dataIndex: 'persons', width: 100 },
+                ]}
+              />
             </Col>
           </Row>
         </>

@@ -63,27 +63,63 @@ export default function SearchPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         Tra cứu văn bản
       </Typography.Title>
-      <Form layout="inline" initialValues={initial} onFinish={apply} key={params.toString()} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form
+        layout="inline"
+        initialValues={initial}
+        onFinish={apply}
+        key={params.toString()}
+        style={{ rowGap: 12, marginBottom: 16 }}
+      >
         <Form.Item label="Từ khóa" name="q">
           <Input placeholder="Số, ký hiệu, trích yếu, cơ quan…" style={{ width: 280 }} allowClear />
         </Form.Item>
         <Form.Item label="Sổ" name="direction">
-          <Select allowClear style={{ width: 130 }} placeholder="Tất cả" options={[{ value: 'incoming', label: 'Văn bản đến' }, { value: 'outgoing', label: 'Văn bản đi' }]} />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder="Tất cả"
+            options={[
+              { value: 'incoming', label: 'Văn bản đến' },
+              { value: 'outgoing', label: 'Văn bản đi' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="Loại" name="type">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} placeholder="Tất cả" options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 170 }}
+            placeholder="Tất cả"
+            options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+          />
         </Form.Item>
         <Form.Item label="Trạng thái" name="status">
-          <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder="Tất cả" options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 180 }}
+            placeholder="Tất cả"
+            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item label="Độ khẩn" name="priority">
-          <Select allowClear style={{ width: 140 }} placeholder="Tất cả" options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder="Tất cả"
+            options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item label="Thời gian" name="period">
           <DatePicker.RangePicker format="DD/MM/YYYY" placeholder={['Từ ngày', 'Đến ngày']} />
         </Form.Item>
         <Form.Item label="Quá hạn" name="overdue">
-          <Select allowClear style={{ width: 110 }} placeholder="Tất cả" options={[{ value: true, label: 'Quá hạn' }]} />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            placeholder="Tất cả"
+            options={[{ value: true, label: 'Quá hạn' }]}
+          />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">
@@ -92,7 +128,14 @@ export default function SearchPage() {
           <Button onClick={() => setParams(new URLSearchParams())}>Xóa điều kiện</Button>
         </Space>
       </Form>
-      <EntryTable key={params.toString()} agencyId={agencyId} kind="mixed" label="Kết quả tra cứu" query={query} height={480} />
+      <EntryTable
+        key={params.toString()}
+        agencyId={agencyId}
+        kind="mixed"
+        label="Kết quả tra cứu"
+        query={query}
+        height={480}
+      />
     </>
   );
 }
