@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { choose, modal } from './support/antd';
 import {
-  createDemoTemplate,
   type DemoTemplate,
   type RunningServer,
+  sharedDemoTemplate,
   startFromTemplate,
 } from './support/built-server';
 import { launchChromium, type LaunchedBrowser } from './support/chromium';
