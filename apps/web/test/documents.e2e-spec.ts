@@ -10,6 +10,11 @@ beforeEach(() => world.fresh(), 120_000);
 afterEach(() => expect(world.problems()).toEqual([]));
 afterAll(() => world.tearDown(), 60_000);
 
+/** The computed text colour of an element (runs in the page; typed without the DOM library). */
+const colorOf = (element: unknown) =>
+  (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element)
+    .color;
+
 const ddmmyyyy = (d: Date) =>
   `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 
@@ -36,6 +41,10 @@ describe('web: incoming and outgoing documents', () => {
       };
       await tabTo('typeCode');
       await k.type('Công văn');
+      // the list filters as one types; Enter takes the highlighted option once it is there
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: 'Công văn' })
+        .waitFor();
       await k.press('Enter');
       await tabTo('codeNumber');
       await k.type('125');
@@ -108,7 +117,7 @@ describe('web: incoming and outgoing documents', () => {
     await leader.goto('van-ban-den?tab=dang-xu-ly');
     const soon = leader.page.locator('.tone-tag', { hasText: 'Còn 2 ngày' });
     await soon.waitFor();
-    await expect(soon.evaluate('e => getComputedStyle(e).color')).resolves.toBe('rgb(135, 56, 0)');
+    await expect(soon.evaluate(colorOf)).resolves.toBe('rgb(135, 56, 0)');
 
     // the deadline passes: no API moves a date back, so the test puts the entry three days late
     const db = new Client({ connectionString: databaseUrl(world.server) });
@@ -118,7 +127,7 @@ describe('web: incoming and outgoing documents', () => {
     await leader.page.reload();
     const late = leader.page.locator('.tone-tag', { hasText: 'Quá hạn 3 ngày' });
     await late.waitFor();
-    await expect(late.evaluate('e => getComputedStyle(e).color')).resolves.toBe('rgb(168, 7, 26)');
+    await expect(late.evaluate(colorOf)).resolves.toBe('rgb(168, 7, 26)');
     await leader.goto('ban-lam-viec');
     await leader.page.getByRole('link', { name: 'Quá hạn: 1 văn bản' }).waitFor();
   });
