@@ -43,7 +43,8 @@ export async function startTestServer(
         }),
       )
     : pino({ level: 'silent' });
-  const app = await createServer(config, logger, clock ? { clock } : {});
+  // Every answer of every end-to-end test is checked against its route's response schema.
+  const app = await createServer(config, logger, { checkResponses: true, ...(clock ? { clock } : {}) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AUDIT_ENTITIES, AuditModule } from '@vanthu/audit';
 import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import type { AppConfig } from '@vanthu/config';
@@ -18,7 +18,9 @@ import { DirectoryController } from './directory/directory.controller';
 import { HealthController } from './health/health.controller';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
+import { ResponseContractInterceptor } from './http/response-contract.interceptor';
 import { SessionGuard } from './http/session.guard';
+import { ZodValidationPipe } from './http/zod-validation.pipe';
 import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
 import { PublicVerifyHttpModule } from './verify/public-verify-http.module';
@@ -36,6 +38,8 @@ export const SERVER_ENTITIES = [
 export interface AppModuleOptions {
   clock?: Clock;
   log?: (message: string) => void;
+  /** Check every JSON answer against its route's response schema (the test server turns it on). */
+  checkResponses?: boolean;
 }
 
 @Module({})
@@ -66,6 +70,10 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        ...(options.checkResponses
+          ? [{ provide: APP_INTERCEPTOR, useClass: ResponseContractInterceptor }]
+          : []),
       ],
     };
   }

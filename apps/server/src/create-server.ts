@@ -1,13 +1,14 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@vanthu/config';
 import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { PinoLoggerService } from './http/pino-logger';
 import { requestContextMiddleware } from './http/request-context.middleware';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { webUiMiddleware } from './web/web-ui.middleware';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
@@ -28,14 +29,7 @@ export async function createServer(
   app.use(cookieParser());
   app.use(webUiMiddleware(config.web.dir));
 
-  const openApi = new DocumentBuilder()
-    .setTitle('vanthu API')
-    .setDescription('Quản lý văn bản và ký số cho cơ quan nhà nước. Lỗi: { code, message, errorId }.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth('vanthu_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   return app;

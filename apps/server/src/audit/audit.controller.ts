@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListAuditEventsUseCase } from '@vanthu/audit';
 import { RequireAgencyRole } from '@vanthu/identity';
 import { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { auditEventSchema } from './audit.responses';
 
 const querySchema = z.object({
   before: z
@@ -18,12 +19,13 @@ const querySchema = z.object({
 export class AuditController {
   constructor(private readonly list: ListAuditEventsUseCase) {}
 
+  @ZodResponse(z.array(auditEventSchema))
   @Get()
   @RequireAgencyRole('admin')
   @ApiOperation({ summary: 'Nhật ký kiểm toán của cơ quan (mới nhất trước)' })
   events(
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(querySchema)) q: z.infer<typeof querySchema>,
+    @Query({ schema: querySchema }) q: z.infer<typeof querySchema>,
   ) {
     return this.list.execute({ agencyId, beforeSeq: q.before, limit: q.limit });
   }

@@ -12,7 +12,8 @@ import {
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { SESSION_COOKIE } from '../http/session-token';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { currentUserSchema, loginResultSchema } from './auth.responses';
 import { changePasswordSchema, loginSchema } from './auth.schemas';
 
 @ApiTags('auth')
@@ -25,12 +26,13 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ZodResponse(loginResultSchema)
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập: trả token (API) và đặt cookie httpOnly (trình duyệt)' })
   async postLogin(
-    @Body(new ZodValidationPipe(loginSchema)) body: z.infer<typeof loginSchema>,
+    @Body({ schema: loginSchema }) body: z.infer<typeof loginSchema>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -53,10 +55,12 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @ZodResponse(currentUserSchema)
   @Get('me')
   @ApiOperation({ summary: 'Người dùng hiện tại và các vai trò theo cơ quan' })
   me(@CurrentPrincipal() principal: Principal) {
-    return { ...principal, sessionId: undefined };
+    const { sessionId: _session, ...user } = principal;
+    return user;
   }
 
   @Post('password')
@@ -64,7 +68,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Đổi mật khẩu của chính mình' })
   async postPassword(
     @CurrentPrincipal() principal: Principal,
-    @Body(new ZodValidationPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>,
+    @Body({ schema: changePasswordSchema }) body: z.infer<typeof changePasswordSchema>,
   ) {
     await this.changePassword.execute({ principal, ...body });
   }

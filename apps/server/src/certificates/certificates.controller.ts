@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CountCertificatesByLevelUseCase,
   ImportOrganisationCertificateUseCase,
@@ -21,8 +21,7 @@ import {
   SetCertificateAppearanceUseCase,
 } from '@vanthu/certificates';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import {
   organisationUploadBody,
   personalUploadBody,
@@ -30,12 +29,13 @@ import {
   revokeBody,
   uuidParam,
 } from './certificates.schemas';
-import { multipartSchema, requiredFile, SMALL_UPLOAD } from './uploaded-file';
+import { requiredFile, SMALL_UPLOAD } from './uploaded-file';
+import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { certificateViewSchema, levelCountSchema } from './certificates.responses';
 
-const certificateId = new ZodValidationPipe(uuidParam);
-const passphraseField = {
-  passphrase: { description: 'Mật khẩu của tệp .p12 (không được lưu lại)', required: true },
-};
+const certificateId = { schema: uuidParam };
+const P12_PART = { name: 'file', description: 'Tệp PKCS#12 (.p12, .pfx)', required: true };
 
 /** Certificates of one agency. Key material never appears in any answer. */
 @ApiTags('certificates')
@@ -51,6 +51,7 @@ export class CertificatesController {
     private readonly setAppearance: SetCertificateAppearanceUseCase,
   ) {}
 
+  @ZodResponse(z.array(certificateViewSchema))
   @Get('certificates')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Chứng thư số của cơ quan (hạn dùng, cảnh báo sắp hết hạn trong 30 ngày)' })
@@ -58,37 +59,32 @@ export class CertificatesController {
     return this.listCertificates.execute({ principal, agencyId });
   }
 
+  @ZodResponse(certificateViewSchema)
   @Post('certificates/organisation')
   @RequireAgencyRole('admin', 'clerk')
   @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema(passphraseField) })
+  @MultipartBody([P12_PART], organisationUploadBody)
   @ApiOperation({ summary: 'Nhập chứng thư số của cơ quan, tổ chức (tệp .p12; văn thư dùng để đóng dấu)' })
   createOrganisation(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @UploadedFile(requiredFile) p12: Buffer,
-    @Body(new ZodValidationPipe(organisationUploadBody)) body: z.infer<typeof organisationUploadBody>,
+    @MultipartFields(organisationUploadBody) body: z.infer<typeof organisationUploadBody>,
   ) {
     return this.importOrganisation.execute({ actor: principal, agencyId, p12, passphrase: body.passphrase });
   }
 
+  @ZodResponse(certificateViewSchema)
   @Post('certificates/personal')
   @RequireAgencyRole()
   @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: multipartSchema({
-      ...passphraseField,
-      userId: { description: 'Người sở hữu (quản trị nhập hộ); bỏ trống: chính mình' },
-    }),
-  })
+  @MultipartBody([P12_PART], personalUploadBody)
   @ApiOperation({ summary: 'Nhập chứng thư số cá nhân (mật khẩu không lưu; nhập lại mỗi lần ký)' })
   createPersonal(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @UploadedFile(requiredFile) p12: Buffer,
-    @Body(new ZodValidationPipe(personalUploadBody)) body: z.infer<typeof personalUploadBody>,
+    @MultipartFields(personalUploadBody) body: z.infer<typeof personalUploadBody>,
   ) {
     return this.importPersonal.execute({
       actor: principal,
@@ -99,6 +95,7 @@ export class CertificatesController {
     });
   }
 
+  @ZodResponse(certificateViewSchema)
   @Post('certificates/:id/revoke')
   @HttpCode(200)
   @RequireAgencyRole()
@@ -107,23 +104,23 @@ export class CertificatesController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('id', certificateId) id: string,
-    @Body(new ZodValidationPipe(revokeBody)) body: z.infer<typeof revokeBody>,
+    @Body({ schema: revokeBody }) body: z.infer<typeof revokeBody>,
   ) {
     return this.revokeCertificate.execute({ principal, agencyId, certificateId: id, reason: body.reason });
   }
 
+  @ZodResponse(certificateViewSchema)
   @Post('certificates/:id/replace')
   @RequireAgencyRole()
   @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema(passphraseField) })
+  @MultipartBody([P12_PART], replaceUploadBody)
   @ApiOperation({ summary: 'Thay chứng thư số bằng chứng thư mới (gia hạn)' })
   replace(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('id', certificateId) id: string,
     @UploadedFile(requiredFile) p12: Buffer,
-    @Body(new ZodValidationPipe(replaceUploadBody)) body: z.infer<typeof replaceUploadBody>,
+    @MultipartFields(replaceUploadBody) body: z.infer<typeof replaceUploadBody>,
   ) {
     return this.replaceCertificate.execute({
       principal,
@@ -138,8 +135,7 @@ export class CertificatesController {
   @HttpCode(204)
   @RequireAgencyRole()
   @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema({}) })
+  @MultipartBody([{ name: 'file', description: 'Ảnh PNG nền trong suốt', required: true }])
   @ApiOperation({
     summary:
       'Ảnh dùng khi ký: chữ ký (màu xanh) của cá nhân hoặc con dấu (màu đỏ) của cơ quan, PNG nền trong suốt',
@@ -153,6 +149,7 @@ export class CertificatesController {
     await this.setAppearance.execute({ actor: principal, agencyId, certificateId: id, png });
   }
 
+  @ZodResponse(z.array(levelCountSchema))
   @Get('reports/certificates-by-level')
   @RequireAgencyRole('admin', 'leader')
   @ApiOperation({ summary: 'Số tổ chức và cá nhân có chứng thư số còn hiệu lực, theo cấp' })

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Delete,
   Get,
@@ -10,7 +9,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddCrlUseCase,
   AddTrustAnchorsUseCase,
@@ -19,10 +18,12 @@ import {
   RemoveTrustAnchorUseCase,
 } from '@vanthu/certificates';
 import { CurrentPrincipal, type Principal } from '@vanthu/identity';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import { trustAnchorUploadBody, uuidParam } from './certificates.schemas';
-import { multipartSchema, requiredFile, SMALL_UPLOAD } from './uploaded-file';
+import { requiredFile, SMALL_UPLOAD } from './uploaded-file';
+import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { crlViewSchema, trustAnchorViewSchema } from './certificates.responses';
 
 /** The node's trust store (CA certificates and CRLs), kept by the node's administrators. */
 @ApiTags('trust')
@@ -36,21 +37,25 @@ export class TrustController {
     private readonly addCrl: AddCrlUseCase,
   ) {}
 
+  @ZodResponse(z.array(trustAnchorViewSchema))
   @Get('anchors')
   @ApiOperation({ summary: 'Chứng thư gốc tin cậy của hệ thống' })
   anchors(@CurrentPrincipal() principal: Principal) {
     return this.listAnchors.execute({ actor: principal });
   }
 
+  @ZodResponse(z.array(trustAnchorViewSchema))
   @Post('anchors')
   @UseInterceptors(FileInterceptor('file', SMALL_UPLOAD))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema({ label: { description: 'Tên hiển thị (mặc định: CN)' } }) })
+  @MultipartBody(
+    [{ name: 'file', description: 'Chứng thư CA (DER hoặc PEM, có thể nhiều)', required: true }],
+    trustAnchorUploadBody,
+  )
   @ApiOperation({ summary: 'Thêm chứng thư gốc tin cậy (DER, hoặc PEM có thể gồm nhiều chứng thư)' })
   createAnchors(
     @CurrentPrincipal() principal: Principal,
     @UploadedFile(requiredFile) data: Buffer,
-    @Body(new ZodValidationPipe(trustAnchorUploadBody)) body: z.infer<typeof trustAnchorUploadBody>,
+    @MultipartFields(trustAnchorUploadBody) body: z.infer<typeof trustAnchorUploadBody>,
   ) {
     return this.addAnchors.execute({ actor: principal, data, label: body.label });
   }
@@ -60,21 +65,22 @@ export class TrustController {
   @ApiOperation({ summary: 'Bỏ một chứng thư gốc khỏi danh sách tin cậy' })
   async deleteAnchor(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ZodValidationPipe(uuidParam)) id: string,
+    @Param('id', { schema: uuidParam }) id: string,
   ) {
     await this.removeAnchor.execute({ actor: principal, id });
   }
 
+  @ZodResponse(z.array(crlViewSchema))
   @Get('crls')
   @ApiOperation({ summary: 'Danh sách chứng thư bị thu hồi (CRL) đã nạp' })
   crls(@CurrentPrincipal() principal: Principal) {
     return this.listCrls.execute({ actor: principal });
   }
 
+  @ZodResponse(crlViewSchema)
   @Post('crls')
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema({}) })
+  @MultipartBody([{ name: 'file', description: 'CRL (DER hoặc PEM)', required: true }])
   @ApiOperation({ summary: 'Nạp CRL (DER hoặc PEM) để kiểm tra thu hồi khi không có mạng' })
   createCrl(@CurrentPrincipal() principal: Principal, @UploadedFile(requiredFile) data: Buffer) {
     return this.addCrl.execute({ actor: principal, data });

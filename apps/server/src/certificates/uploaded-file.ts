@@ -28,26 +28,3 @@ export class RequiredFilePipe implements PipeTransform<UploadedBytes | undefined
 }
 
 export const requiredFile = new RequiredFilePipe();
-
-/** OpenAPI description of a multipart body: one `file` plus text fields. */
-export function multipartSchema(fields: Record<string, { description: string; required?: boolean }>) {
-  const required = [
-    'file',
-    ...Object.entries(fields)
-      .filter(([, f]) => f.required)
-      .map(([name]) => name),
-  ];
-  return {
-    type: 'object' as const,
-    required,
-    properties: {
-      file: { type: 'string' as const, format: 'binary' },
-      ...Object.fromEntries(
-        Object.entries(fields).map(([name, f]) => [
-          name,
-          { type: 'string' as const, description: f.description },
-        ]),
-      ),
-    },
-  };
-}

@@ -7,9 +7,8 @@ import {
   Injectable,
   Module,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from '@vanthu/audit';
 import {
   DEMO_AGENCIES,
@@ -27,6 +26,8 @@ import { createTestDatabase, type TestDatabase } from '@vanthu/test-kit';
 import type { Request } from 'express';
 import request from 'supertest';
 import { AppExceptionFilter } from '../http/app-exception.filter';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { buildOpenApiDocument } from '../openapi/openapi-document';
 import { DirectoryController } from './directory.controller';
 
 /**
@@ -86,6 +87,7 @@ describe('directory over HTTP', () => {
       providers: [
         { provide: APP_GUARD, useClass: HeaderPrincipalGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
     })
     class TestAppModule {}
@@ -223,7 +225,7 @@ describe('directory over HTTP', () => {
   });
 
   it('documents its routes in OpenAPI under the directory tag', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    const doc = buildOpenApiDocument(app);
     expect(
       Object.keys(doc.paths)
         .filter((p) => p.startsWith(base))

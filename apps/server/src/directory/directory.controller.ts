@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateAgencyUseCase,
   type DirectoryUserActor,
@@ -13,16 +13,23 @@ import {
 import { agenciesWithRole, CurrentPrincipal, type Principal } from '@vanthu/identity';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
   agencyCodeParam,
   createAgencyBody,
   exportAgenciesQuery,
   importAgenciesBody,
-  openApiSchema,
   searchAgenciesQuery,
   updateAgencyBody,
 } from './directory.schemas';
+import { FileResponse } from '../http/file-response.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import {
+  agencyDetailsSchema,
+  agencyPageSchema,
+  agencySchema,
+  importAgenciesResultSchema,
+  successorChainSchema,
+} from './directory.responses';
 
 /** Directory writes are authorised in the use cases: node administrators = admins of a hosted root. */
 function actorOf(principal: Principal): DirectoryUserActor {
@@ -33,7 +40,7 @@ function actorOf(principal: Principal): DirectoryUserActor {
   };
 }
 
-const codeParam = new ZodValidationPipe(agencyCodeParam);
+const codeParam = { schema: agencyCodeParam };
 
 /** The agency directory: read by every signed-in user (choosing recipients), kept by node admins. */
 @ApiTags('directory')
@@ -49,43 +56,46 @@ export class DirectoryController {
     private readonly exportAgencies: ExportAgenciesUseCase,
   ) {}
 
+  @ZodResponse(agencyPageSchema)
   @Get('agencies')
   @ApiOperation({
     summary: 'Tìm cơ quan (không dấu cũng được), theo cấp trên, theo cơ quan do hệ thống vận hành',
   })
-  search(@Query(new ZodValidationPipe(searchAgenciesQuery)) query: z.infer<typeof searchAgenciesQuery>) {
+  search(@Query({ schema: searchAgenciesQuery }) query: z.infer<typeof searchAgenciesQuery>) {
     return this.searchAgencies.execute(query);
   }
 
+  @ZodResponse(agencyDetailsSchema)
   @Get('agencies/:code')
   @ApiOperation({ summary: 'Thông tin một cơ quan và các cơ quan cấp trên' })
   get(@Param('code', codeParam) code: string) {
     return this.getAgency.execute({ code });
   }
 
+  @ZodResponse(successorChainSchema)
   @Get('agencies/:code/resolve')
   @ApiOperation({ summary: 'Cơ quan hiện hành của một mã đã sáp nhập hoặc đổi tên (theo mã kế thừa)' })
   resolve(@Param('code', codeParam) code: string) {
     return this.resolveSuccessor.execute({ code });
   }
 
+  @ZodResponse(agencySchema)
   @Post('agencies')
   @ApiOperation({ summary: 'Thêm cơ quan vào danh bạ (quản trị hệ thống)' })
-  @ApiBody({ schema: openApiSchema(createAgencyBody) })
   create(
     @CurrentPrincipal() principal: Principal,
-    @Body(new ZodValidationPipe(createAgencyBody)) body: z.infer<typeof createAgencyBody>,
+    @Body({ schema: createAgencyBody }) body: z.infer<typeof createAgencyBody>,
   ) {
     return this.createAgency.execute({ actor: actorOf(principal), agency: body });
   }
 
+  @ZodResponse(agencySchema)
   @Patch('agencies/:code')
   @ApiOperation({ summary: 'Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc)' })
-  @ApiBody({ schema: openApiSchema(updateAgencyBody) })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('code', codeParam) code: string,
-    @Body(new ZodValidationPipe(updateAgencyBody)) body: z.infer<typeof updateAgencyBody>,
+    @Body({ schema: updateAgencyBody }) body: z.infer<typeof updateAgencyBody>,
   ) {
     const { expectedVersion, ...changes } = body;
     return this.updateAgency.execute({ actor: actorOf(principal), code, expectedVersion, changes });
@@ -97,22 +107,23 @@ export class DirectoryController {
    * and the size is bounded by the JSON body limit (VANTHU_JSON_LIMIT_KB). All or nothing; on
    * problems, 422 DIRECTORY_IMPORT_INVALID lists each bad row in `details.problems`.
    */
+  @ZodResponse(importAgenciesResultSchema)
   @Post('import')
   @ApiOperation({
     summary: 'Nhập danh bạ từ JSON hoặc CSV (cập nhật theo mã; lỗi một dòng thì không ghi gì)',
   })
-  @ApiBody({ schema: openApiSchema(importAgenciesBody) })
   import(
     @CurrentPrincipal() principal: Principal,
-    @Body(new ZodValidationPipe(importAgenciesBody)) body: z.infer<typeof importAgenciesBody>,
+    @Body({ schema: importAgenciesBody }) body: z.infer<typeof importAgenciesBody>,
   ) {
     return this.importAgencies.execute({ actor: actorOf(principal), ...body });
   }
 
+  @FileResponse(['application/json', 'text/csv'], 'Danh bạ (JSON, hoặc CSV có BOM)')
   @Get('export')
   @ApiOperation({ summary: 'Xuất toàn bộ danh bạ (JSON, hoặc CSV có BOM để mở bằng Excel)' })
   async export(
-    @Query(new ZodValidationPipe(exportAgenciesQuery)) query: z.infer<typeof exportAgenciesQuery>,
+    @Query({ schema: exportAgenciesQuery }) query: z.infer<typeof exportAgenciesQuery>,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     // A string body keeps the Content-Type set here (a StreamableFile would work too, but is not

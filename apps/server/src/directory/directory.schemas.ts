@@ -1,4 +1,3 @@
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { agencyChangesSchema, agencyRecordSchema, SEARCH_MAX_LIMIT } from '@vanthu/directory';
 import { z } from 'zod';
 
@@ -29,9 +28,3 @@ export const importAgenciesBody = z.strictObject({
 });
 
 export const exportAgenciesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
-
-/** The request schema for OpenAPI, from the same zod schema that validates it. */
-export function openApiSchema(schema: z.ZodType): SchemaObject {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  return json as SchemaObject;
-}

@@ -4,6 +4,8 @@ import { Public } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { AppException } from '@vanthu/shared';
 import { ObjectStorage } from '@vanthu/storage';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { healthSchema, readinessSchema } from './health.responses';
 
 @ApiTags('health')
 @Controller()
@@ -14,13 +16,15 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ZodResponse(healthSchema)
   @Get('health')
   @ApiOperation({ summary: 'Tiến trình đang chạy' })
   health() {
-    return { status: 'ok' };
+    return { status: 'ok' } as const;
   }
 
   @Public()
+  @ZodResponse(readinessSchema)
   @Get('ready')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sẵn sàng: cơ sở dữ liệu và kho lưu trữ truy cập được' })
@@ -30,6 +34,6 @@ export class HealthController {
     if (!checks.database || !checks.storage) {
       throw new AppException('NOT_READY', 'Hệ thống chưa sẵn sàng.', 503, { checks });
     }
-    return { status: 'ready', checks };
+    return { status: 'ready', checks } as const;
   }
 }

@@ -2,13 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { translateDatabaseError } from '@vanthu/persistence';
 import { AppException, isAppException, newToken } from '@vanthu/shared';
 import type { Request, Response } from 'express';
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-  errorId: string;
-  details?: Record<string, unknown>;
-}
+import type { ErrorBody } from './error-body.schema';
 
 /** Framework-level errors (routing, body parsing, size limits) mapped to stable codes. */
 function fromHttpException(error: HttpException): AppException {

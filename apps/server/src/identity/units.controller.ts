@@ -8,9 +8,10 @@ import {
   RequireAgencyRole,
   UpdateUnitUseCase,
 } from '@vanthu/identity';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import { createUnitSchema, updateUnitSchema, uuidParam } from './identity.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { unitViewSchema } from './identity.responses';
 
 @ApiTags('units')
 @Controller('api/v1/agencies/:agencyId/units')
@@ -21,6 +22,7 @@ export class UnitsController {
     private readonly updateUnit: UpdateUnitUseCase,
   ) {}
 
+  @ZodResponse(z.array(unitViewSchema))
   @Get()
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Đơn vị (phòng, ban) của cơ quan' })
@@ -28,23 +30,25 @@ export class UnitsController {
     return this.listUnits.execute({ principal, agencyId });
   }
 
+  @ZodResponse(unitViewSchema)
   @Post()
   @RequireAgencyRole('admin')
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Body(new ZodValidationPipe(createUnitSchema)) body: z.infer<typeof createUnitSchema>,
+    @Body({ schema: createUnitSchema }) body: z.infer<typeof createUnitSchema>,
   ) {
     return this.createUnit.execute({ principal, agencyId, ...body });
   }
 
+  @ZodResponse(unitViewSchema)
   @Patch(':unitId')
   @RequireAgencyRole('admin')
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Param('unitId', new ZodValidationPipe(uuidParam)) unitId: string,
-    @Body(new ZodValidationPipe(updateUnitSchema)) body: z.infer<typeof updateUnitSchema>,
+    @Param('unitId', { schema: uuidParam }) unitId: string,
+    @Body({ schema: updateUnitSchema }) body: z.infer<typeof updateUnitSchema>,
   ) {
     const { expectedVersion, ...changes } = body;
     return this.updateUnit.execute({ principal, agencyId, unitId, expectedVersion, changes });

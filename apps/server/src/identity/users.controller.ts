@@ -11,8 +11,7 @@ import {
   SetUserRolesUseCase,
   UpdateUserUseCase,
 } from '@vanthu/identity';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import {
   createUserSchema,
   resetPasswordSchema,
@@ -20,8 +19,10 @@ import {
   updateUserSchema,
   uuidParam,
 } from './identity.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { userViewSchema } from './identity.responses';
 
-const userId = new ZodValidationPipe(uuidParam);
+const userId = { schema: uuidParam };
 
 @ApiTags('users')
 @Controller('api/v1/agencies/:agencyId/users')
@@ -35,6 +36,7 @@ export class UsersController {
     private readonly resetPassword: ResetUserPasswordUseCase,
   ) {}
 
+  @ZodResponse(z.array(userViewSchema))
   @Get()
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Người dùng của cơ quan' })
@@ -42,6 +44,7 @@ export class UsersController {
     return this.listUsers.execute({ principal, agencyId });
   }
 
+  @ZodResponse(userViewSchema)
   @Get(':userId')
   @RequireAgencyRole()
   get(
@@ -52,29 +55,32 @@ export class UsersController {
     return this.getUser.execute({ principal, agencyId, userId: id });
   }
 
+  @ZodResponse(userViewSchema)
   @Post()
   @RequireAgencyRole('admin')
   @ApiOperation({ summary: 'Tạo người dùng (quản trị)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Body(new ZodValidationPipe(createUserSchema)) body: z.infer<typeof createUserSchema>,
+    @Body({ schema: createUserSchema }) body: z.infer<typeof createUserSchema>,
   ) {
     return this.createUser.execute({ principal, agencyId, ...body });
   }
 
+  @ZodResponse(userViewSchema)
   @Patch(':userId')
   @RequireAgencyRole('admin')
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('userId', userId) id: string,
-    @Body(new ZodValidationPipe(updateUserSchema)) body: z.infer<typeof updateUserSchema>,
+    @Body({ schema: updateUserSchema }) body: z.infer<typeof updateUserSchema>,
   ) {
     const { expectedVersion, ...changes } = body;
     return this.updateUser.execute({ principal, agencyId, userId: id, expectedVersion, changes });
   }
 
+  @ZodResponse(userViewSchema)
   @Put(':userId/roles')
   @RequireAgencyRole('admin')
   @ApiOperation({ summary: 'Đặt vai trò của người dùng trong cơ quan' })
@@ -82,7 +88,7 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('userId', userId) id: string,
-    @Body(new ZodValidationPipe(setRolesSchema)) body: z.infer<typeof setRolesSchema>,
+    @Body({ schema: setRolesSchema }) body: z.infer<typeof setRolesSchema>,
   ) {
     return this.setRoles.execute({ principal, agencyId, userId: id, roles: body.roles });
   }
@@ -95,7 +101,7 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('userId', userId) id: string,
-    @Body(new ZodValidationPipe(resetPasswordSchema)) body: z.infer<typeof resetPasswordSchema>,
+    @Body({ schema: resetPasswordSchema }) body: z.infer<typeof resetPasswordSchema>,
   ) {
     await this.resetPassword.execute({ principal, agencyId, userId: id, newPassword: body.newPassword });
   }

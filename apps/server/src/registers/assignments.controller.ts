@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { AssignIncomingUseCase, ListDueSoonUseCase, ListOverdueUseCase } from '@vanthu/registers';
-import type { z } from 'zod';
-import { openApiSchema } from '../directory/directory.schemas';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import { assignIncomingBody, deadlineQuery, dueSoonQuery } from './assignments.schemas';
 import { entryIdParam } from './incoming.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { assignedEntrySchema, deadlineItemSchema } from './entry.responses';
 
 /** Assignment of incoming documents by leaders, and the deadlines that follow from it. */
 @ApiTags('incoming')
@@ -18,38 +18,40 @@ export class AssignmentsController {
     private readonly listDueSoon: ListDueSoonUseCase,
   ) {}
 
+  @ZodResponse(assignedEntrySchema)
   @Post(':entryId/assign')
   @HttpCode(200)
   @RequireAgencyRole('leader')
-  @ApiBody({ schema: openApiSchema(assignIncomingBody) })
   @ApiOperation({ summary: 'Phân công xử lý: chủ trì, phối hợp, để biết, hạn xử lý và ý kiến chỉ đạo' })
   assign(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Param('entryId', new ZodValidationPipe(entryIdParam)) entryId: string,
-    @Body(new ZodValidationPipe(assignIncomingBody)) body: z.infer<typeof assignIncomingBody>,
+    @Param('entryId', { schema: entryIdParam }) entryId: string,
+    @Body({ schema: assignIncomingBody }) body: z.infer<typeof assignIncomingBody>,
   ) {
     return this.assignIncoming.execute({ principal, agencyId, entryId, ...body });
   }
 
+  @ZodResponse(z.array(deadlineItemSchema))
   @Get('overdue')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Văn bản đến quá hạn xử lý (theo đơn vị hoặc cá nhân)' })
   overdue(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(deadlineQuery)) query: z.infer<typeof deadlineQuery>,
+    @Query({ schema: deadlineQuery }) query: z.infer<typeof deadlineQuery>,
   ) {
     return this.listOverdue.execute({ principal, agencyId, ...query });
   }
 
+  @ZodResponse(z.array(deadlineItemSchema))
   @Get('due-soon')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Văn bản đến sắp đến hạn xử lý trong N ngày (mặc định 3)' })
   dueSoon(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(dueSoonQuery)) query: z.infer<typeof dueSoonQuery>,
+    @Query({ schema: dueSoonQuery }) query: z.infer<typeof dueSoonQuery>,
   ) {
     return this.listDueSoon.execute({ principal, agencyId, ...query });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import {
   AddCaseFileEntryUseCase,
@@ -10,12 +10,14 @@ import {
   RemoveCaseFileEntryUseCase,
 } from '@vanthu/registers';
 import type { Response } from 'express';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import { addCaseFileEntryBody, caseFileYearQuery, createCaseFileBody, uuidParam } from './case-files.schemas';
+import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { caseFileDetailSchema, caseFileMembershipSchema, caseFileSchema } from './registers.responses';
 
-const id = new ZodValidationPipe(uuidParam);
+const id = { schema: uuidParam };
 
 /** Case files (hồ sơ): documents linked, never copied; exported in date order. */
 @ApiTags('case-files')
@@ -30,28 +32,31 @@ export class CaseFilesController {
     private readonly exportFile: ExportCaseFileUseCase,
   ) {}
 
+  @ZodResponse(caseFileSchema)
   @Post()
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
   @ApiOperation({ summary: 'Lập hồ sơ (số, ký hiệu hồ sơ; tiêu đề; năm; người lập hồ sơ)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Body(new ZodValidationPipe(createCaseFileBody)) body: z.infer<typeof createCaseFileBody>,
+    @Body({ schema: createCaseFileBody }) body: z.infer<typeof createCaseFileBody>,
   ) {
     return this.createFile.execute({ principal, agencyId, ...body });
   }
 
+  @ZodResponse(z.array(caseFileSchema))
   @Get()
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
   @ApiOperation({ summary: 'Danh sách hồ sơ của cơ quan (lọc theo năm)' })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(caseFileYearQuery)) query: z.infer<typeof caseFileYearQuery>,
+    @Query({ schema: caseFileYearQuery }) query: z.infer<typeof caseFileYearQuery>,
   ) {
     return this.listFiles.execute({ principal, agencyId, year: query.year });
   }
 
+  @ZodResponse(caseFileDetailSchema)
   @Get(':caseFileId')
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
   @ApiOperation({ summary: 'Hồ sơ và các văn bản trong hồ sơ theo thứ tự ngày' })
@@ -63,6 +68,7 @@ export class CaseFilesController {
     return this.getFile.execute({ principal, agencyId, caseFileId });
   }
 
+  @ZodResponse(caseFileMembershipSchema)
   @Post(':caseFileId/entries')
   @HttpCode(200)
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
@@ -71,7 +77,7 @@ export class CaseFilesController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('caseFileId', id) caseFileId: string,
-    @Body(new ZodValidationPipe(addCaseFileEntryBody)) body: z.infer<typeof addCaseFileEntryBody>,
+    @Body({ schema: addCaseFileEntryBody }) body: z.infer<typeof addCaseFileEntryBody>,
   ) {
     return this.addEntry.execute({ principal, agencyId, caseFileId, entryId: body.entryId });
   }
@@ -91,7 +97,7 @@ export class CaseFilesController {
 
   @Get(':caseFileId/export.pdf')
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
-  @ApiProduces('application/pdf')
+  @FileResponse('application/pdf', 'Mục lục hồ sơ (PDF)')
   @ApiOperation({ summary: 'Xuất mục lục văn bản của hồ sơ ra PDF (theo thứ tự ngày)' })
   async exportPdf(
     @CurrentPrincipal() principal: Principal,
@@ -104,7 +110,7 @@ export class CaseFilesController {
 
   @Get(':caseFileId/export.xml')
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
-  @ApiProduces('application/xml')
+  @FileResponse('application/xml', 'Hồ sơ (XML)')
   @ApiOperation({ summary: 'Xuất hồ sơ ra XML (các trường theo Nghị định 30, theo thứ tự ngày)' })
   async exportXml(
     @CurrentPrincipal() principal: Principal,

@@ -1,17 +1,20 @@
-import { Body, Controller, Get, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { DownloadCopyUseCase, ListCopiesUseCase, MakeCopyUseCase } from '@vanthu/registers';
 import type { Response } from 'express';
-import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import { copyIdParam, makeCopyBody } from './copies.schemas';
+import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
 import { entryIdParam } from './outgoing.schemas';
 import { type PdfParts, pdfParts } from './pdf-parts';
+import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { copyViewSchema } from './entry.responses';
 
-const entryId = new ZodValidationPipe(entryIdParam);
+const entryId = { schema: entryIdParam };
 
 /** Electronic copies (sao y, sao lục, trích sao) of an agency's documents, numbered in its copy register. */
 @ApiTags('copies')
@@ -23,21 +26,12 @@ export class CopiesController {
     private readonly downloadCopy: DownloadCopyUseCase,
   ) {}
 
+  @ZodResponse(copyViewSchema)
   @Post('entries/:entryId/copies')
   @RequireAgencyRole('clerk')
   @UseInterceptors(FileFieldsInterceptor([{ name: 'file', maxCount: 1 }]))
   @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['copyType'],
-      properties: {
-        copyType: { type: 'string', enum: ['sao-y', 'sao-luc', 'trich-sao'] },
-        toPlaces: { type: 'string', maxLength: 1000, description: 'Nơi nhận bản sao' },
-        file: { type: 'string', format: 'binary', description: 'Trích sao: tệp PDF phần được trích' },
-      },
-    },
-  })
+  @MultipartBody([{ name: 'file', description: 'Trích sao: tệp PDF phần được trích' }], makeCopyBody)
   @ApiOperation({
     summary: 'Văn thư sao văn bản điện tử (sao y, sao lục, trích sao): cấp số bản sao, ký số cơ quan',
   })
@@ -46,7 +40,7 @@ export class CopiesController {
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
     @UploadedFiles() parts: PdfParts | undefined,
-    @Body(new ZodValidationPipe(makeCopyBody)) body: z.infer<typeof makeCopyBody>,
+    @MultipartFields(makeCopyBody) body: z.infer<typeof makeCopyBody>,
   ) {
     const { file } = pdfParts(parts);
     return this.makeCopy.execute({
@@ -59,6 +53,7 @@ export class CopiesController {
     });
   }
 
+  @ZodResponse(z.array(copyViewSchema))
   @Get('entries/:entryId/copies')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Các bản sao đã làm từ một văn bản' })
@@ -70,13 +65,14 @@ export class CopiesController {
     return this.listCopies.execute({ principal, agencyId, entryId: id });
   }
 
+  @FileResponse('application/pdf', 'Tệp PDF của bản sao')
   @Get('copies/:copyId/content')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Tải tệp PDF của bản sao (đã ký số cơ quan)' })
   async content(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Param('copyId', new ZodValidationPipe(copyIdParam)) copyId: string,
+    @Param('copyId', { schema: copyIdParam }) copyId: string,
     @Res() res: Response,
   ) {
     const file = await this.downloadCopy.execute({ principal, agencyId, copyId });

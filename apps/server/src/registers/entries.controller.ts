@@ -3,11 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { DownloadVersionUseCase, GetEntryUseCase } from '@vanthu/registers';
 import type { Response } from 'express';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
 import { entryIdParam } from './outgoing.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { entryDetailsSchema } from './entry.responses';
 
-const uuid = new ZodValidationPipe(entryIdParam);
+const uuid = { schema: entryIdParam };
 
 /** One register entry (incoming or outgoing) with its files, notes, assignments and deliveries. */
 @ApiTags('entries')
@@ -18,6 +20,7 @@ export class EntriesController {
     private readonly download: DownloadVersionUseCase,
   ) {}
 
+  @ZodResponse(entryDetailsSchema)
   @Get()
   @RequireAgencyRole()
   @ApiOperation({
@@ -31,6 +34,7 @@ export class EntriesController {
     return this.getEntry.execute({ principal, agencyId, entryId: id });
   }
 
+  @FileResponse('application/pdf', 'Tệp PDF của phiên bản')
   @Get('versions/:versionId/content')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Tải tệp PDF của một phiên bản' })

@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import {
   AddProgressNoteUseCase,
@@ -20,9 +20,7 @@ import {
   RegisterIncomingUseCase,
   ReturnIncomingUseCase,
 } from '@vanthu/registers';
-import type { z } from 'zod';
-import { openApiSchema } from '../directory/directory.schemas';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { z } from 'zod';
 import {
   closeIncomingBody,
   entryIdParam,
@@ -30,14 +28,16 @@ import {
   INCOMING_FILE_FIELDS,
   IncomingFilesPipe,
   type IncomingUpload,
-  incomingMetadata,
   progressNoteBody,
   registerFromInboxBody,
   returnIncomingBody,
   uploadIncomingBody,
 } from './incoming.schemas';
+import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { entryViewSchema, incomingEntrySchema, progressNoteResultSchema } from './entry.responses';
 
-const entryId = new ZodValidationPipe(entryIdParam);
+const entryId = { schema: entryIdParam };
 
 /**
  * Incoming documents (văn bản đến): registration from an upload or the inbox, return to sender,
@@ -55,31 +55,23 @@ export class IncomingController {
     private readonly closeIncoming: CloseIncomingUseCase,
   ) {}
 
+  @ZodResponse(incomingEntrySchema)
   @Post()
   @RequireAgencyRole('clerk')
   @UseInterceptors(FileFieldsInterceptor(INCOMING_FILE_FIELDS, { defParamCharset: 'utf8' } as object))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file', 'metadata'],
-      properties: {
-        file: { type: 'string', format: 'binary', description: 'Văn bản (PDF)' },
-        attachments: {
-          type: 'array',
-          items: { type: 'string', format: 'binary' },
-          description: 'Phụ lục (PDF, tối đa 20)',
-        },
-        metadata: { ...openApiSchema(incomingMetadata), description: 'JSON: các trường văn bản đến (NĐ 30)' },
-      },
-    },
-  })
+  @MultipartBody(
+    [
+      { name: 'file', description: 'Văn bản (PDF)', required: true },
+      { name: 'attachments', description: 'Phụ lục (PDF, tối đa 20)', many: true },
+    ],
+    uploadIncomingBody,
+  )
   @ApiOperation({ summary: 'Vào sổ văn bản đến từ tệp tải lên (kiểm tra chữ ký số, cấp số đến)' })
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @UploadedFiles(new IncomingFilesPipe()) files: IncomingUpload,
-    @Body(new ZodValidationPipe(uploadIncomingBody)) body: z.infer<typeof uploadIncomingBody>,
+    @MultipartFields(uploadIncomingBody) body: z.infer<typeof uploadIncomingBody>,
   ) {
     const { confirmDuplicate, overrideVerification, ...metadata } = body.metadata;
     return this.registerIncoming.execute({
@@ -92,27 +84,28 @@ export class IncomingController {
     });
   }
 
+  @ZodResponse(z.array(incomingEntrySchema))
   @Get('inbox')
   @RequireAgencyRole('clerk', 'leader')
   @ApiOperation({ summary: 'Văn bản điện tử đã nhận, chờ vào sổ' })
   inbox(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(inboxQuery)) query: z.infer<typeof inboxQuery>,
+    @Query({ schema: inboxQuery }) query: z.infer<typeof inboxQuery>,
   ) {
     return this.listInbox.execute({ principal, agencyId, limit: query.limit });
   }
 
+  @ZodResponse(incomingEntrySchema)
   @Post(':entryId/register')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
-  @ApiBody({ schema: openApiSchema(registerFromInboxBody) })
   @ApiOperation({ summary: 'Vào sổ văn bản đến từ hộp thư (được sửa thông tin, cấp số đến)' })
   register(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(registerFromInboxBody)) body: z.infer<typeof registerFromInboxBody>,
+    @Body({ schema: registerFromInboxBody }) body: z.infer<typeof registerFromInboxBody>,
   ) {
     const { version, confirmDuplicate, overrideVerification, ...changes } = body;
     return this.registerFromInbox.execute({
@@ -126,43 +119,43 @@ export class IncomingController {
     });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/return')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
-  @ApiBody({ schema: openApiSchema(returnIncomingBody) })
   @ApiOperation({ summary: 'Trả lại văn bản cho nơi gửi (gửi nhầm, chữ ký số không hợp lệ) kèm lý do' })
   returnToSender(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(returnIncomingBody)) body: z.infer<typeof returnIncomingBody>,
+    @Body({ schema: returnIncomingBody }) body: z.infer<typeof returnIncomingBody>,
   ) {
     return this.returnIncoming.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(progressNoteResultSchema)
   @Post(':entryId/notes')
   @RequireAgencyRole('clerk', 'leader', 'specialist')
-  @ApiBody({ schema: openApiSchema(progressNoteBody) })
   @ApiOperation({ summary: 'Cập nhật tiến độ hoặc ý kiến xử lý văn bản đến' })
   note(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(progressNoteBody)) body: z.infer<typeof progressNoteBody>,
+    @Body({ schema: progressNoteBody }) body: z.infer<typeof progressNoteBody>,
   ) {
     return this.addNote.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/close')
   @HttpCode(200)
   @RequireAgencyRole('clerk', 'leader', 'specialist')
-  @ApiBody({ schema: openApiSchema(closeIncomingBody) })
   @ApiOperation({ summary: 'Kết thúc xử lý: gắn văn bản trả lời, hoặc lãnh đạo kết thúc kèm ghi chú' })
   close(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(closeIncomingBody)) body: z.infer<typeof closeIncomingBody>,
+    @Body({ schema: closeIncomingBody }) body: z.infer<typeof closeIncomingBody>,
   ) {
     return this.closeIncoming.execute({ principal, agencyId, entryId: id, ...body });
   }

@@ -7,8 +7,9 @@ import {
   ScanDeadlinesUseCase,
 } from '@vanthu/registers';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { listNotificationsQuery, notificationIdParam } from './notifications.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { notificationListSchema, notificationSchema, reminderRunSchema } from './registers.responses';
 
 /** In-app notifications: each user sees only their own. */
 @ApiTags('notifications')
@@ -20,25 +21,28 @@ export class NotificationsController {
     private readonly scanDeadlines: ScanDeadlinesUseCase,
   ) {}
 
+  @ZodResponse(notificationListSchema)
   @Get('notifications')
   @ApiOperation({ summary: 'Thông báo của tôi (mới nhất trước), số chưa đọc' })
   list(
     @CurrentPrincipal() principal: Principal,
-    @Query(new ZodValidationPipe(listNotificationsQuery)) query: z.infer<typeof listNotificationsQuery>,
+    @Query({ schema: listNotificationsQuery }) query: z.infer<typeof listNotificationsQuery>,
   ) {
     return this.listNotifications.execute({ principal, unreadOnly: query.unread, limit: query.limit });
   }
 
+  @ZodResponse(notificationSchema)
   @Post('notifications/:id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đánh dấu đã đọc một thông báo của tôi' })
   read(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ZodValidationPipe(notificationIdParam)) notificationId: string,
+    @Param('id', { schema: notificationIdParam }) notificationId: string,
   ) {
     return this.markRead.execute({ principal, notificationId });
   }
 
+  @ZodResponse(reminderRunSchema)
   @Post('agencies/:agencyId/notifications/deadline-scan')
   @HttpCode(200)
   @RequireAgencyRole('admin')

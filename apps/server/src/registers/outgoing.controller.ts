@@ -9,7 +9,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import {
   CreateOutgoingDraftUseCase,
@@ -23,7 +23,6 @@ import {
   UploadOutgoingVersionUseCase,
 } from '@vanthu/registers';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { type PdfParts, pdfParts } from './pdf-parts';
 import {
   decisionBody,
@@ -37,23 +36,16 @@ import {
   updateIssuedBody,
   versionUploadBody,
 } from './outgoing.schemas';
+import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { documentVersionSchema, entryViewSchema, signResultSchema } from './entry.responses';
 
-const entryId = new ZodValidationPipe(entryIdParam);
+const entryId = { schema: entryIdParam };
 const PDF_FIELDS = FileFieldsInterceptor([
   { name: 'file', maxCount: 1 },
   { name: 'attachments', maxCount: 20 },
 ]);
-const multipart = (fields: Record<string, object>) => ({
-  schema: {
-    type: 'object' as const,
-    required: ['file'],
-    properties: {
-      file: { type: 'string' as const, format: 'binary' },
-      attachments: { type: 'array' as const, items: { type: 'string' as const, format: 'binary' } },
-      ...fields,
-    },
-  },
-});
+const ATTACHMENTS_PART = { name: 'attachments', description: 'Phụ lục (PDF, tối đa 20)', many: true };
 
 /** Outgoing documents: draft → review → approval → personal signature → issue (number, seal, release). */
 @ApiTags('outgoing')
@@ -71,26 +63,26 @@ export class OutgoingController {
     private readonly updateIssued: UpdateIssuedOutgoingUseCase,
   ) {}
 
+  @ZodResponse(entryViewSchema)
   @Post()
   @RequireAgencyRole('specialist', 'leader', 'clerk')
   @UseInterceptors(PDF_FIELDS)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(
-    multipart({
-      metadata: { type: 'string', description: 'JSON: typeCode, subject, signerUserId, recipients…' },
-    }),
+  @MultipartBody(
+    [{ name: 'file', description: 'Văn bản chính (PDF)', required: true }, ATTACHMENTS_PART],
+    draftUploadBody,
   )
   @ApiOperation({ summary: 'Tạo dự thảo văn bản đi (tệp PDF, phụ lục, nơi nhận)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @UploadedFiles() files: PdfParts | undefined,
-    @Body(new ZodValidationPipe(draftUploadBody)) body: z.infer<typeof draftUploadBody>,
+    @MultipartFields(draftUploadBody) body: z.infer<typeof draftUploadBody>,
   ) {
     const { file, attachments } = pdfParts(files);
     return this.createDraft.execute({ principal, agencyId, metadata: body.metadata, file, attachments });
   }
 
+  @ZodResponse(entryViewSchema)
   @Patch(':entryId')
   @RequireAgencyRole('specialist', 'leader', 'clerk')
   @ApiOperation({ summary: 'Sửa thông tin, nơi nhận của dự thảo (kèm version để tránh ghi đè)' })
@@ -98,29 +90,30 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(draftChangesBody)) body: z.infer<typeof draftChangesBody>,
+    @Body({ schema: draftChangesBody }) body: z.infer<typeof draftChangesBody>,
   ) {
     const { version, ...changes } = body;
     return this.updateDraft.execute({ principal, agencyId, entryId: id, version, changes });
   }
 
+  @ZodResponse(documentVersionSchema)
   @Post(':entryId/files')
   @RequireAgencyRole('specialist', 'leader', 'clerk')
   @UseInterceptors(PDF_FIELDS)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(multipart({ version: { type: 'integer' }, fileIndex: { type: 'integer' } }))
+  @MultipartBody([{ name: 'file', description: 'Phiên bản mới (PDF)', required: true }], versionUploadBody)
   @ApiOperation({ summary: 'Tải lên phiên bản mới của văn bản chính (0) hoặc phụ lục' })
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
     @UploadedFiles() files: PdfParts | undefined,
-    @Body(new ZodValidationPipe(versionUploadBody)) body: z.infer<typeof versionUploadBody>,
+    @MultipartFields(versionUploadBody) body: z.infer<typeof versionUploadBody>,
   ) {
     const { file } = pdfParts(files);
     return this.uploadVersion.execute({ principal, agencyId, entryId: id, ...body, file });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/decisions')
   @HttpCode(200)
   @RequireAgencyRole()
@@ -129,11 +122,12 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(decisionBody)) body: z.infer<typeof decisionBody>,
+    @Body({ schema: decisionBody }) body: z.infer<typeof decisionBody>,
   ) {
     return this.decide.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(signResultSchema)
   @Post(':entryId/sign')
   @HttpCode(200)
   @RequireAgencyRole('leader')
@@ -142,11 +136,12 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
+    @Body({ schema: signBody }) body: z.infer<typeof signBody>,
   ) {
     return this.sign.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/issue')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
@@ -155,11 +150,12 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(issueBody)) body: z.infer<typeof issueBody>,
+    @Body({ schema: issueBody }) body: z.infer<typeof issueBody>,
   ) {
     return this.issue.execute({ principal, agencyId, entryId: id, version: body.version });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/recall')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
@@ -168,11 +164,12 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(recallBody)) body: z.infer<typeof recallBody>,
+    @Body({ schema: recallBody }) body: z.infer<typeof recallBody>,
   ) {
     return this.recall.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/replace')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
@@ -181,11 +178,12 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(replaceBody)) body: z.infer<typeof replaceBody>,
+    @Body({ schema: replaceBody }) body: z.infer<typeof replaceBody>,
   ) {
     return this.replace.execute({ principal, agencyId, entryId: id, ...body });
   }
 
+  @ZodResponse(entryViewSchema)
   @Post(':entryId/update')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
@@ -194,7 +192,7 @@ export class OutgoingController {
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
-    @Body(new ZodValidationPipe(updateIssuedBody)) body: z.infer<typeof updateIssuedBody>,
+    @Body({ schema: updateIssuedBody }) body: z.infer<typeof updateIssuedBody>,
   ) {
     return this.updateIssued.execute({ principal, agencyId, entryId: id, ...body });
   }

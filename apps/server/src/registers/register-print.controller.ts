@@ -1,15 +1,15 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { PrintRegisterUseCase } from '@vanthu/registers';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
 import { registerIdParam, registerPrintQuery } from './register-print.schemas';
 
-const registerId = new ZodValidationPipe(registerIdParam);
-const printQuery = new ZodValidationPipe(registerPrintQuery);
+const registerId = { schema: registerIdParam };
+const printQuery = { schema: registerPrintQuery };
 
 /** Registers printed in full (ND30 columns) and exported as spreadsheets. */
 @ApiTags('registers')
@@ -19,7 +19,7 @@ export class RegisterPrintController {
 
   @Get('print.pdf')
   @RequireAgencyRole('clerk', 'leader', 'admin')
-  @ApiProduces('application/pdf')
+  @FileResponse('application/pdf', 'Sổ đăng ký (PDF)')
   @ApiOperation({ summary: 'In sổ đăng ký văn bản (PDF khổ A4 ngang, các cột theo Nghị định 30)' })
   async pdf(
     @CurrentPrincipal() principal: Principal,
@@ -36,7 +36,7 @@ export class RegisterPrintController {
 
   @Get('export.xlsx')
   @RequireAgencyRole('clerk', 'leader', 'admin')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @FileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Sổ đăng ký (XLSX)')
   @ApiOperation({ summary: 'Xuất sổ đăng ký văn bản ra tệp Excel (XLSX)' })
   async xlsx(
     @CurrentPrincipal() principal: Principal,

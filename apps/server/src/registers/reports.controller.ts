@@ -3,14 +3,16 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { GetReportSummaryUseCase } from '@vanthu/registers';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { reportSummaryQuery } from './reports.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { reportSummarySchema } from './registers.responses';
 
 @ApiTags('reports')
 @Controller('api/v1/agencies/:agencyId/reports')
 export class ReportsController {
   constructor(private readonly summary: GetReportSummaryUseCase) {}
 
+  @ZodResponse(reportSummarySchema)
   @Get('summary')
   @RequireAgencyRole('leader', 'admin', 'clerk')
   @ApiOperation({
@@ -22,7 +24,7 @@ export class ReportsController {
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(reportSummaryQuery)) query: z.infer<typeof reportSummaryQuery>,
+    @Query({ schema: reportSummaryQuery }) query: z.infer<typeof reportSummaryQuery>,
   ) {
     return this.summary.execute({ principal, agencyId, ...query });
   }

@@ -2,8 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { SearchEntriesUseCase } from '@vanthu/registers';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { searchEntriesQuery, type SearchEntriesQuery } from './search.schemas';
+import { ZodResponse } from '../http/zod-response.decorator';
+import { entryPageSchema } from './entry.responses';
 
 /** Search over both registers of an agency. */
 @ApiTags('entries')
@@ -11,6 +12,7 @@ import { searchEntriesQuery, type SearchEntriesQuery } from './search.schemas';
 export class SearchController {
   constructor(private readonly searchEntries: SearchEntriesUseCase) {}
 
+  @ZodResponse(entryPageSchema)
   @Get()
   @RequireAgencyRole()
   @ApiOperation({
@@ -20,7 +22,7 @@ export class SearchController {
   search(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query(new ZodValidationPipe(searchEntriesQuery)) query: SearchEntriesQuery,
+    @Query({ schema: searchEntriesQuery }) query: SearchEntriesQuery,
   ) {
     return this.searchEntries.execute({ principal, agencyId, ...query });
   }

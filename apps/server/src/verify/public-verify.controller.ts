@@ -1,10 +1,13 @@
 import { Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
 import { Public } from '@vanthu/identity';
-import { multipartSchema, requiredFile } from '../certificates/uploaded-file';
+import { requiredFile } from '../certificates/uploaded-file';
+import { MultipartBody } from '../http/multipart-body.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
 import { PublicVerifyRateGuard } from './public-verify-rate.guard';
+import { verificationReportSchema } from './verify.responses';
 
 /**
  * Xác thực văn bản for anyone, without a session: the PDF is verified in memory against the node's
@@ -17,12 +20,12 @@ export class PublicVerifyController {
   constructor(private readonly verifyDocument: VerifyDocumentUseCase) {}
 
   @Public()
+  @ZodResponse(verificationReportSchema)
   @Post()
   @HttpCode(200)
   @UseGuards(PublicVerifyRateGuard)
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: multipartSchema({}) })
+  @MultipartBody([{ name: 'file', description: 'Tệp PDF cần xác thực (tối đa VANTHU_PUBLIC_VERIFY_LIMIT_MB)', required: true }])
   @ApiOperation({
     summary:
       'Xác thực văn bản công khai (không cần đăng nhập): báo cáo chữ ký số của tệp PDF; không lưu tệp; giới hạn kích thước và số lần mỗi phút',

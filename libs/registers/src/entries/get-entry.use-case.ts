@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore, type DocumentVersionView, toDocumentVersionView } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
+import type { VerificationReport } from '@vanthu/signing';
 import { type AssignmentView, toAssignmentView } from '../assignments/assignment-view';
 import { type CopyView, toCopyView } from '../copies/copy-view';
 import { DocumentCopyRepository } from '../copies/document-copy.repository';
@@ -40,7 +41,7 @@ export interface EntryDetails extends EntryView {
   files: DocumentVersionView[];
   versions: DocumentVersionView[];
   /** The stored verification report of each received file, by version id. */
-  verificationReports: Record<string, unknown>;
+  verificationReports: Record<string, VerificationReport>;
   notes: NoteView[];
   assignments: AssignmentView[];
   recipients: Omit<EntryRecipientEntity, 'entryId'>[];
@@ -76,7 +77,9 @@ export class GetEntryUseCase {
       files: [...latest.values()].map(toDocumentVersionView),
       versions: versions.map(toDocumentVersionView),
       verificationReports: Object.fromEntries(
-        versions.filter((v) => v.verificationReport).map((v) => [v.id, v.verificationReport]),
+        versions
+          .filter((v) => v.verificationReport)
+          .map((v) => [v.id, v.verificationReport as VerificationReport]),
       ),
       notes: (await this.notes.listByEntry(entry.id)).map((n) => ({
         id: n.id,

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Field shapes the response schemas share, so a format is described (and checked) the same everywhere. */
+export const id = z.uuid();
+
+/** A moment as an ISO 8601 string (what views that already serialised their dates hold). */
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** A moment held as a Date by the view; the same ISO 8601 string on the wire. */
+export const instant = z.date();
+
+/** A calendar day, YYYY-MM-DD (Vietnam time where the domain says so). */
+export const calendarDate = z.iso.date();
+
+export const count = z.number().int().min(0);
+
+/** The shape of every list answer: a page of items and the cursor of the next page (null at the end). */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: 'Gửi lại làm `cursor` để lấy trang sau; null khi đã hết' }),
+    })
+    .meta({ id: name });
+}
