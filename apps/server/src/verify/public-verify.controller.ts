@@ -25,7 +25,13 @@ export class PublicVerifyController {
   @HttpCode(200)
   @UseGuards(PublicVerifyRateGuard)
   @UseInterceptors(FileInterceptor('file'))
-  @MultipartBody([{ name: 'file', description: 'Tệp PDF cần xác thực (tối đa VANTHU_PUBLIC_VERIFY_LIMIT_MB)', required: true }])
+  @MultipartBody([
+    {
+      name: 'file',
+      description: 'Tệp PDF cần xác thực (tối đa VANTHU_PUBLIC_VERIFY_LIMIT_MB)',
+      required: true,
+    },
+  ])
   @ApiOperation({
     summary:
       'Xác thực văn bản công khai (không cần đăng nhập): báo cáo chữ ký số của tệp PDF; không lưu tệp; giới hạn kích thước và số lần mỗi phút',
