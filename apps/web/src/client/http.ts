@@ -1,7 +1,10 @@
 /**
- * The one place the UI talks HTTP. Until the generated OpenAPI client lands (apps/web/src/api),
- * every call goes through `request` here, so switching is a change of this folder only.
+ * How the UI's calls fail and succeed: the generated client (apps/web/src/api) answers
+ * `{ data, error, response }`; `unwrap` turns a refusal into an ApiError carrying the server's
+ * stable code and Vietnamese message, and reports a lost session once for the whole app.
  */
+import type { ApiError as ErrorBody } from '../api/client';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -14,69 +17,51 @@ export class ApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | boolean | string[] | undefined | null>;
-
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(','));
-    } else params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
-
 /** Called on any 401 of a logged-in call, so the app returns to the login page. */
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-  }
-  let res: Response;
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+export async function unwrap<T>(call: Promise<Answer<T>>): Promise<NonNullable<T>> {
+  let answer: Answer<T>;
   try {
-    res = await fetch(path, init);
+    answer = await call;
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let json: unknown = undefined;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: handled below
-  }
-  if (!res.ok) {
-    const err = (json ?? {}) as { code?: string; message?: string; details?: unknown };
-    if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthorized();
+  const { data, error, response } = answer;
+  if (!response.ok) {
+    const body = (error ?? {}) as Partial<ErrorBody> & { details?: unknown };
+    if (response.status === 401 && !response.url.endsWith('/auth/login')) onUnauthorized();
     throw new ApiError(
-      res.status,
-      err.code ?? `HTTP_${res.status}`,
-      err.message ?? `Máy chủ trả lỗi ${res.status}.`,
-      err.details,
+      response.status,
+      body.code ?? `HTTP_${response.status}`,
+      body.message ?? `Máy chủ trả lỗi ${response.status}.`,
+      body.details,
     );
   }
-  return json as T;
+  return data as NonNullable<T>;
 }
 
-export const http = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/**
+ * Multipart bodies as the server reads them: files as file parts (a list as several parts of one
+ * name), objects (`metadata`) as a JSON text field, other values as text; null and undefined left out.
+ */
+export function formData(body: unknown): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (item instanceof Blob) form.append(name, item, item instanceof File ? item.name : name);
+      else form.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return form;
+}

@@ -1,30 +1,22 @@
-import { http, type Query } from './http';
-import type {
-  Agency,
-  AuditEvent,
-  CaseFile,
-  Certificate,
-  DocumentType,
-  Entry,
-  EntryDetail,
-  Me,
-  Notification,
-  Page,
-  Register,
-  ReportSummary,
-  Unit,
-  User,
-  VerificationReport,
-} from './types';
+import { createApiClient, type paths } from '../api/client';
+import { formData, unwrap } from './http';
 
-const agencyPath = (agencyId: string) => `/api/v1/agencies/${encodeURIComponent(agencyId)}`;
+/**
+ * Every API call of the UI, by resource, through the generated client: paths, parameters, bodies
+ * and answers are checked against the server's OpenAPI document at compile time. The browser
+ * sends its httpOnly session cookie.
+ */
+const client = createApiClient();
 
-export interface SearchQuery extends Query {
+type Id = string;
+const agency = (agencyId: Id) => ({ agencyId });
+
+export interface SearchQuery {
   q?: string;
   direction?: 'incoming' | 'outgoing';
   status?: string[];
   type?: string;
-  priority?: string;
+  priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
   year?: number;
   from?: string;
   to?: string;
@@ -45,97 +37,188 @@ export interface AssignTarget {
 
 export type Decision = 'submit' | 'forward' | 'approve' | 'return';
 
-/** Every API call of the UI, by resource (see README "API (v1)"). */
+type SearchParams = paths['/api/v1/agencies/{agencyId}/entries']['get']['parameters']['query'];
+
+function searchParams(q: SearchQuery): SearchParams {
+  return {
+    ...q,
+    status: q.status?.length
+      ? (q.status.join(',') as unknown as NonNullable<SearchParams>['status'])
+      : undefined,
+    overdue: q.overdue === undefined ? undefined : q.overdue ? 'true' : 'false',
+  } as SearchParams;
+}
+
+const url = (path: string) => path;
+
 export const api = {
   auth: {
     login: (username: string, password: string) =>
-      http.post<{ token: string; expiresAt: string }>('/api/v1/auth/login', { username, password }),
-    logout: () => http.post<void>('/api/v1/auth/logout'),
-    me: () => http.get<Me>('/api/v1/auth/me'),
+      unwrap(client.POST('/api/v1/auth/login', { body: { username, password } })),
+    logout: () => unwrap(client.POST('/api/v1/auth/logout')),
+    me: () => unwrap(client.GET('/api/v1/auth/me')),
     changePassword: (currentPassword: string, newPassword: string) =>
-      http.post<void>('/api/v1/auth/password', { currentPassword, newPassword }),
+      unwrap(client.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })),
   },
   directory: {
     agencies: (query: { q?: string; hosted?: boolean; parentCode?: string } = {}) =>
-      http.get<{ items: Agency[] }>('/api/v1/directory/agencies', query),
+      unwrap(
+        client.GET('/api/v1/directory/agencies', {
+          params: {
+            query: {
+              ...query,
+              hosted: query.hosted === undefined ? undefined : query.hosted ? 'true' : 'false',
+            },
+          },
+        }),
+      ),
   },
-  documentTypes: () => http.get<DocumentType[]>('/api/v1/document-types'),
-  users: (agencyId: string) => http.get<User[]>(`${agencyPath(agencyId)}/users`),
-  createUser: (agencyId: string, body: object) => http.post<User>(`${agencyPath(agencyId)}/users`, body),
-  updateUser: (agencyId: string, userId: string, body: object) =>
-    http.patch<User>(`${agencyPath(agencyId)}/users/${userId}`, body),
-  units: (agencyId: string) => http.get<Unit[]>(`${agencyPath(agencyId)}/units`),
-  createUnit: (agencyId: string, body: object) => http.post<Unit>(`${agencyPath(agencyId)}/units`, body),
-  updateUnit: (agencyId: string, unitId: string, body: object) =>
-    http.patch<Unit>(`${agencyPath(agencyId)}/units/${unitId}`, body),
-  auditEvents: (agencyId: string, query: { before?: string; limit?: number }) =>
-    http.get<AuditEvent[]>(`${agencyPath(agencyId)}/audit-events`, query),
-  certificates: (agencyId: string) => http.get<Certificate[]>(`${agencyPath(agencyId)}/certificates`),
-  putAppearance: (agencyId: string, certificateId: string, png: File) => {
-    const form = new FormData();
-    form.append('file', png);
-    return http.put<Certificate>(`${agencyPath(agencyId)}/certificates/${certificateId}/appearance`, form);
-  },
-  notifications: () => http.get<{ unread: number; items: Notification[] }>('/api/v1/notifications'),
-  readNotification: (id: string) => http.post<void>(`/api/v1/notifications/${id}/read`),
-  registers: (agencyId: string) =>
-    http.get<{ outgoingSeries: string; registers: Register[] }>(`${agencyPath(agencyId)}/registers`),
-  registerPrintUrl: (agencyId: string, registerId: string, format: 'print.pdf' | 'export.xlsx') =>
-    `${agencyPath(agencyId)}/registers/${registerId}/${format}`,
-  search: (agencyId: string, query: SearchQuery) =>
-    http.get<Page<Entry>>(`${agencyPath(agencyId)}/entries`, query),
-  entry: (agencyId: string, entryId: string) =>
-    http.get<EntryDetail>(`${agencyPath(agencyId)}/entries/${encodeURIComponent(entryId)}`),
-  fileUrl: (agencyId: string, entryId: string, versionId: string) =>
-    `${agencyPath(agencyId)}/entries/${entryId}/versions/${versionId}/content`,
-  overdue: (agencyId: string, query: { userId?: string; limit?: number } = {}) =>
-    http.get<Entry[] | Page<Entry>>(`${agencyPath(agencyId)}/incoming/overdue`, query),
-  dueSoon: (agencyId: string, query: { userId?: string; days?: number; limit?: number } = {}) =>
-    http.get<Entry[] | Page<Entry>>(`${agencyPath(agencyId)}/incoming/due-soon`, query),
-  incoming: {
-    upload: (agencyId: string, metadata: object, file: File, attachments: File[] = []) => {
-      const form = new FormData();
-      form.append('metadata', JSON.stringify(metadata));
-      form.append('file', file);
-      for (const a of attachments) form.append('attachments', a);
-      return http.post<Entry>(`${agencyPath(agencyId)}/incoming`, form);
+  documentTypes: () => unwrap(client.GET('/api/v1/document-types')),
+  users: (agencyId: Id) =>
+    unwrap(client.GET('/api/v1/agencies/{agencyId}/users', { params: { path: agency(agencyId) } })),
+  createUser: (
+    agencyId: Id,
+    body: {
+      username: string;
+      fullName: string;
+      password: string;
+      position?: string;
+      unitId?: string;
+      roles?: string[];
     },
-    register: (agencyId: string, entryId: string, body: object) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/register`, body),
-    return: (agencyId: string, entryId: string, version: number, reason: string) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/return`, { version, reason }),
+  ) =>
+    unwrap(
+      client.POST('/api/v1/agencies/{agencyId}/users', {
+        params: { path: agency(agencyId) },
+        body: body as never,
+      }),
+    ),
+  updateUser: (agencyId: Id, userId: Id, body: { expectedVersion: number; active?: boolean }) =>
+    unwrap(
+      client.PATCH('/api/v1/agencies/{agencyId}/users/{userId}', {
+        params: { path: { agencyId, userId } },
+        body,
+      }),
+    ),
+  units: (agencyId: Id) =>
+    unwrap(client.GET('/api/v1/agencies/{agencyId}/units', { params: { path: agency(agencyId) } })),
+  createUnit: (agencyId: Id, body: { code: string; name: string; abbreviation: string }) =>
+    unwrap(client.POST('/api/v1/agencies/{agencyId}/units', { params: { path: agency(agencyId) }, body })),
+  auditEvents: (agencyId: Id, query: { before?: string; limit?: number }) =>
+    unwrap(
+      client.GET('/api/v1/agencies/{agencyId}/audit-events', { params: { path: agency(agencyId), query } }),
+    ),
+  certificates: (agencyId: Id) =>
+    unwrap(client.GET('/api/v1/agencies/{agencyId}/certificates', { params: { path: agency(agencyId) } })),
+  putAppearance: (agencyId: Id, id: Id, png: File) =>
+    unwrap(
+      client.PUT('/api/v1/agencies/{agencyId}/certificates/{id}/appearance', {
+        params: { path: { agencyId, id } },
+        body: { file: png },
+        bodySerializer: formData,
+      }),
+    ),
+  notifications: () => unwrap(client.GET('/api/v1/notifications')),
+  readNotification: (id: Id) =>
+    unwrap(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
+  registers: (agencyId: Id) =>
+    unwrap(client.GET('/api/v1/agencies/{agencyId}/registers', { params: { path: agency(agencyId) } })),
+  registerPrintUrl: (agencyId: Id, registerId: Id, format: 'print.pdf' | 'export.xlsx') =>
+    url(`/api/v1/agencies/${agencyId}/registers/${registerId}/${format}`),
+  search: (agencyId: Id, query: SearchQuery) =>
+    unwrap(
+      client.GET('/api/v1/agencies/{agencyId}/entries', {
+        params: { path: agency(agencyId), query: searchParams(query) },
+      }),
+    ),
+  entry: (agencyId: Id, entryId: Id) =>
+    unwrap(
+      client.GET('/api/v1/agencies/{agencyId}/entries/{entryId}', {
+        params: { path: { agencyId, entryId } },
+      }),
+    ),
+  fileUrl: (agencyId: Id, entryId: Id, versionId: Id) =>
+    url(`/api/v1/agencies/${agencyId}/entries/${entryId}/versions/${versionId}/content`),
+  overdue: (agencyId: Id, query: { userId?: string; limit?: number } = {}) =>
+    unwrap(
+      client.GET('/api/v1/agencies/{agencyId}/incoming/overdue', {
+        params: { path: agency(agencyId), query },
+      }),
+    ),
+  dueSoon: (agencyId: Id, query: { userId?: string; days?: number; limit?: number } = {}) =>
+    unwrap(
+      client.GET('/api/v1/agencies/{agencyId}/incoming/due-soon', {
+        params: { path: agency(agencyId), query },
+      }),
+    ),
+  incoming: {
+    upload: (agencyId: Id, metadata: object, file: File, attachments: File[] = []) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming', {
+          params: { path: agency(agencyId) },
+          body: { metadata, file, attachments } as never,
+          bodySerializer: formData,
+        }),
+      ),
+    register: (agencyId: Id, entryId: Id, body: { version: number } & Record<string, unknown>) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming/{entryId}/register', {
+          params: { path: { agencyId, entryId } },
+          body: body as never,
+        }),
+      ),
+    return: (agencyId: Id, entryId: Id, version: number, reason: string) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming/{entryId}/return', {
+          params: { path: { agencyId, entryId } },
+          body: { version, reason },
+        }),
+      ),
     assign: (
-      agencyId: string,
-      entryId: string,
+      agencyId: Id,
+      entryId: Id,
       body: { version: number; lead: AssignTarget; cooperate: AssignTarget[]; inform: AssignTarget[] },
-    ) => http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/assign`, body),
-    note: (agencyId: string, entryId: string, kind: 'progress' | 'opinion', body: string) =>
-      http.post<unknown>(`${agencyPath(agencyId)}/incoming/${entryId}/notes`, { kind, body }),
-    close: (
-      agencyId: string,
-      entryId: string,
-      body: { version: number; replyEntryId?: string; note?: string },
-    ) => http.post<Entry>(`${agencyPath(agencyId)}/incoming/${entryId}/close`, body),
+    ) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming/{entryId}/assign', {
+          params: { path: { agencyId, entryId } },
+          body,
+        }),
+      ),
+    note: (agencyId: Id, entryId: Id, kind: 'progress' | 'opinion', body: string) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming/{entryId}/notes', {
+          params: { path: { agencyId, entryId } },
+          body: { kind, body },
+        }),
+      ),
+    close: (agencyId: Id, entryId: Id, body: { version: number; replyEntryId?: string; note?: string }) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/incoming/{entryId}/close', {
+          params: { path: { agencyId, entryId } },
+          body,
+        }),
+      ),
   },
   outgoing: {
-    create: (agencyId: string, metadata: object, file: File, attachments: File[] = []) => {
-      const form = new FormData();
-      form.append('metadata', JSON.stringify(metadata));
-      form.append('file', file);
-      for (const a of attachments) form.append('attachments', a);
-      return http.post<Entry>(`${agencyPath(agencyId)}/outgoing`, form);
-    },
-    update: (agencyId: string, entryId: string, body: object) =>
-      http.patch<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}`, body),
-    decide: (agencyId: string, entryId: string, version: number, decision: Decision, comment?: string) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/decisions`, {
-        version,
-        decision,
-        comment,
-      }),
+    create: (agencyId: Id, metadata: object, file: File, attachments: File[] = []) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing', {
+          params: { path: agency(agencyId) },
+          body: { metadata, file, attachments } as never,
+          bodySerializer: formData,
+        }),
+      ),
+    decide: (agencyId: Id, entryId: Id, version: number, decision: Decision, comment?: string) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/decisions', {
+          params: { path: { agencyId, entryId } },
+          body: { version, decision, comment },
+        }),
+      ),
     sign: (
-      agencyId: string,
-      entryId: string,
+      agencyId: Id,
+      entryId: Id,
       body: {
         version: number;
         passphrase: string;
@@ -143,49 +226,81 @@ export const api = {
         placement?: { page: number; rect: { x: number; y: number; width: number; height: number } };
       },
     ) =>
-      http.post<{ entryVersion: number; status: string }>(
-        `${agencyPath(agencyId)}/outgoing/${entryId}/sign`,
-        body,
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/sign', {
+          params: { path: { agencyId, entryId } },
+          body,
+        }),
       ),
-    issue: (agencyId: string, entryId: string, version: number) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/issue`, { version }),
-    recall: (agencyId: string, entryId: string, version: number, reason: string) =>
-      http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/recall`, { version, reason }),
-    replace: (
-      agencyId: string,
-      entryId: string,
-      body: { version: number; replacementEntryId: string; reason: string },
-    ) => http.post<Entry>(`${agencyPath(agencyId)}/outgoing/${entryId}/replace`, body),
+    issue: (agencyId: Id, entryId: Id, version: number) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/issue', {
+          params: { path: { agencyId, entryId } },
+          body: { version },
+        }),
+      ),
+    recall: (agencyId: Id, entryId: Id, version: number, reason: string) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/recall', {
+          params: { path: { agencyId, entryId } },
+          body: { version, reason },
+        }),
+      ),
   },
   copies: {
-    create: (agencyId: string, entryId: string, copyType: 'sao-y' | 'sao-luc', toPlaces?: string) =>
-      http.post<unknown>(`${agencyPath(agencyId)}/entries/${entryId}/copies`, { copyType, toPlaces }),
+    create: (agencyId: Id, entryId: Id, copyType: 'sao-y' | 'sao-luc', toPlaces?: string) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/entries/{entryId}/copies', {
+          params: { path: { agencyId, entryId } },
+          body: { copyType, toPlaces } as never,
+        }),
+      ),
   },
   caseFiles: {
-    list: (agencyId: string, year?: number) =>
-      http.get<CaseFile[]>(`${agencyPath(agencyId)}/case-files`, { year }),
-    get: (agencyId: string, id: string) => http.get<CaseFile>(`${agencyPath(agencyId)}/case-files/${id}`),
-    create: (agencyId: string, body: { code: string; title: string; year: number; keeper: string }) =>
-      http.post<CaseFile>(`${agencyPath(agencyId)}/case-files`, body),
-    addEntry: (agencyId: string, id: string, entryId: string) =>
-      http.post<unknown>(`${agencyPath(agencyId)}/case-files/${id}/entries`, { entryId }),
-    removeEntry: (agencyId: string, id: string, entryId: string) =>
-      http.delete<unknown>(`${agencyPath(agencyId)}/case-files/${id}/entries/${entryId}`),
-    exportUrl: (agencyId: string, id: string, format: 'pdf' | 'xml') =>
-      `${agencyPath(agencyId)}/case-files/${id}/export.${format}`,
+    list: (agencyId: Id, year?: number) =>
+      unwrap(
+        client.GET('/api/v1/agencies/{agencyId}/case-files', {
+          params: { path: agency(agencyId), query: { year } },
+        }),
+      ),
+    get: (agencyId: Id, caseFileId: Id) =>
+      unwrap(
+        client.GET('/api/v1/agencies/{agencyId}/case-files/{caseFileId}', {
+          params: { path: { agencyId, caseFileId } },
+        }),
+      ),
+    create: (agencyId: Id, body: { code: string; title: string; year: number; keeper: string }) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/case-files', { params: { path: agency(agencyId) }, body }),
+      ),
+    addEntry: (agencyId: Id, caseFileId: Id, entryId: Id) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/case-files/{caseFileId}/entries', {
+          params: { path: { agencyId, caseFileId } },
+          body: { entryId },
+        }),
+      ),
+    removeEntry: (agencyId: Id, caseFileId: Id, entryId: Id) =>
+      unwrap(
+        client.DELETE('/api/v1/agencies/{agencyId}/case-files/{caseFileId}/entries/{entryId}', {
+          params: { path: { agencyId, caseFileId, entryId } },
+        }),
+      ),
+    exportUrl: (agencyId: Id, caseFileId: Id, format: 'pdf' | 'xml') =>
+      url(`/api/v1/agencies/${agencyId}/case-files/${caseFileId}/export.${format}`),
   },
   reports: {
-    summary: (agencyId: string, query: { from: string; to: string; includeSubordinates?: boolean }) =>
-      http.get<ReportSummary>(`${agencyPath(agencyId)}/reports/summary`, query),
+    summary: (agencyId: Id, query: { from: string; to: string; includeSubordinates?: boolean }) =>
+      unwrap(
+        client.GET('/api/v1/agencies/{agencyId}/reports/summary', {
+          params: {
+            path: agency(agencyId),
+            query: { ...query, includeSubordinates: query.includeSubordinates ? 'true' : undefined } as never,
+          },
+        }),
+      ),
   },
-  verify: (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return http.post<VerificationReport>('/api/v1/verify', form);
-  },
-  publicVerify: (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return http.post<VerificationReport>('/api/v1/public/verify', form);
-  },
+  verify: (file: File) => unwrap(client.POST('/api/v1/verify', { body: { file }, bodySerializer: formData })),
+  publicVerify: (file: File) =>
+    unwrap(client.POST('/api/v1/public/verify', { body: { file }, bodySerializer: formData })),
 };

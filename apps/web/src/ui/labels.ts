@@ -66,6 +66,9 @@ export const NOTE_KIND_LABELS: Record<string, string> = {
   progress: 'Cập nhật tiến độ',
   opinion: 'Ý kiến',
   decision: 'Ý kiến xử lý',
+  comment: 'Ý kiến',
+  review: 'Ý kiến xem xét',
+  return: 'Trả lại',
 };
 
 export const label = (table: Record<string, string>, key: string | null | undefined): string =>

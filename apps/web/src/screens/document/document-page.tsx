@@ -36,7 +36,7 @@ export default function DocumentPage() {
   const main = viewing ?? d.files.find((f) => f.fileIndex === 0) ?? d.files[0];
   const tabs = [
     { key: 'facts', label: 'Chi tiết', children: <EntryFacts entry={d} /> },
-    { key: 'history', label: 'Xử lý', children: <EntryHistory entry={d} /> },
+    { key: 'history', label: 'Xử lý', children: <EntryHistory entry={d} agencyId={agencyId} /> },
     {
       key: 'versions',
       label: 'Phiên bản',

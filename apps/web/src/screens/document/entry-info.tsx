@@ -11,6 +11,7 @@ import {
   NOTE_KIND_LABELS,
 } from '../../ui/labels';
 import { PriorityTag } from '../../ui/priority-tag';
+import { useUnits, useUsers } from '../../ui/reference-data';
 import { VerdictTag } from '../../ui/status-tag';
 
 export function EntryFacts({ entry }: { entry: EntryDetail }) {
@@ -51,14 +52,18 @@ export function EntryFacts({ entry }: { entry: EntryDetail }) {
 }
 
 /** Lịch sử xử lý: assignments (who leads, co-operates, is informed) and every note, in order. */
-export function EntryHistory({ entry }: { entry: EntryDetail }) {
+export function EntryHistory({ entry, agencyId }: { entry: EntryDetail; agencyId: string }) {
+  const users = useUsers(agencyId);
+  const units = useUnits(agencyId);
+  const userName = (id: string | null) => users.data?.find((u) => u.id === id)?.fullName;
+  const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name;
   const items = [
     ...entry.assignments.map((a) => ({
       key: a.id,
       children: (
         <>
           <Typography.Text strong>{label(ASSIGNMENT_ROLE_LABELS, a.role)}</Typography.Text>:{' '}
-          {a.name ?? a.userId ?? a.unitId}
+          {userName(a.userId) ?? unitName(a.unitId) ?? ''}
           {a.deadline && ` — hạn ${formatDate(a.deadline)}`}
           {a.instructions && <div>Ý kiến chỉ đạo: {a.instructions}</div>}
         </>
@@ -69,7 +74,7 @@ export function EntryHistory({ entry }: { entry: EntryDetail }) {
       children: (
         <>
           <Typography.Text strong>{label(NOTE_KIND_LABELS, n.kind)}</Typography.Text>
-          {n.authorName ? ` — ${n.authorName}` : ''}{' '}
+          {userName(n.authorId) ? ` — ${userName(n.authorId)}` : ''}{' '}
           <span className="muted">{formatDateTime(n.createdAt)}</span>
           <div>{n.body}</div>
         </>

@@ -106,7 +106,7 @@ export default function ReportsPage() {
                 rowKey="levelLabel"
                 size="small"
                 pagination={false}
-                dataSource={r.certificatesByLevel}
+                dataSource={r.certificatesByLevel ?? []}
                 columns={[
                   { title: 'Cấp', dataIndex: 'levelLabel' },
                   { title: 'Tổ chức', dataIndex: 'organisations', width: 100 },

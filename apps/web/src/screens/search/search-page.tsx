@@ -32,7 +32,7 @@ export default function SearchPage() {
     direction: (params.get('direction') as SearchQuery['direction']) ?? undefined,
     type: params.get('type') ?? undefined,
     status: params.get('status')?.split(',').filter(Boolean),
-    priority: params.get('priority') ?? undefined,
+    priority: (params.get('priority') as SearchQuery['priority']) ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
