@@ -45,6 +45,8 @@ export function IssueModal({
   const type = types.data?.find((t) => t.code === entry.typeCode);
   const agency = session.agencies.find((a) => a.id === agencyId);
   const drafting = units.data?.find((u) => u.id === entry.draftingUnitId);
+  // the preview needs the register, the type's abbreviation and the drafting unit: none guessed
+  const ready = !!(registers.data && types.data && units.data && agency);
   const number = previewNotation(
     register?.nextNumber ?? 1,
     entry.typeCode === 'CV' ? null : type?.abbreviation,
@@ -78,7 +80,11 @@ export function IssueModal({
         size="small"
         column={1}
         items={[
-          { key: 'n', label: 'Số (dự kiến)', children: <span data-testid="issue-number">Số: {number}</span> },
+          {
+            key: 'n',
+            label: 'Số (dự kiến)',
+            children: ready ? <span data-testid="issue-number">Số: {number}</span> : 'Đang tính…',
+          },
           {
             key: 'd',
             label: 'Ngày',
