@@ -1,6 +1,6 @@
 import { BellOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Dropdown, Layout, Select, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../client/vanthu-api';
@@ -8,6 +8,7 @@ import { useSession } from '../session/session-context';
 import { ROLE_LABELS } from '../ui/labels';
 
 const ChangePasswordModal = lazy(() => import('../screens/login/change-password-modal'));
+const AgencySwitcher = lazy(() => import('./agency-switcher'));
 
 export function AppHeader({ agencyId }: { agencyId: string }) {
   const session = useSession();
@@ -41,13 +42,9 @@ export function AppHeader({ agencyId }: { agencyId: string }) {
     >
       <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center' }}>
         {session.agencies.length > 1 ? (
-          <Select
-            aria-label="Chọn cơ quan làm việc"
-            value={agencyId}
-            style={{ minWidth: 320 }}
-            onChange={(id) => navigate(`/co-quan/${id}/ban-lam-viec`)}
-            options={session.agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
+          <Suspense fallback={null}>
+            <AgencySwitcher agencyId={agencyId} agencies={session.agencies} />
+          </Suspense>
         ) : (
           <Typography.Text strong ellipsis>
             {agency?.name ?? ''}
