@@ -1,9 +1,10 @@
 /**
  * `npm run bench:web`: the web UI in Debian's Chromium against the built server on the demo world.
  *
- * - web_js_initial_gzip_kb: every JavaScript file the browser loads from the login page through
- *   the desk to a register list, before any document is opened (pdf.js is loaded only by the
- *   viewer), gzip-compressed (level 6, as a web server would send it).
+ * - web_js_initial_gzip_kb: every JavaScript file the browser loads to open the app and log in
+ *   until the desk (the first screen) is shown, gzip-compressed (level 6, as a web server would
+ *   send it); web_js_through_list_gzip_kb adds what opening a register list loads (antd's table).
+ *   Neither includes pdf.js, which only the viewer loads (checked).
  * - web_list_first_rows_ms: a new browser context (cold cache, session cookie) opening the draft
  *   list of an agency holding 10,000 drafts, from navigation start to the first table row drawn;
  *   median of 5.
