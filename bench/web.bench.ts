@@ -98,13 +98,16 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/ban-lam-viec$/);
     await page.getByRole('link', { name: /Chờ phát hành/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const gzipKb = () =>
+      [...scripts.values()].reduce((sum, b) => sum + gzipSync(b, { level: 6 }).length, 0) / 1024;
+    print('web_js_initial_gzip_kb', gzipKb(), 'KB');
     await page.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
     await page.locator('.ant-table-row').first().waitFor();
     await page.waitForLoadState('networkidle');
-    const gzipBytes = [...scripts.values()].reduce((sum, b) => sum + gzipSync(b, { level: 6 }).length, 0);
+    print('web_js_through_list_gzip_kb', gzipKb(), 'KB');
     if ([...scripts.keys()].some((u) => /pdf/.test(u)))
       throw new Error('pdf.js was loaded before the viewer');
-    print('web_js_initial_gzip_kb', gzipBytes / 1024, 'KB');
     await context.close();
 
     const list: number[] = [];
