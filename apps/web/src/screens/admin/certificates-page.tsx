@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import type { Certificate } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
+import { FilePicker } from '../../ui/file-picker';
 import { formatDate } from '../../ui/format';
 import { ToneTag } from '../../ui/tone-tag';
 import { useEntryAction } from '../actions/use-entry-action';
@@ -74,12 +75,11 @@ export default function CertificatesPage() {
             width: 300,
             render: (_: unknown, c) =>
               mayUpload(c) && c.status === 'active' ? (
-                <input
-                  type="file"
+                <FilePicker
+                  id={`appearance-${c.id}`}
                   accept="image/png"
-                  aria-label={`Tải hình ${c.kind === 'organisation' ? 'con dấu' : 'chữ ký'} cho ${c.subject.split(',')[0].replace('CN=', '')}`}
-                  onChange={(e) => {
-                    const f = e.target.files?.[0];
+                  ariaLabel={`Tải hình ${c.kind === 'organisation' ? 'con dấu' : 'chữ ký'} cho ${c.subject.split(',')[0].replace('CN=', '')}`}
+                  onChange={([f]) => {
                     if (f)
                       void action.run(() => api.putAppearance(agencyId, c.id, f), 'Đã cập nhật hình chữ ký.');
                   }}

@@ -5,6 +5,7 @@ import { useToast } from '../../ui/toast';
 import { api } from '../../client/vanthu-api';
 import { toApiFields } from '../../ui/form-values';
 import { overrideFor, RegistrationWarning, type RegistrationOverride } from '../../ui/registration-warning';
+import { FilePicker } from '../../ui/file-picker';
 import { IncomingFields } from './incoming-fields';
 
 /**
@@ -64,12 +65,11 @@ export default function UploadIncomingPage() {
             validateStatus={fileError ? 'error' : undefined}
             help={fileError ?? 'Chữ ký số trên tệp được kiểm tra khi vào sổ.'}
           >
-            <input
+            <FilePicker
               id="incoming-file"
-              type="file"
               accept="application/pdf,.pdf"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
+              onChange={(files) => {
+                setFile(files[0] ?? null);
                 setFileError(null);
                 setError(null);
                 setOverride({});

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../client/vanthu-api';
+import { FilePicker } from '../../ui/file-picker';
 import { PRIORITY_LABELS } from '../../ui/labels';
 import { useDocumentTypes, useUsers } from '../../ui/reference-data';
 import { useToast } from '../../ui/toast';
@@ -107,23 +108,21 @@ export default function NewDraftPage() {
             validateStatus={fileError ? 'error' : undefined}
             help={fileError ?? 'Khối chữ ký ghi họ tên người ký để đặt chữ ký số đúng chỗ.'}
           >
-            <input
+            <FilePicker
               id="draft-file"
-              type="file"
               accept="application/pdf,.pdf"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
+              onChange={(files) => {
+                setFile(files[0] ?? null);
                 setFileError(null);
               }}
             />
           </Form.Item>
           <Form.Item label="Phụ lục (PDF)" htmlFor="draft-attachments">
-            <input
+            <FilePicker
               id="draft-attachments"
-              type="file"
               multiple
               accept="application/pdf,.pdf"
-              onChange={(e) => setAttachments(Array.from(e.target.files ?? []))}
+              onChange={setAttachments}
             />
           </Form.Item>
           <Form.Item

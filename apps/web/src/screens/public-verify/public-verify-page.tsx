@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { VerificationReport } from '../../client/types';
 import { api } from '../../client/vanthu-api';
+import { FilePicker } from '../../ui/file-picker';
 import { SignaturePanel } from '../document/signature-panel';
 
 /**
@@ -47,12 +48,11 @@ export default function PublicVerifyPage() {
         <label htmlFor="verify-file" style={{ display: 'block', marginBottom: 8 }}>
           Tệp văn bản (PDF)
         </label>
-        <input
+        <FilePicker
           id="verify-file"
-          type="file"
           accept="application/pdf,.pdf"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
+          onChange={(files) => {
+            setFile(files[0] ?? null);
             setReport(null);
             setError(null);
           }}
