@@ -26,6 +26,7 @@ const allowed = {
     'documents',
   ],
   demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
+  backup: ['shared', 'config', 'persistence', 'storage', 'audit', 'certificates'],
 };
 
 const libRules = Object.entries(allowed).map(([lib, deps]) => ({

@@ -1,4 +1,4 @@
-/** One Jest run for unit, integration and e2e tests; see docs in README "Tests". */
+/** One Jest run for unit, integration and e2e tests; see docs/architecture.md "House style" for the kinds. */
 const swcConfig = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcConfig.exclude;
 delete swcConfig.$schema;

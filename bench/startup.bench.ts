@@ -4,10 +4,11 @@
  * Prints { name, value, unit } lines: startup_cold_ms, startup_warm_ms.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../test/kit/free-port';
+import { removeDataFolder } from '../test/kit/server-process';
 
 const MAIN = join(__dirname, '../apps/server/src/main.js');
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataFolder(dataDir); // with its cluster, when it was relocated (root, 0700 mkdtemp folder)
   }
 }
 

@@ -28,6 +28,7 @@ class CliModule {
             sessionTtlMinutes: config.security.sessionTtlMinutes,
             lockoutThreshold: config.security.lockoutThreshold,
             lockoutMinutes: config.security.lockoutMinutes,
+            passwordHashConcurrency: config.security.passwordHashConcurrency,
           },
         },
       ],

@@ -18,8 +18,8 @@ export const CLI_ENTITIES = [
 
 /**
  * Opens the configured database (the embedded one under VANTHU_DATA_DIR when DATABASE_URL is
- * unset) for one command and closes it afterwards, whatever happens. The server must not be
- * running on the same embedded data folder at the same time.
+ * unset) for one command and closes it afterwards, whatever happens. When the server runs on the
+ * same data folder, the command uses its embedded PostgreSQL and leaves it running.
  */
 export async function withDatabase<T>(
   migrate: boolean,

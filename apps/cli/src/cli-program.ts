@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit.command';
+import { registerBackupCommand } from './commands/backup.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerPkiDemoCommand } from './commands/pki-demo.command';
@@ -21,6 +22,7 @@ export function buildCli(): Command {
     });
   registerDbCommand(program);
   registerAuditCommand(program);
+  registerBackupCommand(program);
   registerDemoCommand(program);
   registerPkiDemoCommand(program);
   registerVerifyCommand(program);

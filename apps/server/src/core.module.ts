@@ -12,6 +12,7 @@ export class CoreModule {
       sessionTtlMinutes: config.security.sessionTtlMinutes,
       lockoutThreshold: config.security.lockoutThreshold,
       lockoutMinutes: config.security.lockoutMinutes,
+      passwordHashConcurrency: config.security.passwordHashConcurrency,
     };
     return {
       module: CoreModule,

@@ -55,7 +55,7 @@ describe('identity over HTTP', () => {
     expect(await auditCount('auth.logout')).toBe(1);
   });
 
-  it('answers a wrong password and an unknown user identically, and locks both after the threshold', async () => {
+  it('answers a wrong password and an unknown user identically, and blocks the source of both after the threshold', async () => {
     const wrong = await http()
       .post('/api/v1/auth/login')
       .send({ username: 'a.clerk', password: 'sai-mat-khau-1' });
@@ -71,7 +71,7 @@ describe('identity over HTTP', () => {
       await http().post('/api/v1/auth/login').send({ username: 'a.clerk', password: 'sai-mat-khau-1' });
       await http().post('/api/v1/auth/login').send({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' });
     }
-    // the right password no longer helps while locked
+    // the right password no longer helps from this source
     const locked = await http()
       .post('/api/v1/auth/login')
       .send({ username: 'a.clerk', password: TEST_PASSWORD });
@@ -83,8 +83,16 @@ describe('identity over HTTP', () => {
     expect(lockedUnknown.status).toBe(429);
     expect(lockedUnknown.body.message).toBe(locked.body.message);
     expect(await auditCount('auth.login_failed')).toBeGreaterThanOrEqual(6);
+    expect(await auditCount('auth.login_source_locked')).toBe(2);
 
-    // an admin of the agency lifts the lock
+    // the clerk at her own desk (another address, as the loopback proxy reports it) is not locked out
+    await http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '10.20.30.40')
+      .send({ username: 'a.clerk', password: TEST_PASSWORD })
+      .expect(200);
+
+    // an admin of the agency lifts the block of the attacked source too
     const admin = await login('a.admin');
     const clerkId = (
       await http()
@@ -98,6 +106,53 @@ describe('identity over HTTP', () => {
       .send({})
       .expect(204);
     await login('a.clerk');
+  });
+
+  it('counts parallel wrong passwords before checking them: 30 at once from one source get exactly 3 checks', async () => {
+    await insertUser(server.db.dataSource, {
+      agencyId: communeA.id,
+      username: 'a.parallel',
+      roles: ['clerk'],
+    });
+    const before = await auditCount('auth.login_failed');
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        http()
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', '10.9.9.9')
+          .send({ username: 'a.parallel', password: `sai-mat-khau-${i}` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(27);
+    expect((await auditCount('auth.login_failed')) - before).toBe(3);
+  });
+
+  it('slows down, never locks, a username guessed at from many sources', async () => {
+    await insertUser(server.db.dataSource, { agencyId: communeA.id, username: 'a.target', roles: ['clerk'] });
+    // threshold 3: the username is slowed after 12 failed checks, from 12 addresses here
+    for (let i = 0; i < 12; i++) {
+      await http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', `10.1.0.${i + 1}`)
+        .send({ username: 'a.target', password: 'sai-mat-khau-1' })
+        .expect(401);
+    }
+    const slowed = await http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '10.1.1.1')
+      .send({ username: 'a.target', password: TEST_PASSWORD });
+    expect(slowed.status).toBe(429);
+    expect(slowed.body).toMatchObject({ code: 'AUTH_SLOWED', details: { retryAfterSeconds: 1 } });
+    expect(await auditCount('auth.login_account_slowed')).toBe(1);
+    // after the pause, the right password works from any address
+    await new Promise((r) => setTimeout(r, 1100));
+    await http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '10.1.1.1')
+      .send({ username: 'a.target', password: TEST_PASSWORD })
+      .expect(200);
   });
 
   it('changes a password and closes the other sessions', async () => {

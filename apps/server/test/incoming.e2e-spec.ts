@@ -249,6 +249,7 @@ describe('incoming documents over HTTP', () => {
           fileName: 'Công văn 101.pdf',
           verdict: 'valid',
           signatures: [{ signer: pki.people[0].fullName, verdict: 'valid', reasons: expect.any(Array) }],
+          warnings: [],
         },
       ]);
       expect(b.body.files.map((f: { fileName: string; kind: string }) => [f.fileName, f.kind])).toEqual([

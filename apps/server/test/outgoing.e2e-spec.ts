@@ -355,6 +355,18 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     const notPng = await put('d.leader', Buffer.from('GIF89a not a png'));
     expect(notPng.status).toBe(400);
     expect(notPng.body.code).toBe('APPEARANCE_IMAGE_INVALID');
+    // an 8000 × 8000 PNG header (64 million pixels) is refused from the header alone
+    const huge = Buffer.concat([original.subarray(0, 33), Buffer.alloc(64)]);
+    huge.writeUInt32BE(8000, 16);
+    huge.writeUInt32BE(8000, 20);
+    const tooLarge = await put('d.leader', huge);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.code).toBe('APPEARANCE_IMAGE_TOO_LARGE');
+    expect(tooLarge.body.message).toContain('8000 × 8000');
+    expect(tooLarge.body.details).toMatchObject({ width: 8000, height: 8000 });
+    // a PNG within the limits that does not decode is refused as signing would refuse it
+    const truncated = await put('d.leader', original.subarray(0, 100));
+    expect(truncated.body.code).toBe('APPEARANCE_IMAGE_INVALID');
     expect((await put('d.spec', original)).status).toBe(403);
     expect((await put('a.clerk', original)).status).toBe(404);
     expect((await stored()).equals(other)).toBe(true);

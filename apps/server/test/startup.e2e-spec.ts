@@ -1,59 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@vanthu/test-kit';
+import {
+  embeddedPostgresRunning as pgRunning,
+  removeDataFolder,
+  SERVER_MAIN as MAIN,
+  startServerProcess as startServer,
+  waitReady,
+} from '@vanthu/test-kit/server-process';
 
 /**
  * The product as a newcomer starts it: the built server (`npm start` runs `npm run build` first, and
  * so does `npm test`) on a fresh data folder with the embedded PostgreSQL and filesystem storage.
  */
-const MAIN = join(__dirname, '../../../dist/apps/server/src/main.js');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Running {
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitReady(url: string, running: Running, seconds = 90): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    if (running.child.exitCode !== null) throw new Error(`server exited: ${running.output()}`);
-    try {
-      if ((await fetch(`${url}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`not ready: ${running.output()}`);
-}
-
-function pgRunning(dataDir: string): boolean {
-  const pidFile = join(dataDir, 'pg', 'cluster', 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('starting the product on a fresh machine', () => {
   let dataDir: string;
   let pgPort: number;
@@ -65,7 +25,7 @@ describe('starting the product on a fresh machine', () => {
     pgPort = await freePort();
     port = await freePort();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeDataFolder(dataDir));
 
   const env = () => ({
     VANTHU_DATA_DIR: dataDir,

@@ -36,6 +36,8 @@ export interface AppConfig {
     sessionTtlMinutes: number;
     lockoutThreshold: number;
     lockoutMinutes: number;
+    /** Password hashes (scrypt, on the libuv pool) computed at once. */
+    passwordHashConcurrency: number;
     /** 32-byte key (base64) encrypting private keys at rest; generated under data.dir when absent. */
     masterKey?: string;
   };

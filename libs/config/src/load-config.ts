@@ -37,6 +37,7 @@ const schema = z.object({
   VANTHU_SESSION_TTL_MINUTES: positiveInt.max(60 * 24 * 30).default(12 * 60),
   VANTHU_LOCKOUT_THRESHOLD: positiveInt.max(100).default(5),
   VANTHU_LOCKOUT_MINUTES: positiveInt.max(24 * 60).default(15),
+  VANTHU_PASSWORD_HASH_CONCURRENCY: positiveInt.max(64).default(2),
   VANTHU_MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'phải là 32 byte mã hóa base64')
@@ -90,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sessionTtlMinutes: e.VANTHU_SESSION_TTL_MINUTES,
       lockoutThreshold: e.VANTHU_LOCKOUT_THRESHOLD,
       lockoutMinutes: e.VANTHU_LOCKOUT_MINUTES,
+      passwordHashConcurrency: e.VANTHU_PASSWORD_HASH_CONCURRENCY,
       masterKey: e.VANTHU_MASTER_KEY,
     },
     demo: { seedOnFirstStart: e.VANTHU_DEMO_SEED, password: e.VANTHU_DEMO_PASSWORD },

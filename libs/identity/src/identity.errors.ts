@@ -7,8 +7,16 @@ export const IdentityErrors = {
   locked: (minutes: number) =>
     new AppException(
       'AUTH_LOCKED',
-      `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      `Đăng nhập sai nhiều lần từ máy này nên tạm thời bị chặn. Vui lòng thử lại sau ${minutes} phút.`,
       429,
+      { retryAfterSeconds: minutes * 60 },
+    ),
+  slowed: (seconds: number) =>
+    new AppException(
+      'AUTH_SLOWED',
+      `Tài khoản đang bị thử mật khẩu nhiều lần nên đăng nhập được giãn cách. Vui lòng thử lại sau ${seconds} giây.`,
+      429,
+      { retryAfterSeconds: seconds },
     ),
   unauthenticated: () => new AppException('AUTH_REQUIRED', 'Vui lòng đăng nhập.', 401),
   forbidden: () => new AppException('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', 403),

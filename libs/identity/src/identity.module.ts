@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from './passwords/password-hasher';
+import { LoginAttemptRepository } from './sessions/login-attempt.repository';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { UnitRepository } from './units/unit.repository';
@@ -42,6 +43,7 @@ const useCases = [
     UnitRepository,
     SessionRepository,
     LoginThrottleRepository,
+    LoginAttemptRepository,
     ...useCases,
   ],
   exports: [...useCases, PasswordHasher, UserRepository, UnitRepository, LoginThrottleRepository],

@@ -20,6 +20,8 @@ export interface OpenDatabaseInput {
  */
 export class DatabaseRuntime {
   private constructor(
+    /** The connection URL (it carries the password: never log it). */
+    readonly url: string,
     readonly dataSource: DataSource,
     readonly database: Database,
     private readonly embedded: EmbeddedPostgresServer | undefined,
@@ -33,6 +35,7 @@ export class DatabaseRuntime {
         dir: join(input.dataDir, 'pg'),
         port: input.database.embeddedPort,
         database: 'vanthu',
+        log: input.log,
       });
       input.log?.(
         `Khởi động PostgreSQL nhúng (${join(input.dataDir, 'pg')}, cổng ${input.database.embeddedPort})`,
@@ -54,7 +57,7 @@ export class DatabaseRuntime {
         cause: error,
       });
     }
-    return new DatabaseRuntime(dataSource, new Database(dataSource), embedded);
+    return new DatabaseRuntime(url, dataSource, new Database(dataSource), embedded);
   }
 
   async close(): Promise<void> {

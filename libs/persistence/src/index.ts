@@ -8,3 +8,10 @@ export { registerConstraintErrors, translateDatabaseError } from './database-err
 export { EmbeddedPostgresServer, type EmbeddedPostgresOptions } from './embedded/embedded-postgres-server';
 export { MIGRATIONS } from './migrations';
 export { PersistenceModule } from './persistence.module';
+export {
+  DatabaseSnapshot,
+  type SequenceValue,
+  type StorageReference,
+  type TableShape,
+} from './backup/database-snapshot';
+export { DatabaseLoader } from './backup/database-loader';

@@ -139,6 +139,31 @@ export class FilesystemObjectStorage extends ObjectStorage {
     await rm(this.pathOf(key), { force: true });
   }
 
+  /**
+   * Reads the key from each file's trailer. A file without a readable trailer, or whose name is not
+   * its key's hash, names no object and is skipped (reading such an object by its key fails loudly).
+   */
+  async *list(): AsyncIterable<string> {
+    await this.init();
+    for (const dir of (await readdir(this.root)).filter((name) => /^[0-9a-f]{2}$/.test(name)).sort()) {
+      for (const name of (await readdir(join(this.root, dir))).filter((n) => n.endsWith('.obj')).sort()) {
+        const path = join(this.root, dir, name);
+        let handle: FileHandle;
+        try {
+          handle = await open(path, 'r');
+        } catch (error) {
+          if (errorCode(error) === 'ENOENT') continue; // deleted meanwhile
+          throw error;
+        }
+        const key = await readTrailer(handle, null)
+          .then((trailer) => (this.pathOf(trailer.key) === path ? trailer.key : undefined))
+          .catch(() => undefined);
+        await handle.close();
+        if (key !== undefined) yield key;
+      }
+    }
+  }
+
   async ping(): Promise<void> {
     try {
       await this.init();

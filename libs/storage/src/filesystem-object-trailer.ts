@@ -37,8 +37,12 @@ export function encodeTrailer(trailer: ObjectTrailer): Buffer {
   return Buffer.concat([json, footer]);
 }
 
-/** Reads and checks the trailer of the object file open as `handle`, recorded for `key`. */
-export async function readTrailer(handle: FileHandle, key: string): Promise<ObjectTrailer> {
+/**
+ * Reads and checks the trailer of the object file open as `handle`, recorded for `key` (null: for
+ * whatever key it names, when listing).
+ */
+export async function readTrailer(handle: FileHandle, expectedKey: string | null): Promise<ObjectTrailer> {
+  const key = expectedKey ?? '(listing)';
   const { size: fileSize } = await handle.stat();
   if (fileSize < FOOTER_LENGTH) throw objectCorrupted(key, 'metadata missing');
   const footer = await readExactly(handle, key, FOOTER_LENGTH, fileSize - FOOTER_LENGTH);
@@ -58,7 +62,8 @@ export async function readTrailer(handle: FileHandle, key: string): Promise<Obje
   if (
     typeof trailer !== 'object' ||
     trailer === null ||
-    trailer.key !== key ||
+    typeof trailer.key !== 'string' ||
+    (expectedKey !== null && trailer.key !== expectedKey) ||
     trailer.size !== dataLength ||
     typeof trailer.sha256 !== 'string' ||
     !SHA256_HEX.test(trailer.sha256) ||
@@ -66,7 +71,7 @@ export async function readTrailer(handle: FileHandle, key: string): Promise<Obje
   ) {
     throw objectCorrupted(key, 'metadata inconsistent');
   }
-  return { key, size: dataLength, sha256: trailer.sha256, contentType: trailer.contentType };
+  return { key: trailer.key, size: dataLength, sha256: trailer.sha256, contentType: trailer.contentType };
 }
 
 async function readExactly(

@@ -66,6 +66,12 @@ export abstract class ObjectStorage {
 
   abstract exists(key: string): Promise<boolean>;
 
+  /**
+   * Every stored object's key, in no particular order (writes in progress are not objects yet).
+   * Objects written while the listing runs may or may not appear.
+   */
+  abstract list(): AsyncIterable<string>;
+
   /** Removes the object; removing an absent object succeeds. */
   abstract delete(key: string): Promise<void>;
 

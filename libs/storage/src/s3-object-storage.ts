@@ -165,6 +165,14 @@ export class S3ObjectStorage extends ObjectStorage {
     await this.s3(() => this.client.removeObject(this.bucket, key));
   }
 
+  async *list(): AsyncIterable<string> {
+    await this.init();
+    for await (const item of this.client.listObjectsV2(this.bucket, '', true)) {
+      const name = (item as { name?: string }).name;
+      if (name && !name.startsWith(S3_TEMPORARY_PREFIX)) yield name;
+    }
+  }
+
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

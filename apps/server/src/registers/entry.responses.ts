@@ -111,6 +111,10 @@ const fileVerificationSchema = z.object({
   signatures: z.array(
     z.object({ signer: z.string().nullable(), verdict: z.string(), reasons: z.array(z.string()) }),
   ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({
+    description:
+      'Những gì kiểm tra thấy ở cả tệp, hiển thị cạnh kết luận: ACTIVE_CONTENT (nội dung chủ động), UNCOVERED_TAIL …',
+  }),
 });
 
 export const incomingEntrySchema = entryViewSchema

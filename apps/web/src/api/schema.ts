@@ -1528,6 +1528,8 @@ export interface components {
       revisions: number;
       signatures: components['schemas']['SignatureReport'][];
       documentReasons: components['schemas']['VerificationReason'][];
+      /** @description Nội dung chủ động (mã lệnh, tệp nhúng, hành động tự thực hiện …) trong tệp; có thì documentReasons có ACTIVE_CONTENT. Báo cáo lưu trước khi có trường này không có nó. */
+      activeContent?: components['schemas']['ActiveContentFinding'][];
       verifiedAt: string;
     };
     SignatureReport: {
@@ -1604,6 +1606,34 @@ export interface components {
       issuer: string;
       notBefore: string;
       notAfter: string;
+    };
+    ActiveContentFinding: {
+      /**
+       * @description Loại nội dung chủ động, ví dụ JAVASCRIPT
+       * @enum {string}
+       */
+      kind:
+        | 'JAVASCRIPT'
+        | 'LAUNCH'
+        | 'IMPORT_DATA'
+        | 'SUBMIT_FORM'
+        | 'RESET_FORM'
+        | 'REMOTE_GOTO'
+        | 'VISIBILITY_ACTION'
+        | 'MULTIMEDIA'
+        | 'EMBEDDED_FILE'
+        | 'XFA'
+        | 'OPEN_ACTION'
+        | 'ADDITIONAL_ACTIONS'
+        | 'UNCHECKED_OBJECTS';
+      /** @description Tên tiếng Việt của loại nội dung */
+      message: string;
+      /** @description Số hiệu các đối tượng PDF chứa nội dung */
+      objects: number[];
+      /** @description Các phiên bản (từ 1) mà bảng tham chiếu chéo đầu tiên liệt kê các đối tượng đó */
+      revisions: number[];
+      /** @description Có đối tượng nằm ngoài mọi bảng tham chiếu chéo (chỉ phần mềm sửa tệp hỏng mới đọc) */
+      unlisted: boolean;
     };
     DocumentType: {
       code: string;
@@ -1835,6 +1865,11 @@ export interface components {
             signer: string | null;
             verdict: string;
             reasons: string[];
+          }[];
+          /** @description Những gì kiểm tra thấy ở cả tệp, hiển thị cạnh kết luận: ACTIVE_CONTENT (nội dung chủ động), UNCOVERED_TAIL … */
+          warnings: {
+            code: string;
+            message: string;
           }[];
         }[];
       };
@@ -2430,6 +2465,7 @@ export type SchemaVerificationReport = components['schemas']['VerificationReport
 export type SchemaSignatureReport = components['schemas']['SignatureReport'];
 export type SchemaVerificationReason = components['schemas']['VerificationReason'];
 export type SchemaCertificateSummary = components['schemas']['CertificateSummary'];
+export type SchemaActiveContentFinding = components['schemas']['ActiveContentFinding'];
 export type SchemaDocumentType = components['schemas']['DocumentType'];
 export type SchemaRegistersOfAgency = components['schemas']['RegistersOfAgency'];
 export type SchemaEntry = components['schemas']['Entry'];

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,8 +121,19 @@ export interface DemoTemplate {
  * and PKI), stopped cleanly. Each test then starts from a copy of it, so every test begins in the
  * same known state without paying for a cold start.
  */
+/**
+ * A data folder in the temp directory that the embedded PostgreSQL (run as `postgres` when we are
+ * root) can reach, so its cluster stays inside it and a copy of the folder is a copy of the
+ * cluster (a 0700 folder would have it placed under /var/lib/vanthu/postgres and linked).
+ */
+function dataFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
 export async function createDemoTemplate(): Promise<DemoTemplate> {
-  const dir = mkdtempSync(join(tmpdir(), 'vanthu-web-template-'));
+  const dir = dataFolder('vanthu-web-template-');
   const server = await startBuiltServer(dir);
   const passphrases: Record<string, string> = {};
   const lines = server.output().split('\n');
@@ -156,7 +167,7 @@ export async function sharedDemoTemplate(): Promise<DemoTemplate> {
 
 /** A running server on a fresh copy of the template (cp -a keeps the cluster's owner and modes). */
 export async function startFromTemplate(template: DemoTemplate): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'vanthu-web-run-'));
+  const dir = dataFolder('vanthu-web-run-');
   execFileSync('cp', ['-a', `${template.dir}/.`, dir]);
   return startBuiltServer(dir);
 }

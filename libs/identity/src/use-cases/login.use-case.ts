@@ -5,7 +5,7 @@ import { Clock } from '@vanthu/shared';
 import { IdentityErrors } from '../identity.errors';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../identity-settings';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { LoginThrottleRepository } from '../sessions/login-throttle.repository';
+import { LoginAttemptRepository } from '../sessions/login-attempt.repository';
 import { SessionRepository } from '../sessions/session.repository';
 import { hashSessionToken, newSessionToken } from '../sessions/session-token';
 import { UserRepository } from '../users/user.repository';
@@ -24,10 +24,18 @@ export interface LoginResult {
   mustChangePassword: boolean;
 }
 
+/** Longest wait between two password checks of a username under a distributed guessing attack. */
+const MAX_SLOWDOWN_MS = 60_000;
+/** A username is slowed down after this many times the per-source limit of failed checks. */
+const ACCOUNT_LIMIT_FACTOR = 4;
+
 /**
  * Checks a password and opens a session. Answers for an unknown user, an inactive user and a wrong
- * password are identical (same code, same lockout counting, a hash computed either way), so the
- * endpoint does not reveal which usernames exist.
+ * password are identical (same code, same counting, a hash computed either way), so the endpoint
+ * does not reveal which usernames exist. Brute force is held off without letting anyone lock a
+ * clerk out (decideLoginAttempt): each source address gets a few checks per username, and a
+ * username guessed at from many sources is slowed down, not locked. The attempt is counted before
+ * the password is checked, so parallel attempts cannot slip past the count.
  */
 @Injectable()
 export class LoginUseCase {
@@ -37,7 +45,7 @@ export class LoginUseCase {
     private readonly db: Database,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
-    private readonly throttle: LoginThrottleRepository,
+    private readonly attempts: LoginAttemptRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -46,36 +54,52 @@ export class LoginUseCase {
 
   async execute(input: LoginInput): Promise<LoginResult> {
     const username = input.username.trim().toLowerCase().slice(0, 64);
+    const source = (input.ip ?? 'unknown').slice(0, 64);
     const now = this.clock.now();
-    const state = await this.throttle.get(username);
-    if (state.lockedUntil && state.lockedUntil > now) {
-      await this.audit.record({ action: 'auth.login_refused_locked', details: { username } });
-      throw IdentityErrors.locked(minutesLeft(state.lockedUntil, now));
+    const decision = await this.attempts.reserve(username, source, now, {
+      sourceLimit: this.settings.lockoutThreshold,
+      accountLimit: this.settings.lockoutThreshold * ACCOUNT_LIMIT_FACTOR,
+      windowMs: this.settings.lockoutMinutes * 60_000,
+      maxDelayMs: MAX_SLOWDOWN_MS,
+    });
+    if (!decision.allowed) {
+      // once per lock, not per refused request: a flood must not flood the audit log too
+      if (decision.firstRefusal)
+        await this.audit.record({ action: 'auth.login_source_locked', details: { username, ip: source } });
+      if (decision.reason === 'source-locked')
+        throw IdentityErrors.locked(Math.max(1, Math.ceil(decision.retryAfterMs / 60_000)));
+      throw IdentityErrors.slowed(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     }
 
     const user = await this.users.findByUsername(username);
     this.dummyHash ??= this.hasher.hash('vanthu-dummy-password-1');
     const passwordOk = await this.hasher.verify(input.password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !user.active || !passwordOk) {
-      const lockUntil = new Date(now.getTime() + this.settings.lockoutMinutes * 60_000);
-      const after = await this.db.transaction(async () => {
-        const s = await this.throttle.recordFailure(username, this.settings.lockoutThreshold, now, lockUntil);
-        await this.audit.record({
-          action: 'auth.login_failed',
-          agencyId: user?.agencyId ?? null,
-          actor: user ? { id: user.id, name: user.username } : undefined,
-          details: { username, failures: s.failures, locked: s.lockedUntil !== null },
-        });
-        return s;
+      await this.audit.record({
+        action: 'auth.login_failed',
+        agencyId: user?.agencyId ?? null,
+        actor: user ? { id: user.id, name: user.username } : undefined,
+        details: {
+          username,
+          ip: source,
+          sourceAttempts: decision.source.attempts,
+          accountAttempts: decision.account.attempts,
+          slowed: decision.account.nextAllowedAt !== null,
+        },
       });
-      if (after.lockedUntil) throw IdentityErrors.locked(minutesLeft(after.lockedUntil, now));
+      if (decision.account.attempts === this.settings.lockoutThreshold * ACCOUNT_LIMIT_FACTOR)
+        await this.audit.record({
+          action: 'auth.login_account_slowed',
+          agencyId: user?.agencyId ?? null,
+          details: { username, failures: decision.account.attempts },
+        });
       throw IdentityErrors.invalidCredentials();
     }
 
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.settings.sessionTtlMinutes * 60_000);
     await this.db.transaction(async () => {
-      await this.throttle.reset(username);
+      await this.attempts.succeeded(username, source);
       await this.sessions.create({
         tokenHash: hashSessionToken(token),
         userId: user.id,
@@ -93,8 +117,4 @@ export class LoginUseCase {
     });
     return { token, expiresAt, userId: user.id, mustChangePassword: user.mustChangePassword };
   }
-}
-
-function minutesLeft(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }

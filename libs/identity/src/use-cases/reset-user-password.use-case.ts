@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { IdentityErrors } from '../identity.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { assertPasswordPolicy } from '../passwords/password-policy';
-import { LoginThrottleRepository } from '../sessions/login-throttle.repository';
+import { LoginAttemptRepository } from '../sessions/login-attempt.repository';
 import { SessionRepository } from '../sessions/session.repository';
 import { UserRepository } from '../users/user.repository';
 
@@ -21,7 +21,7 @@ export class ResetUserPasswordUseCase {
     private readonly db: Database,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
-    private readonly throttle: LoginThrottleRepository,
+    private readonly attempts: LoginAttemptRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -42,7 +42,7 @@ export class ResetUserPasswordUseCase {
       hash = await this.hasher.hash(input.newPassword);
     }
     await this.db.transaction(async () => {
-      await this.throttle.reset(user.username);
+      await this.attempts.clear(user.username);
       if (hash) {
         await this.users.setPasswordHash(user.id, hash, true);
         await this.sessions.revokeAllForUser(user.id, this.clock.now());

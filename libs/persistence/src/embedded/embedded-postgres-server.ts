@@ -1,18 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  chownSync,
-  statSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { linkRelocatedCluster, placeCluster, type RunAs } from './cluster-placement';
+import { ClusterUsers } from './cluster-users';
 import { locatePostgresBinaries } from './postgres-binaries';
 
 const run = promisify(execFile);
@@ -26,56 +19,120 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Database created on first start. */
   database: string;
+  log?: (message: string) => void;
 }
 
-interface RunAs {
-  uid?: number;
-  gid?: number;
+/** What postmaster.pid says about a running server. */
+interface RunningServer {
+  port: number;
+  socketDir: string | null;
 }
 
 /**
  * A real PostgreSQL server run from the binaries in node_modules: the zero-setup default and the
- * database of the tests. pg_ctl daemonizes the server, so a killed Node process leaves it running;
- * the next start finds it through postmaster.pid and stops it before starting again, and a
- * postmaster.pid whose process is gone (or is not a postgres at all, after PID reuse) is removed.
+ * database of the tests. pg_ctl daemonizes the server, so a killed Node process leaves it running.
+ * Every process that opens the cluster registers as its user (ClusterUsers): one that finds it
+ * running for another live process (a CLI command beside the server) joins it and never stops it;
+ * one that finds it running for nobody (the orphan of a killed server) restarts it; the last one to
+ * leave stops it. A postmaster.pid whose process is gone (or is not a postgres at all, after PID
+ * reuse) is removed.
  */
 export class EmbeddedPostgresServer {
   private readonly bin = locatePostgresBinaries();
-  private readonly pgData: string;
   private readonly runAs: RunAs;
+  /** The real folder of the cluster: `options.dir`, or where it links to (see placeCluster). */
+  private dir = '';
+  private pgData = '';
+  private users: ClusterUsers | undefined;
+  private port: number;
   /**
    * Clients connect through a Unix socket in the cluster directory when its path fits: on this
    * kind of VM a query costs the Node process about a quarter less CPU than over TCP loopback.
-   * TCP on 127.0.0.1 stays open for tools (psql, pg_dump) and for directories with long paths.
+   * TCP on 127.0.0.1 stays open for tools (psql) and for directories with long paths.
    */
-  private readonly socketDir: string | null;
+  private socketDir: string | null = null;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
-    this.pgData = join(options.dir, 'cluster');
     this.runAs = userInfo().uid === 0 ? postgresSystemUser() : {};
-    const dir = resolve(options.dir);
-    const fits = join(dir, `.s.PGSQL.${options.port}.lock`).length <= MAX_SOCKET_PATH;
+    this.port = options.port;
+  }
+
+  /**
+   * Starts the server (initialising the cluster on first use), or joins it when another live
+   * process runs it, and returns its connection URL.
+   */
+  async start(): Promise<string> {
+    const placement = placeCluster(this.options.dir, this.runAs);
+    if (placement.stale) await this.removeStale(placement.stale);
+    if (placement.relocated && !lstatSync(this.options.dir, { throwIfNoEntry: false }))
+      linkRelocatedCluster(this.options.dir, placement.dir, this.runAs);
+    this.useFolder(placement.dir);
+    if (placement.relocated)
+      this.options.log?.(`Cụm PostgreSQL nhúng nằm ở ${placement.dir} (${this.options.dir} trỏ tới đó)`);
+    const users = (this.users = new ClusterUsers(this.dir));
+    const password = this.password();
+    await users.exclusively(async () => {
+      users.join();
+      const running = this.runningServer();
+      if (running && users.othersAlive()) {
+        this.port = running.port;
+        this.socketDir = running.socketDir;
+        this.options.log?.(
+          `PostgreSQL nhúng đang chạy cho một tiến trình khác: dùng chung (cổng ${running.port})`,
+        );
+        return;
+      }
+      try {
+        await this.startOwn(password, running !== undefined);
+      } catch (error) {
+        users.leave();
+        throw error;
+      }
+    });
+    const adminUrl = this.url(password, 'postgres');
+    await ensureDatabase(adminUrl, this.options.database);
+    return this.url(password, this.options.database);
+  }
+
+  /** Leaves the cluster; stops the server unless another live process still uses it. */
+  async stop(): Promise<void> {
+    const users = this.users;
+    if (!users) return;
+    this.users = undefined;
+    await users.exclusively(async () => {
+      users.leave();
+      if (users.othersAlive()) return;
+      if (!existsSync(join(this.pgData, 'postmaster.pid'))) return;
+      await this.pgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', this.pgData]).catch(() => undefined);
+    });
+  }
+
+  /** Connection URL of an extra database on the same server (tests create one per file). */
+  url(password: string, database: string): string {
+    const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+    return this.socketDir ? `${base}?host=${encodeURIComponent(this.socketDir)}` : base;
+  }
+
+  /** The superuser password, generated once into the cluster folder (mode 0600). */
+  password(): string {
+    const file = join(this.dir || this.options.dir, 'superuser-password');
+    if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+    return readFileSync(file, 'utf8').trim();
+  }
+
+  private useFolder(dir: string): void {
+    this.dir = dir;
+    this.pgData = join(dir, 'cluster');
+    const fits = join(dir, `.s.PGSQL.${this.options.port}.lock`).length <= MAX_SOCKET_PATH;
     // the path goes into pg_ctl's option string and the URL: plain characters only
     this.socketDir = fits && /^[\w./-]+$/.test(dir) ? dir : null;
   }
 
-  /** Starts the server (initialising the cluster on first use) and returns its connection URL. */
-  async start(): Promise<string> {
-    // Parents keep the default mode (the postgres user must be able to traverse them); only the
-    // cluster's own folder is private.
-    mkdirSync(dirname(this.options.dir), { recursive: true });
-    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
-    if (this.runAs.uid !== undefined) {
-      this.giveToPostgres(this.options.dir);
-      // the data folder may be private to root (mkdtemp, umask 077): let postgres traverse it, not list it
-      const parent = dirname(this.options.dir);
-      const mode = statSync(parent).mode & 0o777;
-      if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
-    }
-    const password = this.password();
+  private async startOwn(password: string, orphanRunning: boolean): Promise<void> {
     if (!existsSync(join(this.pgData, 'PG_VERSION'))) await this.initialise(password);
-    await this.clearStaleLock();
-    const logFile = join(this.options.dir, 'postgres.log');
+    if (orphanRunning) await this.pgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', this.pgData]);
+    else rmSync(join(this.pgData, 'postmaster.pid'), { force: true });
+    const logFile = join(this.dir, 'postgres.log');
     if (this.runAs.uid !== undefined) {
       if (!existsSync(logFile)) writeFileSync(logFile, '');
       this.giveToPostgres(logFile);
@@ -88,33 +145,34 @@ export class EmbeddedPostgresServer {
       '-c fsync=on',
     ].join(' ');
     await this.pgCtl(['start', '-w', '-t', '60', '-D', this.pgData, '-l', logFile, '-o', serverOptions]);
-    const adminUrl = this.url(password, 'postgres');
-    await ensureDatabase(adminUrl, this.options.database);
-    return this.url(password, this.options.database);
   }
 
-  async stop(): Promise<void> {
-    if (!existsSync(join(this.pgData, 'postmaster.pid'))) return;
-    await this.pgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', this.pgData]).catch(() => undefined);
+  /**
+   * The server postmaster.pid names, when that PID is a live postgres (its lines: pid, data
+   * directory, start time, port, socket directory, ...).
+   */
+  private runningServer(): RunningServer | undefined {
+    const lockFile = join(this.pgData, 'postmaster.pid');
+    if (!existsSync(lockFile)) return undefined;
+    const lines = readFileSync(lockFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) return undefined;
+    return { port: Number(lines[3]) || this.options.port, socketDir: lines[4]?.trim() || null };
   }
 
-  /** Connection URL of an extra database on the same server (tests create one per file). */
-  url(password: string, database: string): string {
-    const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/${database}`;
-    return this.socketDir ? `${base}?host=${encodeURIComponent(this.socketDir)}` : base;
-  }
-
-  /** The superuser password, generated once into the data folder (mode 0600). */
-  password(): string {
-    const file = join(this.options.dir, 'superuser-password');
-    if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
-    return readFileSync(file, 'utf8').trim();
+  /** A relocated cluster whose data folder was deleted: stop its server if it still runs, remove it. */
+  private async removeStale(dir: string): Promise<void> {
+    const pgData = join(dir, 'cluster');
+    if (existsSync(join(pgData, 'postmaster.pid')))
+      await this.pgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', pgData]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+    this.options.log?.(`Đã xóa cụm PostgreSQL cũ ${dir} (thư mục dữ liệu của nó đã bị xóa)`);
   }
 
   private async initialise(password: string): Promise<void> {
     rmSync(this.pgData, { recursive: true, force: true });
     mkdirSync(this.pgData, { recursive: true, mode: 0o700 });
-    const pwFile = join(this.options.dir, '.initdb-password');
+    const pwFile = join(this.dir, '.initdb-password');
     writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
     try {
       this.giveToPostgres(this.pgData);
@@ -130,7 +188,7 @@ export class EmbeddedPostgresServer {
             '--encoding=UTF8',
             ...localeArgs,
           ],
-          { ...this.runAs, env },
+          { ...this.runAs, env, cwd: '/' },
         );
       // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
       await initdb(['--locale=C.UTF-8'], { ...process.env, LC_ALL: 'C.UTF-8' }).catch(() =>
@@ -142,22 +200,6 @@ export class EmbeddedPostgresServer {
     }
   }
 
-  /**
-   * A postmaster.pid left behind by a killed process must not block the next start. If its PID
-   * is a live postgres on our cluster (the orphan of a killed server), stop it; if the PID is dead
-   * or belongs to some other program, remove the file.
-   */
-  private async clearStaleLock(): Promise<void> {
-    const lockFile = join(this.pgData, 'postmaster.pid');
-    if (!existsSync(lockFile)) return;
-    const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
-      await this.pgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', this.pgData]);
-      return;
-    }
-    rmSync(lockFile, { force: true });
-  }
-
   /** When running as root, hand a path to the postgres system user that runs the server. */
   private giveToPostgres(path: string): void {
     if (this.runAs.uid !== undefined) chownSync(path, this.runAs.uid, this.runAs.gid ?? this.runAs.uid);
@@ -165,10 +207,14 @@ export class EmbeddedPostgresServer {
 
   private async pgCtl(args: string[]): Promise<void> {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
-      await run(this.bin.pgCtl, args, { ...this.runAs, env: { ...process.env, LC_MESSAGES: 'C' } });
+      await run(this.bin.pgCtl, args, {
+        ...this.runAs,
+        cwd: '/', // the postgres user may not be allowed into ours
+        // eslint-disable-next-line no-restricted-syntax -- passed through to the child, not read as configuration
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
     } catch (error) {
-      const log = join(this.options.dir, 'postgres.log');
+      const log = join(this.dir, 'postgres.log');
       const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
       throw new Error(
         `PostgreSQL nhúng không khởi động/dừng được (pg_ctl ${args[0]}): ${(error as Error).message}\n${tail}`,

@@ -8,6 +8,8 @@ import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.
 import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unscoped-search-index.migration';
 import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
 import { DocumentCopies1764100000380 } from './1764100000380-document-copies.migration';
+import { CertificateUnlockThrottle1764100000390 } from './1764100000390-certificate-unlock-throttle.migration';
+import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   DropUnscopedSearchIndex1764100000360,
   AuditChains1764100000370,
   DocumentCopies1764100000380,
+  CertificateUnlockThrottle1764100000390,
+  LoginAttempts1764100000420,
 ];

@@ -23,6 +23,7 @@ const UNSIGNED: VerificationReport = {
   revisions: 1,
   signatures: [],
   documentReasons: [],
+  activeContent: [],
   verifiedAt: '2026-11-26T03:00:00.000Z',
 };
 

@@ -1,3 +1,6 @@
+import type { ActiveContentFinding } from './active-content/active-content-kinds';
+import { activeContentReason } from './active-content/active-content-reason';
+import { scanActiveContent } from './active-content/active-content-scanner';
 import { ChangeAnalyzer } from './changes/change-analyzer';
 import { docMdpPermission } from './docmdp';
 import { readDss } from './dss-reader';
@@ -62,6 +65,9 @@ async function verifyOpened(
     documentReasons.push(
       reason('UNCOVERED_TAIL', { from: file.last.end, bytes: file.buf.length - file.last.end }),
     );
+  // a warning, not a verdict: the signatures still say whether these bytes are what was signed
+  const activeContent = scanActiveContent(file);
+  if (activeContent.length > 0) documentReasons.push(activeContentReason(activeContent));
   const candidates = discoverSignatures(file);
   if (candidates.length === 0) {
     return {
@@ -69,6 +75,7 @@ async function verifyOpened(
       revisions: file.revisions.length,
       signatures: [],
       documentReasons,
+      activeContent,
       verifiedAt,
     };
   }
@@ -147,8 +154,18 @@ async function verifyOpened(
     revisions: file.revisions.length,
     signatures,
     documentReasons,
+    activeContent,
     verifiedAt,
   };
+}
+
+/**
+ * The active content of a PDF (JavaScript, launch and form actions, embedded files, XFA, automatic
+ * actions …) in every object of every revision; empty for a clean document. Throws PDF_NOT_PDF,
+ * PDF_MALFORMED or PDF_ENCRYPTED like verifyPdf.
+ */
+export function findActiveContent(input: Buffer): ActiveContentFinding[] {
+  return scanActiveContent(openPdf(input));
 }
 
 function openPdf(input: Buffer): PdfFile {

@@ -245,6 +245,20 @@ export function describeObjectStorageContract(
       expect((await storage.getBuffer(key)).equals(first)).toBe(true);
     });
 
+    it('lists every stored key once, without writes in progress or deleted objects', async () => {
+      const keys = [newKey('listed-a'), newKey('listed-b'), `${newKey('listed')}/deeper/c.pdf`];
+      for (const key of keys) await storage.put(key, randomBytes(1000));
+      const gone = newKey('listed-gone');
+      await storage.put(gone, randomBytes(10));
+      await storage.delete(gone);
+      const listed: string[] = [];
+      for await (const key of storage.list()) listed.push(key);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed).toEqual(expect.arrayContaining(keys));
+      expect(listed).not.toContain(gone);
+      expect(listed.every((k) => !k.includes('tmp'))).toBe(true);
+    });
+
     it('records a SHA-256 the caller gives for a Buffer, and reads fail if it was wrong', async () => {
       const body = randomBytes(30_000);
       const key = newKey('given-hash');
