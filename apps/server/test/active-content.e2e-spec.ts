@@ -205,7 +205,7 @@ describe('active content in outgoing and incoming documents (HTTP)', () => {
       createdBy: ids['d.leader'],
     });
     const issued = await api.post('d.clerk', outgoing(created.body.id, '/issue'), {
-      version: signed.body.entryVersion,
+      version: signed.body.version,
     });
     expect([issued.status, issued.body.code]).toEqual([200, undefined]);
 

@@ -147,7 +147,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
       passphrase: pki.people[0].passphrase,
     });
     expect(signed.status).toBe(200);
-    return { id: created.body.id, version: signed.body.entryVersion };
+    return { id: created.body.id, version: signed.body.version };
   }
 
   it('runs the whole outgoing flow and delivers to two communes hosted here', async () => {
@@ -197,7 +197,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     });
     expect(signed.status).toBe(200);
     expect(signed.body.file.kind).toBe('personal_signed');
-    version = signed.body.entryVersion;
+    version = signed.body.version;
 
     // only a clerk issues
     expect((await post('d.leader', path(id, '/issue'), { version })).status).toBe(403);
@@ -568,7 +568,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     });
     expect(recalled.status).toBe(200);
     // the copy keeps its number in the commune's copy register; its file is no longer served
-    const [listed] = (await get('a.clerk', `${atCommune}/entries/${incomingId}/copies`)).body;
+    const [listed] = (await get('a.clerk', `${atCommune}/entries/${incomingId}/copies`)).body.items;
     expect(listed).toMatchObject({ id: copy.body.id, number: 1 });
     expect(Date.parse(listed.withdrawnAt)).not.toBeNaN();
     const content = await get('a.clerk', `${atCommune}/copies/${copy.body.id}/content`);

@@ -208,7 +208,7 @@ export const progressNoteResultSchema = z
 
 export const signResultSchema = z
   .object({
-    entryVersion: z.number().int(),
+    version: z.number().int().meta({ description: 'Phiên bản mới của văn bản (gửi lại ở bước tiếp theo)' }),
     status: z.literal('signed'),
     file: documentVersionSchema,
   })

@@ -136,14 +136,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Vai trò: mọi vai trò trong cơ quan. */
+    /**
+     * Một người dùng của cơ quan và các vai trò
+     * @description Vai trò: mọi vai trò trong cơ quan.
+     */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -200,7 +206,10 @@ export interface paths {
      */
     get: operations['UnitsController_list'];
     put?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Tạo đơn vị (phòng, ban) của cơ quan (quản trị)
+     * @description Vai trò: admin.
+     */
     post: operations['UnitsController_create'];
     delete?: never;
     options?: never;
@@ -221,7 +230,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * @description Vai trò: admin.
+     */
     patch: operations['UnitsController_update'];
     trace?: never;
   };
@@ -1362,13 +1374,32 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       agencyId: string;
-      roles: components['schemas']['RoleGrant'][];
+      /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+      agencyCode: string;
+      roles: {
+        /** Format: uuid */
+        agencyId: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        agencyCode: string;
+      }[];
+      /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
+      agencies: {
+        /** Format: uuid */
+        id: string;
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        code: string;
+        name: string;
+        roles: ('admin' | 'clerk' | 'leader' | 'specialist')[];
+      }[];
     };
-    RoleGrant: {
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     User: {
       /** Format: uuid */
@@ -1386,6 +1417,19 @@ export interface components {
       roles: components['schemas']['RoleGrant'][];
       version: number;
     };
+    RoleGrant: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    };
+    UnitPage: {
+      items: components['schemas']['Unit'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     Unit: {
       /** Format: uuid */
       id: string;
@@ -1396,6 +1440,13 @@ export interface components {
       abbreviation: string;
       active: boolean;
       version: number;
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     AuditEvent: {
       /** @description Số thứ tự trong chuỗi (tăng dần) */
@@ -1415,6 +1466,8 @@ export interface components {
       items: components['schemas']['Agency'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Agency: {
       /** Format: uuid */
@@ -1453,6 +1506,13 @@ export interface components {
       created: number;
       updated: number;
       unchanged: number;
+    };
+    CertificatePage: {
+      items: components['schemas']['Certificate'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Certificate: {
       /** Format: uuid */
@@ -1495,6 +1555,13 @@ export interface components {
       organisations: number;
       persons: number;
     };
+    TrustAnchorPage: {
+      items: components['schemas']['TrustAnchor'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     TrustAnchor: {
       /** Format: uuid */
       id: string;
@@ -1508,6 +1575,13 @@ export interface components {
       sha256Fingerprint: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    CrlPage: {
+      items: components['schemas']['Crl'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Crl: {
       /** Format: uuid */
@@ -1635,6 +1709,13 @@ export interface components {
       /** @description Có đối tượng nằm ngoài mọi bảng tham chiếu chéo (chỉ phần mềm sửa tệp hỏng mới đọc) */
       unlisted: boolean;
     };
+    DocumentTypePage: {
+      items: components['schemas']['DocumentType'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DocumentType: {
       code: string;
       name: string;
@@ -1761,7 +1842,8 @@ export interface components {
       createdAt: string;
     };
     SignResult: {
-      entryVersion: number;
+      /** @description Phiên bản mới của văn bản (gửi lại ở bước tiếp theo) */
+      version: number;
       /** @enum {string} */
       status: 'signed';
       file: components['schemas']['DocumentVersion'];
@@ -1874,6 +1956,13 @@ export interface components {
         }[];
       };
       files: components['schemas']['DocumentVersion'][];
+    };
+    IncomingEntryPage: {
+      items: components['schemas']['IncomingEntry'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ProgressNoteResult: {
       note: {
@@ -2000,6 +2089,13 @@ export interface components {
       /** Format: date-time */
       completedAt: string | null;
     };
+    DeadlineItemPage: {
+      items: components['schemas']['DeadlineItem'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DeadlineItem: {
       /** Format: uuid */
       id: string;
@@ -2091,9 +2187,14 @@ export interface components {
       /** @description Số ngày còn lại (âm: quá hạn) */
       daysLeft: number;
     };
-    NotificationList: {
-      unread: number;
+    NotificationPage: {
       items: components['schemas']['Notification'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+      /** @description Số thông báo chưa đọc */
+      unread: number;
     };
     Notification: {
       /** Format: uuid */
@@ -2324,6 +2425,13 @@ export interface components {
       createdAt: string;
       entryCount: number;
     };
+    CaseFilePage: {
+      items: components['schemas']['CaseFile'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     CaseFileDetail: {
       /** Format: uuid */
       id: string;
@@ -2348,6 +2456,13 @@ export interface components {
       /** Format: uuid */
       entryId: string;
       added: boolean;
+    };
+    CopyPage: {
+      items: components['schemas']['Copy'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ReportSummary: {
       /** Format: uuid */
@@ -2435,6 +2550,8 @@ export interface components {
       items: components['schemas']['Entry'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
   };
   responses: never;
@@ -2448,42 +2565,53 @@ export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type SchemaLoginResult = components['schemas']['LoginResult'];
 export type SchemaCurrentUser = components['schemas']['CurrentUser'];
-export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUserPage = components['schemas']['UserPage'];
 export type SchemaUser = components['schemas']['User'];
+export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUnitPage = components['schemas']['UnitPage'];
 export type SchemaUnit = components['schemas']['Unit'];
+export type SchemaAuditEventPage = components['schemas']['AuditEventPage'];
 export type SchemaAuditEvent = components['schemas']['AuditEvent'];
 export type SchemaAgencyPage = components['schemas']['AgencyPage'];
 export type SchemaAgency = components['schemas']['Agency'];
 export type SchemaAgencyDetails = components['schemas']['AgencyDetails'];
 export type SchemaSuccessorChain = components['schemas']['SuccessorChain'];
 export type SchemaImportAgenciesResult = components['schemas']['ImportAgenciesResult'];
+export type SchemaCertificatePage = components['schemas']['CertificatePage'];
 export type SchemaCertificate = components['schemas']['Certificate'];
 export type SchemaCertificateLevelCount = components['schemas']['CertificateLevelCount'];
+export type SchemaTrustAnchorPage = components['schemas']['TrustAnchorPage'];
 export type SchemaTrustAnchor = components['schemas']['TrustAnchor'];
+export type SchemaCrlPage = components['schemas']['CrlPage'];
 export type SchemaCrl = components['schemas']['Crl'];
 export type SchemaVerificationReport = components['schemas']['VerificationReport'];
 export type SchemaSignatureReport = components['schemas']['SignatureReport'];
 export type SchemaVerificationReason = components['schemas']['VerificationReason'];
 export type SchemaCertificateSummary = components['schemas']['CertificateSummary'];
 export type SchemaActiveContentFinding = components['schemas']['ActiveContentFinding'];
+export type SchemaDocumentTypePage = components['schemas']['DocumentTypePage'];
 export type SchemaDocumentType = components['schemas']['DocumentType'];
 export type SchemaRegistersOfAgency = components['schemas']['RegistersOfAgency'];
 export type SchemaEntry = components['schemas']['Entry'];
 export type SchemaDocumentVersion = components['schemas']['DocumentVersion'];
 export type SchemaSignResult = components['schemas']['SignResult'];
 export type SchemaIncomingEntry = components['schemas']['IncomingEntry'];
+export type SchemaIncomingEntryPage = components['schemas']['IncomingEntryPage'];
 export type SchemaProgressNoteResult = components['schemas']['ProgressNoteResult'];
 export type SchemaAssignedEntry = components['schemas']['AssignedEntry'];
 export type SchemaAssignment = components['schemas']['Assignment'];
+export type SchemaDeadlineItemPage = components['schemas']['DeadlineItemPage'];
 export type SchemaDeadlineItem = components['schemas']['DeadlineItem'];
-export type SchemaNotificationList = components['schemas']['NotificationList'];
+export type SchemaNotificationPage = components['schemas']['NotificationPage'];
 export type SchemaNotification = components['schemas']['Notification'];
 export type SchemaReminderRun = components['schemas']['ReminderRun'];
 export type SchemaEntryDetails = components['schemas']['EntryDetails'];
 export type SchemaCopy = components['schemas']['Copy'];
 export type SchemaCaseFile = components['schemas']['CaseFile'];
+export type SchemaCaseFilePage = components['schemas']['CaseFilePage'];
 export type SchemaCaseFileDetail = components['schemas']['CaseFileDetail'];
 export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership'];
+export type SchemaCopyPage = components['schemas']['CopyPage'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
 export type $defs = Record<string, never>;
@@ -2672,9 +2800,15 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2687,7 +2821,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['User'][];
+          'application/json': components['schemas']['UserPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2706,6 +2840,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2752,6 +2887,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2784,6 +2920,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2829,6 +2966,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2867,6 +3005,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2899,9 +3038,15 @@ export interface operations {
   };
   UnitsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2914,7 +3059,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Unit'][];
+          'application/json': components['schemas']['UnitPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2933,6 +3078,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2972,6 +3118,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         unitId: string;
       };
@@ -3011,11 +3158,14 @@ export interface operations {
   AuditController_events: {
     parameters: {
       query?: {
-        before?: string;
+        /** @description Số phần tử một trang (mặc định 50, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3028,7 +3178,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEvent'][];
+          'application/json': components['schemas']['AuditEventPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3309,9 +3459,15 @@ export interface operations {
   };
   CertificatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3324,7 +3480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Certificate'][];
+          'application/json': components['schemas']['CertificatePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3343,6 +3499,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3385,6 +3542,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3429,6 +3587,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3467,6 +3626,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3510,6 +3670,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3549,6 +3710,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3577,7 +3739,12 @@ export interface operations {
   };
   TrustController_anchors: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3590,7 +3757,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TrustAnchor'][];
+          'application/json': components['schemas']['TrustAnchorPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3674,7 +3841,12 @@ export interface operations {
   };
   TrustController_crls: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3687,7 +3859,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Crl'][];
+          'application/json': components['schemas']['CrlPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3781,7 +3953,12 @@ export interface operations {
   };
   RegistersController_documentTypes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3794,7 +3971,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentType'][];
+          'application/json': components['schemas']['DocumentTypePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3815,6 +3992,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3846,6 +4024,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3881,6 +4060,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3905,7 +4085,10 @@ export interface operations {
             draftingUnitId?: string | null;
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             issuedAmount?: number | null;
             description?: string | null;
@@ -3960,6 +4143,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -3978,7 +4162,10 @@ export interface operations {
           draftingUnitId?: string | null;
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           issuedAmount?: number | null;
           description?: string | null;
@@ -4032,6 +4219,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4077,6 +4265,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4118,6 +4307,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4168,6 +4358,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4206,6 +4397,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4245,6 +4437,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4286,6 +4479,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4298,7 +4492,10 @@ export interface operations {
           reason: string;
           changes: {
             subject?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             toPlaces?: string | null;
             description?: string | null;
@@ -4334,6 +4531,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4352,7 +4550,10 @@ export interface operations {
             typeCode: string;
             codeNumber?: string | null;
             codeNotation?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             issuedDate?: string | null;
             subject: string;
             organId?: string | null;
@@ -4362,7 +4563,10 @@ export interface operations {
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
             toPlaces?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             pageAmount?: number | null;
             description?: string | null;
@@ -4370,6 +4574,16 @@ export interface operations {
             confirmDuplicate?: boolean;
             overrideVerification?: boolean;
           };
+          /**
+           * @description true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)
+           * @enum {string}
+           */
+          confirmDuplicate?: 'true' | 'false';
+          /**
+           * @description true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được
+           * @enum {string}
+           */
+          overrideVerification?: 'true' | 'false';
         };
       };
     };
@@ -4397,10 +4611,14 @@ export interface operations {
   IncomingController_inbox: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4413,7 +4631,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IncomingEntry'][];
+          'application/json': components['schemas']['IncomingEntryPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4432,6 +4650,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4444,7 +4663,10 @@ export interface operations {
           typeCode?: string;
           codeNumber?: string | null;
           codeNotation?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           issuedDate?: string | null;
           subject?: string;
           organId?: string | null;
@@ -4454,7 +4676,10 @@ export interface operations {
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
           toPlaces?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           pageAmount?: number | null;
           description?: string | null;
@@ -4489,6 +4714,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4528,6 +4754,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4569,6 +4796,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4610,6 +4838,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4624,7 +4853,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           };
@@ -4634,7 +4866,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4644,7 +4879,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4675,12 +4913,18 @@ export interface operations {
   AssignmentsController_overdue: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4693,7 +4937,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4710,13 +4954,19 @@ export interface operations {
   AssignmentsController_dueSoon: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
         days?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4729,7 +4979,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4747,7 +4997,10 @@ export interface operations {
     parameters: {
       query?: {
         unread?: 'true' | 'false';
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -4761,7 +5014,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationList'];
+          'application/json': components['schemas']['NotificationPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4811,6 +5064,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4842,6 +5096,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4874,6 +5129,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
         versionId: string;
@@ -4907,10 +5163,16 @@ export interface operations {
   CaseFilesController_list: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+        /** @description Chỉ hồ sơ của năm này */
         year?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4923,7 +5185,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseFile'][];
+          'application/json': components['schemas']['CaseFilePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4942,6 +5204,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4949,10 +5212,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Số, ký hiệu hồ sơ (FileNotation) */
           code: string;
+          /** @description Tiêu đề hồ sơ */
           title: string;
-          year: number;
-          keeper: string;
+          /** @description Năm hồ sơ (FileCatalog); mặc định: năm nay (giờ Việt Nam) */
+          year?: number;
+          /** @description Người lập hồ sơ; mặc định: người đang đăng nhập */
+          keeper?: string;
         };
       };
     };
@@ -4982,6 +5249,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5014,6 +5282,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5053,6 +5322,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
         entryId: string;
@@ -5083,6 +5353,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5117,6 +5388,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5148,9 +5420,15 @@ export interface operations {
   };
   CopiesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5164,7 +5442,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Copy'][];
+          'application/json': components['schemas']['CopyPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -5183,6 +5461,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5238,6 +5517,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         copyId: string;
       };
@@ -5269,13 +5549,17 @@ export interface operations {
   };
   ReportsController_get: {
     parameters: {
-      query: {
-        from: string;
-        to: string;
-        includeSubordinates?: string;
+      query?: {
+        /** @description Ngày đầu kỳ; mặc định 1/1 của năm (năm của `to`, hoặc năm nay) */
+        from?: string;
+        /** @description Ngày cuối kỳ; mặc định 31/12 của năm (năm của `from`, hoặc năm nay) */
+        to?: string;
+        /** @description Cộng cả các cơ quan cấp dưới (lãnh đạo, quản trị) */
+        includeSubordinates?: 'true' | 'false';
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5309,6 +5593,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5345,6 +5630,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5381,7 +5667,9 @@ export interface operations {
         direction?: 'incoming' | 'outgoing';
         registerId?: string;
         year?: number;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         from?: string;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         to?: string;
         type?: string;
         status?: (
@@ -5409,6 +5697,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;

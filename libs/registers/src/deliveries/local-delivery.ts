@@ -6,6 +6,7 @@ import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { worstVerdict } from '../incoming/verification-policy';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { vietnamDate } from '../types/vietnam-date';
 import { DELIVERY_STATUS } from './delivery-status.reporter';
 import type { DeliveryEntity } from './delivery.entity';
@@ -29,6 +30,7 @@ export class LocalDelivery {
     private readonly entries: RegisterEntryRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly documents: DocumentStore,
+    private readonly notifier: WorkflowNotifier,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,7 @@ export class LocalDelivery {
     const id = newId();
     const reports = new Map<string, VerificationReport>();
     for (const version of files.versions) reports.set(version.id, await files.report(version));
-    await this.entries.insert({
+    const arrived = await this.entries.insert({
       ...UNSET_ENTRY_FIELDS,
       ...pickDocumentFields(outgoing),
       id,
@@ -89,6 +91,7 @@ export class LocalDelivery {
       );
     }
     await this.deliveries.update(delivery.id, { incomingEntryId: id, state: 'delivered', updatedAt: now });
+    await this.notifier.arrived(arrived, now);
     await this.deliveries.addStatus(delivery.id, DELIVERY_STATUS.arrived, 'Đã nhận', null, now);
     return id;
   }
