@@ -1,9 +1,9 @@
 import { Select } from 'antd';
 import { useNavigate } from 'react-router';
-import type { Agency } from '../client/types';
+import type { MyAgency } from '../client/types';
 
 /** For users with roles in several agencies; loaded only for them (antd's Select is not small). */
-export default function AgencySwitcher({ agencyId, agencies }: { agencyId: string; agencies: Agency[] }) {
+export default function AgencySwitcher({ agencyId, agencies }: { agencyId: string; agencies: MyAgency[] }) {
   const navigate = useNavigate();
   return (
     <Select

@@ -17,7 +17,7 @@ export function AppHeader({ agencyId }: { agencyId: string }) {
   const [changing, setChanging] = useState(false);
   const notifications = useQuery({
     queryKey: ['notifications'],
-    queryFn: api.notifications,
+    queryFn: () => api.notifications({ limit: 20 }),
     refetchInterval: 60_000,
   });
   const roles = session.rolesIn(agencyId);

@@ -5,6 +5,7 @@ type S = components['schemas'];
 
 export type Me = S['CurrentUser'];
 export type Role = Me['roles'][number]['role'];
+export type MyAgency = Me['agencies'][number];
 export type Agency = S['Agency'];
 export type User = S['User'];
 export type Unit = S['Unit'];
@@ -30,4 +31,5 @@ export type Ratio = ReportSummary['digitallySigned'];
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  total?: number;
 }

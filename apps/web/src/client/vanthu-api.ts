@@ -1,4 +1,6 @@
 import { createApiClient, type paths } from '../api/client';
+import { adminApi } from './admin-api';
+import { allPages } from './all-pages';
 import { formData, unwrap } from './http';
 
 /**
@@ -52,6 +54,7 @@ function searchParams(q: SearchQuery): SearchParams {
 const url = (path: string) => path;
 
 export const api = {
+  ...adminApi(client),
   auth: {
     login: (username: string, password: string) =>
       unwrap(client.POST('/api/v1/auth/login', { body: { username, password } })),
@@ -60,65 +63,16 @@ export const api = {
     changePassword: (currentPassword: string, newPassword: string) =>
       unwrap(client.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })),
   },
-  directory: {
-    agencies: (query: { q?: string; hosted?: boolean; parentCode?: string } = {}) =>
-      unwrap(
-        client.GET('/api/v1/directory/agencies', {
-          params: {
-            query: {
-              ...query,
-              hosted: query.hosted === undefined ? undefined : query.hosted ? 'true' : 'false',
-            },
-          },
-        }),
-      ),
-  },
-  documentTypes: () => unwrap(client.GET('/api/v1/document-types')),
-  users: (agencyId: Id) =>
-    unwrap(client.GET('/api/v1/agencies/{agencyId}/users', { params: { path: agency(agencyId) } })),
-  createUser: (
-    agencyId: Id,
-    body: {
-      username: string;
-      fullName: string;
-      password: string;
-      position?: string;
-      unitId?: string;
-      roles?: string[];
-    },
-  ) =>
+  documentTypes: () =>
+    allPages((cursor) =>
+      unwrap(client.GET('/api/v1/document-types', { params: { query: { limit: 500, cursor } } })),
+    ),
+  notifications: (query: { unread?: boolean; cursor?: string; limit?: number } = {}) =>
     unwrap(
-      client.POST('/api/v1/agencies/{agencyId}/users', {
-        params: { path: agency(agencyId) },
-        body: body as never,
+      client.GET('/api/v1/notifications', {
+        params: { query: { ...query, unread: query.unread ? 'true' : undefined } as never },
       }),
     ),
-  updateUser: (agencyId: Id, userId: Id, body: { expectedVersion: number; active?: boolean }) =>
-    unwrap(
-      client.PATCH('/api/v1/agencies/{agencyId}/users/{userId}', {
-        params: { path: { agencyId, userId } },
-        body,
-      }),
-    ),
-  units: (agencyId: Id) =>
-    unwrap(client.GET('/api/v1/agencies/{agencyId}/units', { params: { path: agency(agencyId) } })),
-  createUnit: (agencyId: Id, body: { code: string; name: string; abbreviation: string }) =>
-    unwrap(client.POST('/api/v1/agencies/{agencyId}/units', { params: { path: agency(agencyId) }, body })),
-  auditEvents: (agencyId: Id, query: { before?: string; limit?: number }) =>
-    unwrap(
-      client.GET('/api/v1/agencies/{agencyId}/audit-events', { params: { path: agency(agencyId), query } }),
-    ),
-  certificates: (agencyId: Id) =>
-    unwrap(client.GET('/api/v1/agencies/{agencyId}/certificates', { params: { path: agency(agencyId) } })),
-  putAppearance: (agencyId: Id, id: Id, png: File) =>
-    unwrap(
-      client.PUT('/api/v1/agencies/{agencyId}/certificates/{id}/appearance', {
-        params: { path: { agencyId, id } },
-        body: { file: png },
-        bodySerializer: formData,
-      }),
-    ),
-  notifications: () => unwrap(client.GET('/api/v1/notifications')),
   readNotification: (id: Id) =>
     unwrap(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
   registers: (agencyId: Id) =>
@@ -247,21 +201,67 @@ export const api = {
         }),
       ),
   },
-  copies: {
-    create: (agencyId: Id, entryId: Id, copyType: 'sao-y' | 'sao-luc', toPlaces?: string) =>
+  issued: {
+    replace: (agencyId: Id, entryId: Id, body: { version: number; replacementEntryId: string; reason: string }) =>
       unwrap(
-        client.POST('/api/v1/agencies/{agencyId}/entries/{entryId}/copies', {
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/replace', {
           params: { path: { agencyId, entryId } },
-          body: { copyType, toPlaces } as never,
+          body,
+        }),
+      ),
+    update: (
+      agencyId: Id,
+      entryId: Id,
+      body: {
+        version: number;
+        reason: string;
+        changes: {
+          subject?: string;
+          dueDate?: string | null;
+          toPlaces?: string | null;
+          description?: string | null;
+          priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
+        };
+      },
+    ) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/update', {
+          params: { path: { agencyId, entryId } },
+          body,
         }),
       ),
   },
+  copies: {
+    create: (
+      agencyId: Id,
+      entryId: Id,
+      body: { copyType: 'sao-y' | 'sao-luc' | 'trich-sao'; toPlaces?: string; file?: File },
+    ) =>
+      unwrap(
+        client.POST('/api/v1/agencies/{agencyId}/entries/{entryId}/copies', {
+          params: { path: { agencyId, entryId } },
+          body,
+          bodySerializer: formData,
+        }),
+      ),
+    list: (agencyId: Id, entryId: Id) =>
+      allPages((cursor) =>
+        unwrap(
+          client.GET('/api/v1/agencies/{agencyId}/entries/{entryId}/copies', {
+            params: { path: { agencyId, entryId }, query: { limit: 500, cursor } },
+          }),
+        ),
+      ),
+    contentUrl: (agencyId: Id, copyId: Id) => url(`/api/v1/agencies/${agencyId}/copies/${copyId}/content`),
+  },
   caseFiles: {
     list: (agencyId: Id, year?: number) =>
-      unwrap(
-        client.GET('/api/v1/agencies/{agencyId}/case-files', {
-          params: { path: agency(agencyId), query: { year } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          client.GET('/api/v1/agencies/{agencyId}/case-files', {
+            params: { path: agency(agencyId), query: { year, limit: 500, cursor } },
+          }),
+        ),
       ),
     get: (agencyId: Id, caseFileId: Id) =>
       unwrap(

@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { ApiError, setUnauthorizedHandler } from '../client/http';
-import type { Agency, Me, Role } from '../client/types';
+import type { Me, MyAgency, Role } from '../client/types';
 import { api } from '../client/vanthu-api';
 
 export interface Session {
   me: Me;
-  /** The hosted agencies the user has a role in, with their names. */
-  agencies: Agency[];
+  /** The agencies the user has a role in (their own first), with names and codes. */
+  agencies: MyAgency[];
   rolesIn(agencyId: string): Role[];
   hasRole(agencyId: string, ...roles: Role[]): boolean;
 }
@@ -30,12 +30,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: Infinity,
     retry: false,
   });
-  const agencies = useQuery({
-    queryKey: ['hosted-agencies'],
-    queryFn: () => api.directory.agencies({ hosted: true }),
-    enabled: !!me.data,
-    staleTime: 10 * 60_000,
-  });
   useEffect(() => {
     setUnauthorizedHandler(() => queryClient.setQueryData(['me'], null));
   }, [queryClient]);
@@ -44,16 +38,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (me.isPending) return undefined;
     if (!me.data) return null;
     const user = me.data;
-    const mine = new Set(user.roles.map((r) => r.agencyId));
     const rolesIn = (agencyId: string) =>
       user.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role);
     return {
       me: user,
-      agencies: (agencies.data?.items ?? []).filter((a) => mine.has(a.id)),
+      agencies: user.agencies,
       rolesIn,
       hasRole: (agencyId, ...roles) => rolesIn(agencyId).some((r) => roles.includes(r)),
     };
-  }, [me.isPending, me.data, agencies.data]);
+  }, [me.isPending, me.data]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,19 +1,34 @@
-import { Button, Popconfirm, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EntryDetail } from '../../client/types';
 import { api, type Decision } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
 import { AssignModal } from './assign-modal';
+import { CopyModal } from './copy-modal';
 import { IssueModal } from './issue-modal';
 import { ReasonModal } from './reason-modal';
 import { RegisterModal } from './register-modal';
+import { ReplaceModal } from './replace-modal';
+import { UpdateIssuedModal } from './update-issued-modal';
 import { useEntryAction } from './use-entry-action';
 
 const SignModal = lazy(() => import('./sign-modal'));
 
 type Dialog =
-  'register' | 'return' | 'assign' | 'note' | 'close' | 'return-draft' | 'sign' | 'issue' | 'recall' | null;
+  | 'register'
+  | 'return'
+  | 'assign'
+  | 'note'
+  | 'close'
+  | 'return-draft'
+  | 'sign'
+  | 'issue'
+  | 'recall'
+  | 'replace'
+  | 'update'
+  | 'copy'
+  | null;
 
 /**
  * The actions this user may take on this entry now, by status and role (the server checks the same
@@ -80,36 +95,16 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
     if (s === 'approved' && entry.signerUserId === me) add('sign', 'Ký số', () => setDialog('sign'), true);
     if (s === 'signed' && is('clerk')) add('issue', 'Phát hành', () => setDialog('issue'), true);
     if (s === 'issued' && is('clerk')) {
+      add('update', 'Cập nhật thông tin', () => setDialog('update'));
+      add('replace', 'Thay thế', () => setDialog('replace'), false, true);
       add('recall', 'Thu hồi', () => setDialog('recall'), false, true);
-      buttons.push(
-        <Popconfirm
-          key="copy"
-          title="Tạo bản sao y điện tử của văn bản này?"
-          okText="Tạo bản sao"
-          cancelText="Hủy"
-          onConfirm={() =>
-            void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')
-          }
-        >
-          <Button>Bản sao y</Button>
-        </Popconfirm>,
-      );
     }
   }
-  if (entry.direction === 'incoming' && s !== 'received' && s !== 'recalled' && is('clerk'))
-    buttons.push(
-      <Popconfirm
-        key="copy-in"
-        title="Tạo bản sao y điện tử của văn bản này?"
-        okText="Tạo bản sao"
-        cancelText="Hủy"
-        onConfirm={() =>
-          void action.run(() => api.copies.create(agencyId, entry.id, 'sao-y'), 'Đã tạo bản sao y.')
-        }
-      >
-        <Button>Bản sao y</Button>
-      </Popconfirm>,
-    );
+  const copyable =
+    entry.direction === 'incoming'
+      ? !['received', 'recalled', 'returned'].includes(s)
+      : ['issued', 'replaced'].includes(s);
+  if (copyable && is('clerk')) add('copy', 'Bản sao', () => setDialog('copy'));
 
   const props = { entry, agencyId, onClose: close };
   return (
@@ -118,6 +113,9 @@ export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId
       {dialog === 'register' && <RegisterModal {...props} />}
       {dialog === 'assign' && <AssignModal {...props} />}
       {dialog === 'issue' && <IssueModal {...props} />}
+      {dialog === 'copy' && <CopyModal {...props} />}
+      {dialog === 'replace' && <ReplaceModal {...props} />}
+      {dialog === 'update' && <UpdateIssuedModal {...props} />}
       {dialog === 'sign' && (
         <Suspense fallback={null}>
           <SignModal {...props} />

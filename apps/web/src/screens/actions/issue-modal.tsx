@@ -43,7 +43,14 @@ export function IssueModal({
     (r) => r.kind === 'outgoing' && r.year === year && (r.typeCode === null || r.typeCode === entry.typeCode),
   );
   const type = types.data?.find((t) => t.code === entry.typeCode);
-  const agency = session.agencies.find((a) => a.id === agencyId);
+  const mine = session.agencies.find((a) => a.id === agencyId);
+  const directory = useQuery({
+    queryKey: ['agency', mine?.code],
+    queryFn: () => api.directory.get(mine!.code),
+    enabled: !!mine,
+    staleTime: 10 * 60_000,
+  });
+  const agency = directory.data?.agency;
   const drafting = units.data?.find((u) => u.id === entry.draftingUnitId);
   // the preview needs the register, the type's abbreviation and the drafting unit: none guessed
   const ready = !!(registers.data && types.data && units.data && agency);

@@ -6,13 +6,13 @@ import { formatDateTime } from '../../ui/format';
 
 const PAGE = 100;
 
-/** Nhật ký hệ thống: newest first, older pages by `before` (the hash chain's sequence). */
+/** Nhật ký hệ thống: newest first, older pages by the API's cursor. */
 export function AuditSection({ agencyId }: { agencyId: string }) {
   const events = useInfiniteQuery({
     queryKey: ['audit', agencyId],
-    queryFn: ({ pageParam }) => api.auditEvents(agencyId, { before: pageParam, limit: PAGE }),
+    queryFn: ({ pageParam }) => api.auditEvents(agencyId, { cursor: pageParam, limit: PAGE }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].seq : undefined),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   return (
     <>
@@ -20,7 +20,7 @@ export function AuditSection({ agencyId }: { agencyId: string }) {
         rowKey="seq"
         size="small"
         loading={events.isPending}
-        dataSource={events.data?.pages.flat() ?? []}
+        dataSource={events.data?.pages.flatMap((p) => p.items) ?? []}
         pagination={false}
         columns={[
           { title: 'STT', dataIndex: 'seq', width: 90 },

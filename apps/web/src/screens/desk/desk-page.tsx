@@ -1,18 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Col, Row, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { Entry, Page } from '../../client/types';
 import { api, type SearchQuery } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
 import { formatDateTime } from '../../ui/format';
 
 const CAP = 100;
 
-function countOf(result: Entry[] | Page<Entry> | undefined): string | undefined {
+/** The list's total where the API counts it (deadlines), else the first page's length and a plus. */
+function countOf(result: { items: unknown[]; nextCursor: string | null; total?: number } | undefined) {
   if (!result) return undefined;
-  const items = Array.isArray(result) ? result : result.items;
-  const more = !Array.isArray(result) && result.nextCursor;
-  return more ? `${items.length}+` : String(items.length);
+  if (result.total !== undefined) return String(result.total);
+  return result.nextCursor ? `${result.items.length}+` : String(result.items.length);
 }
 
 function Counter({ title, value, to, tone }: { title: string; value?: string; to: string; tone?: string }) {
@@ -59,7 +58,7 @@ export default function DeskPage() {
     queryKey: ['desk', agencyId, 'overdue'],
     queryFn: () => api.overdue(agencyId, { limit: CAP, userId: isSpecialist ? me : undefined }),
   });
-  const notifications = useQuery({ queryKey: ['notifications'], queryFn: api.notifications });
+  const notifications = useQuery({ queryKey: ['notifications'], queryFn: () => api.notifications({ limit: 20 }) });
   const base = `/co-quan/${agencyId}`;
 
   return (
