@@ -7,7 +7,6 @@ export interface ApiEntry {
   numberNotation: string | null;
   arrivalNumber: string | null;
   subject: string;
-  entryVersion?: number;
 }
 
 /** The demo world through the REST API, to put a test's documents in place before the browser acts. */
@@ -106,20 +105,20 @@ export class DemoApi {
       version: entry.version,
       passphrase: people.passphrase,
     });
-    if (until === 'signed') return { ...entry, version: signed.entryVersion!, status: 'signed' };
+    if (until === 'signed') return { ...entry, version: signed.version, status: 'signed' };
     return this.call<ApiEntry>(people.clerk, 'POST', `${base}/${entry.id}/issue`, {
-      version: signed.entryVersion,
+      version: signed.version,
     });
   }
 
   async inbox(clerk: string): Promise<ApiEntry[]> {
     const agencyId = await this.agencyOf(clerk);
-    const res = await this.call<ApiEntry[] | { items: ApiEntry[] }>(
+    const res = await this.call<{ items: ApiEntry[] }>(
       clerk,
       'GET',
-      `/api/v1/agencies/${agencyId}/incoming/inbox`,
+      `/api/v1/agencies/${agencyId}/incoming/inbox?limit=200`,
     );
-    return Array.isArray(res) ? res : res.items;
+    return res.items;
   }
 
   async entry(username: string, entryId: string) {
