@@ -2,6 +2,7 @@ import type { ActiveContentFinding } from './active-content/active-content-kinds
 import { activeContentReason } from './active-content/active-content-reason';
 import { scanActiveContent } from './active-content/active-content-scanner';
 import { ChangeAnalyzer } from './changes/change-analyzer';
+import type { StandingSignature } from './changes/signed-fields';
 import { docMdpPermission } from './docmdp';
 import { readDss } from './dss-reader';
 import { PdfFile, PdfFormatError } from './pdf-reader/pdf-file';
@@ -140,7 +141,7 @@ async function verifyOpened(
 
   const facts = {
     trust,
-    analyzer: new ChangeAnalyzer(file),
+    analyzer: new ChangeAnalyzer(file, standingSignatures(prepared)),
     finalDss,
     docTimestamps,
     permissionAt,
@@ -206,6 +207,25 @@ function parseAnchors(input: Buffer): ParsedCertificate[] {
   } catch {
     throw verifyError('TRUST_ANCHOR_INVALID');
   }
+}
+
+/**
+ * Signatures whose bytes are intact over a range that ends at a revision end: these, and only these,
+ * vouch for the appearance of their own field (see ChangeAnalyzer).
+ */
+function standingSignatures(prepared: readonly PreparedSignature[]): StandingSignature[] {
+  const out: StandingSignature[] = [];
+  for (const p of prepared) {
+    const covered = p.coverage.coveredRevision;
+    if (!covered || !p.coverage.endsAtRevision || !p.integrity.intact) continue;
+    if (p.coverage.reasons.some((r) => r.severity === 'error')) continue;
+    out.push({
+      coveredIndex: covered.index,
+      sigObjectNumber: p.candidate.sigObjectNumber,
+      sigDict: p.candidate.sigDict,
+    });
+  }
+  return out;
 }
 
 function rangeEnd(p: PreparedSignature): number {
