@@ -134,7 +134,9 @@ export function adminApi(client: ApiClient) {
         }),
       ),
     directory: {
-      agencies: (query: { q?: string; hosted?: boolean; parentCode?: string; cursor?: string; limit?: number } = {}) =>
+      agencies: (
+        query: { q?: string; hosted?: boolean; parentCode?: string; cursor?: string; limit?: number } = {},
+      ) =>
         unwrap(
           client.GET('/api/v1/directory/agencies', {
             params: {

@@ -202,7 +202,11 @@ export const api = {
       ),
   },
   issued: {
-    replace: (agencyId: Id, entryId: Id, body: { version: number; replacementEntryId: string; reason: string }) =>
+    replace: (
+      agencyId: Id,
+      entryId: Id,
+      body: { version: number; replacementEntryId: string; reason: string },
+    ) =>
       unwrap(
         client.POST('/api/v1/agencies/{agencyId}/outgoing/{entryId}/replace', {
           params: { path: { agencyId, entryId } },

@@ -73,7 +73,10 @@ export function ReplaceModal({
         <Form.Item
           label="Lý do thay thế"
           name="reason"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập lý do thay thế' }, { max: 500 }]}
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập lý do thay thế' },
+            { max: 500 },
+          ]}
         >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>

@@ -53,7 +53,8 @@ export function UpdateIssuedModal({
       return;
     }
     const done = await action.run(
-      () => api.issued.update(agencyId, entry.id, { version: entry.version, reason: v.reason.trim(), changes }),
+      () =>
+        api.issued.update(agencyId, entry.id, { version: entry.version, reason: v.reason.trim(), changes }),
       'Đã cập nhật văn bản và gửi thông tin tới nơi nhận.',
     );
     if (done) onClose();
@@ -72,7 +73,11 @@ export function UpdateIssuedModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, whitespace: true }, { max: 1000 }]}>
+        <Form.Item
+          label="Trích yếu"
+          name="subject"
+          rules={[{ required: true, whitespace: true }, { max: 1000 }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
         <Form.Item label="Độ khẩn" name="priority">
@@ -90,7 +95,10 @@ export function UpdateIssuedModal({
         <Form.Item
           label="Lý do cập nhật"
           name="reason"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập lý do cập nhật' }, { max: 500 }]}
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập lý do cập nhật' },
+            { max: 500 },
+          ]}
         >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>

@@ -58,7 +58,10 @@ export default function DeskPage() {
     queryKey: ['desk', agencyId, 'overdue'],
     queryFn: () => api.overdue(agencyId, { limit: CAP, userId: isSpecialist ? me : undefined }),
   });
-  const notifications = useQuery({ queryKey: ['notifications'], queryFn: () => api.notifications({ limit: 20 }) });
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.notifications({ limit: 20 }),
+  });
   const base = `/co-quan/${agencyId}`;
 
   return (
