@@ -29,7 +29,7 @@ export class WebUser {
     page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // 401 of /auth/me before login and the 4xx a test provokes are expected; CSP never is
-      if (m.type() === 'error' && !/status of (401|403|404|409|422|400)/.test(m.text()))
+      if (m.type() === 'error' && !/status of (401|403|404|409|422|400|429)/.test(m.text()))
         problems.errors.push(m.text());
     });
     const user = new WebUser(username ?? 'khach', context, page, problems);

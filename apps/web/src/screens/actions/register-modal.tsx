@@ -7,6 +7,7 @@ import { toApiFields } from '../../ui/form-values';
 import { RegistrationWarning, type RegistrationOverride } from '../../ui/registration-warning';
 import { IncomingFields } from '../incoming/incoming-fields';
 import { useEntryAction } from './use-entry-action';
+import { ActiveContentAlert, activeContentOf } from '../document/active-content';
 
 /** Vào sổ a document from the inbox: its data as received, correctable, then the arrival number. */
 export function RegisterModal({
@@ -53,6 +54,13 @@ export function RegisterModal({
           title="Chữ ký số trên văn bản chưa hợp lệ hoặc chưa xác định được — xem Thông tin chữ ký số trước khi vào sổ."
         />
       )}
+      {entry.files.map((f) => (
+        <ActiveContentAlert
+          key={f.id}
+          fileName={f.fileName}
+          findings={activeContentOf(entry.verificationReports[f.id])}
+        />
+      ))}
       <Form
         form={form}
         layout="horizontal"

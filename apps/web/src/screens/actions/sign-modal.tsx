@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
 import { type PointerEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../client/http';
 import type { EntryDetail } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
@@ -11,10 +12,18 @@ import { useEntryAction } from './use-entry-action';
 
 const PREVIEW_WIDTH = 520;
 
+/** The server could not place the signature itself: the signer places it by hand. */
+const PLACE_BY_HAND = ['PLACEMENT_NOT_FOUND', 'SIGNER_NAME_MISMATCH'];
+
 /**
  * Ký số: choose the personal certificate, see on the page where the signature will go, drag it
  * elsewhere if needed, enter the passphrase and sign. The passphrase goes to the server for this
  * one request and is never kept. Loaded on demand (pdf.js).
+ *
+ * Until the signer moves the box, the server places the signature itself: it then also checks that
+ * the name printed under the title is the signer's (SIGNER_NAME_MISMATCH). When it cannot place it
+ * (no signer block, another name) the modal says why and the signer drags the box to the right
+ * place; from then on the box shown is exactly where the signature goes.
  */
 export default function SignModal({
   entry,
@@ -51,6 +60,8 @@ export default function SignModal({
     staleTime: Infinity,
   });
   const [placement, setPlacement] = useState<{ page: number; rect: PdfRect } | null>(null);
+  const [byHand, setByHand] = useState(false);
+  const refusedPlacement = action.error instanceof ApiError && PLACE_BY_HAND.includes(action.error.code);
   useEffect(() => {
     if (doc.data && !placement) setPlacement(doc.data.placement);
   }, [doc.data, placement]);
@@ -71,6 +82,7 @@ export default function SignModal({
   const onDown = (g: PageGeometry) => (e: PointerEvent<HTMLDivElement>) => {
     if (!placement) return;
     e.currentTarget.setPointerCapture(e.pointerId);
+    setByHand(true);
     drag.current = { x: e.clientX, y: e.clientY, rect: placement.rect, g };
   };
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -93,17 +105,34 @@ export default function SignModal({
           version: entry.version,
           passphrase: v.passphrase,
           certificateId: v.certificateId,
-          placement: placement
-            ? {
-                page: placement.page,
-                rect: { ...placement.rect, x: Math.round(placement.rect.x), y: Math.round(placement.rect.y) },
-              }
-            : undefined,
+          placement:
+            placement && byHand
+              ? {
+                  page: placement.page,
+                  rect: {
+                    ...placement.rect,
+                    x: Math.round(placement.rect.x),
+                    y: Math.round(placement.rect.y),
+                  },
+                }
+              : undefined,
         }),
       'Đã ký số văn bản.',
     );
     if (done) onClose();
     else form.setFieldValue('passphrase', '');
+  };
+  // after a refusal to place, the box is what will be sent even if the signer leaves it there
+  useEffect(() => {
+    if (refusedPlacement) setByHand(true);
+  }, [refusedPlacement]);
+  const keyboardMove = (dx: number, dy: number) => {
+    if (!placement) return;
+    setByHand(true);
+    setPlacement({
+      page: placement.page,
+      rect: { ...placement.rect, x: placement.rect.x + dx, y: placement.rect.y + dy },
+    });
   };
 
   return (
@@ -121,7 +150,9 @@ export default function SignModal({
       <Row gutter={16}>
         <Col span={14}>
           <Typography.Paragraph>
-            Vị trí chữ ký (trang {placement?.page ?? '…'}): kéo khung để đặt chữ ký vào chỗ khác.
+            {byHand
+              ? `Chữ ký sẽ được đặt đúng vào khung (trang ${placement?.page ?? '…'}); kéo khung hoặc dùng phím mũi tên để chỉnh.`
+              : `Vị trí chữ ký dự kiến (trang ${placement?.page ?? '…'}), giữa chức vụ và họ tên người ký; kéo khung để đặt chữ ký vào chỗ khác.`}
           </Typography.Paragraph>
           <div
             ref={preview}
@@ -147,6 +178,19 @@ export default function SignModal({
                       data-testid="signature-box"
                       role="img"
                       aria-label="Vị trí chữ ký số"
+                      tabIndex={0}
+                      onKeyDown={(e) => {
+                        const step = e.shiftKey ? 20 : 5;
+                        const move: Record<string, [number, number]> = {
+                          ArrowLeft: [-step, 0],
+                          ArrowRight: [step, 0],
+                          ArrowUp: [0, step],
+                          ArrowDown: [0, -step],
+                        };
+                        if (!move[e.key]) return;
+                        e.preventDefault();
+                        keyboardMove(...move[e.key]);
+                      }}
                       style={cssBox(placement.rect, g)}
                       onPointerDown={onDown(g)}
                       onPointerMove={onMove}
@@ -181,7 +225,19 @@ export default function SignModal({
               <Input.Password autoComplete="off" onPressEnter={() => void submit()} />
             </Form.Item>
           </Form>
-          {action.error && <Alert type="error" showIcon role="alert" title={action.error.message} />}
+          {action.error && (
+            <Alert
+              type={refusedPlacement ? 'warning' : 'error'}
+              showIcon
+              role="alert"
+              title={action.error.message}
+              description={
+                refusedPlacement
+                  ? 'Hãy kéo khung chữ ký (bên trái) đến đúng chỗ ký trên văn bản rồi bấm Ký số lại: chữ ký sẽ được đặt vào khung.'
+                  : undefined
+              }
+            />
+          )}
         </Col>
       </Row>
     </Modal>

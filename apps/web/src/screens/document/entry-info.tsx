@@ -1,3 +1,4 @@
+import { ActiveContentTag } from './active-content';
 import { Descriptions, Empty, List, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { EntryDetail, FileVersion } from '../../client/types';
@@ -123,6 +124,7 @@ export function EntryVersions({
               <>
                 {formatDateTime(v.createdAt)} · {(v.sizeBytes / 1024).toFixed(0)} KB{' '}
                 <VerdictTag verdict={v.verificationVerdict} />
+                <ActiveContentTag report={entry.verificationReports[v.id]} />
               </>
             }
           />

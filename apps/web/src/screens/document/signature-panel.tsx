@@ -3,6 +3,7 @@ import type { ReportedSignature, VerificationReport } from '../../client/types';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { VERDICT_LABELS } from '../../ui/labels';
 import { VerdictTag } from '../../ui/status-tag';
+import { ActiveContentAlert, activeContentOf } from './active-content';
 
 const reasonText = (r: { message?: string; code?: string } | string) =>
   typeof r === 'string' ? r : (r.message ?? r.code ?? '');
@@ -125,9 +126,15 @@ export function SignaturePanel({
         description={head.text}
         style={{ marginBottom: 12 }}
       />
-      {(report.documentReasons ?? []).map((r, i) => (
-        <Alert key={i} type="warning" title={reasonText(r)} style={{ marginBottom: 8 }} />
-      ))}
+      <ActiveContentAlert findings={activeContentOf(report)} />
+      {(report.documentReasons ?? [])
+        // the findings above say it in detail
+        .filter(
+          (r) => !(activeContentOf(report).length && typeof r !== 'string' && r.code === 'ACTIVE_CONTENT'),
+        )
+        .map((r, i) => (
+          <Alert key={i} type="warning" title={reasonText(r)} style={{ marginBottom: 8 }} />
+        ))}
       {report.signatures.map((s) => (
         <SignatureItem key={s.index} s={s} onShow={onShow && s.fieldName ? () => onShow(s) : undefined} />
       ))}
