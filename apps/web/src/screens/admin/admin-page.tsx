@@ -33,7 +33,7 @@ export default function AdminPage() {
       />
       {active === 'nguoi-dung' && <UsersSection agencyId={agencyId} />}
       {active === 'don-vi' && <UnitsSection agencyId={agencyId} />}
-      {active === 'danh-ba' && <DirectorySection />}
+      {active === 'danh-ba' && <DirectorySection mayEdit />}
       {active === 'nhat-ky' && <AuditSection agencyId={agencyId} />}
     </>
   );
