@@ -5691,6 +5691,7 @@ export interface operations {
         priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
         unitId?: string;
         assigneeId?: string;
+        assignedAs?: 'lead' | 'cooperate' | 'inform';
         overdue?: 'true' | 'false';
         limit?: number;
         cursor?: string;

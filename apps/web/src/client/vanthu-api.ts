@@ -24,6 +24,8 @@ export interface SearchQuery {
   to?: string;
   assigneeId?: string;
   unitId?: string;
+  /** with assigneeId / unitId: only their assignments in this role */
+  assignedAs?: 'lead' | 'cooperate' | 'inform';
   registerId?: string;
   overdue?: boolean;
   limit?: number;
