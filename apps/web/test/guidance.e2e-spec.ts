@@ -178,4 +178,47 @@ describe('web: refusals that say what to do next, and people of two agencies', (
     await warning.waitFor();
     await expect(warning.textContent()).resolves.toContain('mã JavaScript');
   });
+
+  it('Xem để biết lists only what was given for information, and the bell leads to it', async () => {
+    await world.issueFromDistrict('Về việc cập nhật số liệu dân cư');
+    await world.issueFromDistrict('Về việc tổ chức hội nghị tổng kết năm');
+    const communeId = await world.api.agencyOf('eadrang.vanthu');
+    const base = `/api/v1/agencies/${communeId}/incoming`;
+    const specialist = (await world.api.me('eadrang.chuyenvien')).userId;
+    const leaderId = (await world.api.me('eadrang.lanhdao')).userId;
+    const arrived = await world.api.inbox('eadrang.vanthu');
+    for (const [subject, lead, inform] of [
+      ['Về việc cập nhật số liệu dân cư', specialist, []],
+      ['Về việc tổ chức hội nghị tổng kết năm', leaderId, [{ userId: specialist }]],
+    ] as const) {
+      const entry = arrived.find((e) => e.subject === subject)!;
+      const registered = await world.api.call<{ version: number }>(
+        'eadrang.vanthu',
+        'POST',
+        `${base}/${entry.id}/register`,
+        {
+          version: entry.version,
+        },
+      );
+      await world.api.call('eadrang.lanhdao', 'POST', `${base}/${entry.id}/assign`, {
+        version: registered.version,
+        lead: { userId: lead },
+        inform,
+      });
+    }
+
+    const person = await world.user('eadrang.chuyenvien');
+    await person.goto('van-ban-den?tab=xem-de-biet');
+    await person.page.getByRole('link', { name: 'Về việc tổ chức hội nghị tổng kết năm' }).waitFor();
+    expect(await person.page.getByRole('link', { name: 'Về việc cập nhật số liệu dân cư' }).count()).toBe(0);
+
+    // both assignments told the specialist; the one for information opens its document
+    const bell = person.page.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ });
+    await expect(bell.getAttribute('aria-label')).resolves.toBe('Thông báo (2 chưa đọc)');
+    await bell.click();
+    await person.page.getByRole('menuitem', { name: /hội nghị tổng kết năm/ }).click();
+    await person.page.waitForURL(/\/van-ban\/[0-9a-f-]{36}$/);
+    await person.page.locator('h1', { hasText: 'Về việc tổ chức hội nghị tổng kết năm' }).waitFor();
+    await person.page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).waitFor();
+  });
 });
