@@ -3,7 +3,7 @@
  *
  * - web_js_initial_gzip_kb: every JavaScript file the browser loads to open the app and log in
  *   until the desk (the first screen) is shown, gzip-compressed (level 6, as a web server would
- *   send it); web_js_through_list_gzip_kb adds what opening a register list loads (antd's table).
+ *   send it); web_js_through_list_gzip_kb adds what opening a register list loads (the windowed entry list).
  *   Neither includes pdf.js, which only the viewer loads (checked).
  * - web_list_first_rows_ms: a new browser context (cold cache, session cookie) opening the draft
  *   list of an agency holding 10,000 drafts, from navigation start to the first table row drawn;
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       [...scripts.values()].reduce((sum, b) => sum + gzipSync(b, { level: 6 }).length, 0) / 1024;
     print('web_js_initial_gzip_kb', gzipKb(), 'KB');
     await page.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
-    await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('.entry-row').first().waitFor();
     await page.waitForLoadState('networkidle');
     print('web_js_through_list_gzip_kb', gzipKb(), 'KB');
     if ([...scripts.keys()].some((u) => /pdf/.test(u)))
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     const list: number[] = [];
     const pdf: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      list.push(await timeTo(browser, world.server.url, `${base}/van-ban-di?tab=du-thao`, '.ant-table-row'));
+      list.push(await timeTo(browser, world.server.url, `${base}/van-ban-di?tab=du-thao`, '.entry-row'));
       pdf.push(
         await timeTo(
           browser,

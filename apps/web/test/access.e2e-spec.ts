@@ -12,7 +12,7 @@ describe('web: search, registers, public verification, other agencies', () => {
     await world.issueFromDistrict('Về việc phân công nhiệm vụ chuyển đổi số', 'issued', 'QD');
     await world.issueFromDistrict('Về việc tổ chức lễ hội cà phê', 'issued', 'TB');
     const clerk = await world.user('huyen.vanthu');
-    const rows = clerk.page.locator('.ant-table-row');
+    const rows = clerk.page.locator('.entry-row');
 
     for (const words of ['phân công nhiệm vụ', 'phan cong nhiem vu']) {
       await clerk.goto('tra-cuu');

@@ -166,7 +166,7 @@ describe('web: incoming and outgoing documents', () => {
     const recipient = await world.user('easol.vanthu');
     await recipient.goto('tra-cuu?direction=incoming');
     // the recipient's copy is destroyed; its register line stays, marked recalled
-    const row = recipient.page.locator('.ant-table-row', { hasText: issued.numberNotation! });
+    const row = recipient.page.locator('.entry-row', { hasText: issued.numberNotation! });
     await expect(row.locator('.tone-tag').last().textContent()).resolves.toBe('Đã thu hồi');
     await expect(row.textContent()).resolves.toContain('Văn bản đã bị cơ quan ban hành thu hồi');
   });

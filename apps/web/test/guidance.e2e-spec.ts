@@ -221,4 +221,33 @@ describe('web: refusals that say what to do next, and people of two agencies', (
     await person.page.locator('h1', { hasText: 'Về việc tổ chức hội nghị tổng kết năm' }).waitFor();
     await person.page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).waitFor();
   });
+
+  it('stops asking for the passphrase once the certificate is locked after repeated wrong ones (P12_LOCKED)', async () => {
+    const approved = await world.issueFromDistrict('Về việc kiểm tra an toàn thông tin', 'approved');
+    const leader = await world.user(DISTRICT.leader);
+    await leader.goto(`van-ban/${approved.id}`);
+    await leader.page.getByRole('button', { name: 'Ký số' }).click();
+    const dialog = modal(leader.page, 'Ký số văn bản');
+    await dialog.getByTestId('signature-box').waitFor();
+    const sign = dialog.getByRole('button', { name: 'Ký số' });
+    const attempt = async () => {
+      await dialog.getByLabel('Mật khẩu chứng thư số').fill('sai-mat-khau');
+      const [response] = await Promise.all([
+        leader.page.waitForResponse((r) => r.url().endsWith('/sign')),
+        sign.click(),
+      ]);
+      return response.status();
+    };
+    let status = await attempt();
+    expect(status).toBe(400);
+    for (let i = 0; i < 8 && status !== 429; i++) status = await attempt();
+    expect(status).toBe(429);
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /Nhập sai mật khẩu chứng thư số quá nhiều lần.*\d+ phút/ })
+      .waitFor();
+    expect(await sign.isDisabled()).toBe(true);
+    expect(await dialog.getByLabel('Mật khẩu chứng thư số').isDisabled()).toBe(true);
+    expect((await world.api.entry(DISTRICT.leader, approved.id)).status).toBe('approved');
+  });
 });

@@ -62,6 +62,8 @@ export default function SignModal({
   const [placement, setPlacement] = useState<{ page: number; rect: PdfRect } | null>(null);
   const [byHand, setByHand] = useState(false);
   const refusedPlacement = action.error instanceof ApiError && PLACE_BY_HAND.includes(action.error.code);
+  // too many wrong passphrases: the server refuses every try for a while; the message says how long
+  const locked = action.error instanceof ApiError && action.error.code === 'P12_LOCKED';
   useEffect(() => {
     if (doc.data && !placement) setPlacement(doc.data.placement);
   }, [doc.data, placement]);
@@ -144,6 +146,7 @@ export default function SignModal({
       okText="Ký số"
       cancelText="Hủy"
       confirmLoading={action.busy}
+      okButtonProps={{ disabled: locked }}
       onOk={() => void submit()}
       onCancel={onClose}
     >
@@ -222,7 +225,7 @@ export default function SignModal({
               name="passphrase"
               rules={[{ required: true, message: 'Nhập mật khẩu chứng thư số' }]}
             >
-              <Input.Password autoComplete="off" onPressEnter={() => void submit()} />
+              <Input.Password autoComplete="off" disabled={locked} onPressEnter={() => void submit()} />
             </Form.Item>
           </Form>
           {action.error && (
