@@ -26,7 +26,11 @@ const TABS: IncomingTab[] = [
       specialist ? { status: ['in_progress'], assigneeId: userId } : { status: ['assigned', 'in_progress'] },
   },
   { key: 'da-xu-ly', label: 'Đã xử lý', query: () => ({ status: ['closed', 'returned'] }) },
-  { key: 'xem-de-biet', label: 'Xem để biết', query: (userId) => ({ assigneeId: userId, assignedAs: 'inform' }) },
+  {
+    key: 'xem-de-biet',
+    label: 'Xem để biết',
+    query: (userId) => ({ assigneeId: userId, assignedAs: 'inform' }),
+  },
 ];
 
 /** Văn bản đến, by tab; the tab is in the address so a link (from the desk) opens it. */
