@@ -147,7 +147,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UsersController_update'];
@@ -231,7 +231,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UnitsController_update'];
@@ -289,7 +289,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc) */
+    /** Sửa thông tin cơ quan; cần version (phiên bản đã đọc) */
     patch: operations['DirectoryController_update'];
     trace?: never;
   };
@@ -1379,10 +1379,10 @@ export interface components {
       roles: {
         /** Format: uuid */
         agencyId: string;
-        /** @enum {string} */
-        role: 'admin' | 'clerk' | 'leader' | 'specialist';
         /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
         agencyCode: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
       }[];
       /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
       agencies: {
@@ -1410,6 +1410,8 @@ export interface components {
       email: string | null;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: uuid */
       unitId: string | null;
       active: boolean;
@@ -1420,6 +1422,8 @@ export interface components {
     RoleGrant: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       role: 'admin' | 'clerk' | 'leader' | 'specialist';
     };
@@ -1435,6 +1439,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       code: string;
       name: string;
       abbreviation: string;
@@ -1519,6 +1525,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       kind: 'organisation' | 'personal';
       /**
@@ -1740,6 +1748,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1853,6 +1863,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1985,6 +1997,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2101,6 +2115,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2201,6 +2217,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       kind: string;
       /** Format: uuid */
       entryId: string | null;
@@ -2219,6 +2237,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2330,6 +2350,8 @@ export interface components {
         unitId: string | null;
         /** Format: uuid */
         agencyId: string | null;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         organId: string | null;
         organName: string;
       }[];
@@ -2413,6 +2435,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2437,6 +2461,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2467,6 +2493,8 @@ export interface components {
     ReportSummary: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: date */
       from: string;
       /** Format: date */
@@ -2501,6 +2529,8 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
         outgoing: {
@@ -2509,12 +2539,16 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
       };
       byAgency: {
         /** Format: uuid */
         agencyId: string;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         name: string;
         incoming: number;
         outgoing: number;
@@ -2929,7 +2963,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           fullName?: string;
           position?: string | null;
           /** Format: email */
@@ -3127,7 +3161,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           name?: string;
           abbreviation?: string;
           active?: boolean;
@@ -3330,7 +3364,7 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           website?: string | null;
-          expectedVersion: number;
+          version: number;
         };
       };
     };
