@@ -52,7 +52,7 @@ export function adminApi(client: ApiClient) {
           body: body as never,
         }),
       ),
-    updateUser: (agencyId: Id, userId: Id, body: { expectedVersion: number; active?: boolean }) =>
+    updateUser: (agencyId: Id, userId: Id, body: { version: number; active?: boolean }) =>
       unwrap(
         client.PATCH('/api/v1/agencies/{agencyId}/users/{userId}', {
           params: { path: { agencyId, userId } },
@@ -149,7 +149,7 @@ export function adminApi(client: ApiClient) {
         ),
       get: (code: string) =>
         unwrap(client.GET('/api/v1/directory/agencies/{code}', { params: { path: { code } } })),
-      update: (code: string, body: AgencyFields & { expectedVersion: number }) =>
+      update: (code: string, body: AgencyFields & { version: number }) =>
         unwrap(client.PATCH('/api/v1/directory/agencies/{code}', { params: { path: { code } }, body })),
       import: (format: 'json' | 'csv', content: string) =>
         unwrap(client.POST('/api/v1/directory/import', { body: { format, content } })),

@@ -32,7 +32,7 @@ export function DirectoryEditModal({ agency, onClose }: { agency: Agency; onClos
     }
     if (!Object.keys(changes).length) return onClose();
     const done = await action.run(
-      () => api.directory.update(agency.code, { ...changes, expectedVersion: agency.version }),
+      () => api.directory.update(agency.code, { ...changes, version: agency.version }),
       'Đã lưu thông tin cơ quan.',
     );
     if (done) onClose();

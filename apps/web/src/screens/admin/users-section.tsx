@@ -58,7 +58,7 @@ export function UsersSection({ agencyId }: { agencyId: string }) {
                 aria-label={`Tài khoản ${u.username} ${u.active ? 'đang hoạt động' : 'đã khóa'}`}
                 onChange={(active) =>
                   void action.run(
-                    () => api.updateUser(agencyId, u.id, { expectedVersion: u.version, active }),
+                    () => api.updateUser(agencyId, u.id, { version: u.version, active }),
                     active ? 'Đã mở tài khoản.' : 'Đã khóa tài khoản.',
                   )
                 }
