@@ -34,6 +34,7 @@ export default tseslint.config(
       'test/**',
       'libs/*/test-fixtures/**',
       'bench/**',
+      'apps/*/test/**',
       '**/*.spec.ts',
       '**/*.integration-spec.ts',
       '**/*.e2e-spec.ts',

@@ -25,6 +25,7 @@ import { SessionGuard } from './http/session.guard';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
 import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
+import { PublicVerifyHttpModule } from './verify/public-verify-http.module';
 import { StorageModule } from './storage/storage.module';
 
 export const SERVER_ENTITIES = [
@@ -58,6 +59,7 @@ export class AppModule {
         DemoModule,
         CertificatesHttpModule,
         RegistersHttpModule,
+        PublicVerifyHttpModule,
       ],
       controllers: [
         HealthController,

@@ -9,6 +9,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { PinoLoggerService } from './http/pino-logger';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { webUiMiddleware } from './web/web-ui.middleware';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createServer(
@@ -26,6 +27,7 @@ export async function createServer(
   app.useBodyParser('json', { limit: config.server.jsonBodyLimit });
   app.useBodyParser('urlencoded', { limit: config.server.jsonBodyLimit, extended: false });
   app.use(cookieParser());
+  app.use(webUiMiddleware(config.web.dir));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',

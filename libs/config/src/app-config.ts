@@ -47,4 +47,11 @@ export interface AppConfig {
     /** Password for every demo user; random per user (printed once) when absent. */
     password?: string;
   };
+  web: {
+    /** The built web UI (index.html and assets/), served at `/`; absent: the API runs alone. */
+    dir: string;
+    /** Public verification page: uploads per client address per minute, and the largest PDF in bytes. */
+    publicVerifyPerMinute: number;
+    publicVerifyLimit: number;
+  };
 }

@@ -44,6 +44,9 @@ const schema = z.object({
     .optional(),
   VANTHU_DEMO_SEED: bool.default(true),
   VANTHU_DEMO_PASSWORD: z.string().min(8).optional(),
+  VANTHU_WEB_DIR: z.string().min(1).default('./dist/web'),
+  VANTHU_PUBLIC_VERIFY_PER_MINUTE: positiveInt.max(10000).default(10),
+  VANTHU_PUBLIC_VERIFY_LIMIT_MB: positiveInt.max(100).default(20),
 });
 
 const S3_KEYS = ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
@@ -92,6 +95,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       masterKey: e.VANTHU_MASTER_KEY,
     },
     demo: { seedOnFirstStart: e.VANTHU_DEMO_SEED, password: e.VANTHU_DEMO_PASSWORD },
+    web: {
+      dir: resolve(e.VANTHU_WEB_DIR),
+      publicVerifyPerMinute: e.VANTHU_PUBLIC_VERIFY_PER_MINUTE,
+      publicVerifyLimit: e.VANTHU_PUBLIC_VERIFY_LIMIT_MB * 1024 * 1024,
+    },
   };
 }
 

@@ -36,6 +36,8 @@ export const searchEntriesQuery = z
     priority: z.enum(PRIORITIES).optional(),
     unitId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
+    /** with unitId or assigneeId: only their assignments in this role (inform = Xem để biết) */
+    assignedAs: z.enum(['lead', 'cooperate', 'inform']).optional(),
     overdue: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')

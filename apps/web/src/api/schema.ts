@@ -1313,6 +1313,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác thực văn bản công khai (không cần đăng nhập): báo cáo chữ ký số của tệp PDF; không lưu tệp; giới hạn kích thước và số lần mỗi phút */
+    post: operations['PublicVerifyController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5708,6 +5725,7 @@ export interface operations {
         priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
         unitId?: string;
         assigneeId?: string;
+        assignedAs?: 'lead' | 'cooperate' | 'inform';
         overdue?: 'true' | 'false';
         limit?: number;
         cursor?: string;
@@ -5728,6 +5746,45 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EntryPage'];
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicVerifyController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description Tệp PDF cần xác thực (tối đa VANTHU_PUBLIC_VERIFY_LIMIT_MB)
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationReport'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */

@@ -280,6 +280,17 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
       expect(keysOf(await find(resolved))).toEqual(expected);
     });
 
+    it('narrows an assignee to one role: Xem để biết lists only what was given for information', async () => {
+      // commune.other co-operates on "plain" (above) and is now told of "invitation" for information
+      await assign(e.invitation, { userId: ids['commune.other'], role: 'inform' });
+      const other = ids['commune.other'];
+      expect(keysOf(await find({ assigneeId: other }))).toEqual(['invitation', 'plain']);
+      expect(keysOf(await find({ assigneeId: other, assignedAs: 'inform' }))).toEqual(['invitation']);
+      expect(keysOf(await find({ assigneeId: other, assignedAs: 'cooperate' }))).toEqual(['plain']);
+      // a role alone, without a person or unit, is no filter
+      expect(keysOf(await find({ assignedAs: 'inform', status: ['assigned'] }))).toEqual(['invitation']);
+    });
+
     it('finds a unit with many assignments by checking entries in date order', async () => {
       // Past the repository's threshold (1000), the unit is checked per entry instead of listed.
       const busy = (

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { Clock } from '@vanthu/shared';
 import { type EntryView, toEntryView } from '../entries/entry-view';
+import type { AssignmentRole } from '../assignments/assignment.entity';
 import type { EntryDirection, EntryStatus, Priority } from '../entries/register-entry.entity';
 import { toPrefixTsQuery } from '../entries/search-text';
 import { vietnamDate } from '../types/vietnam-date';
@@ -28,6 +29,8 @@ export interface SearchEntriesInput {
   priority?: Priority;
   unitId?: string;
   assigneeId?: string;
+  /** With unitId / assigneeId: only their assignments in this role ("inform": Xem để biết). */
+  assignedAs?: AssignmentRole;
   /** true: only documents past their deadline and still being handled; false or absent: no filter. */
   overdue?: boolean;
   limit?: number;
@@ -81,6 +84,7 @@ export class SearchEntriesUseCase {
       priority: input.priority,
       unitId: input.unitId,
       assigneeId: input.assigneeId,
+      assignedAs: input.unitId || input.assigneeId ? input.assignedAs : undefined,
       from,
       to,
       overdueOn: input.overdue ? vietnamDate(this.clock.now()) : undefined,

@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import request from 'supertest';
+import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
+
+const INDEX = `<!doctype html><html lang="vi"><head><meta name="csp-nonce" content="__CSP_NONCE__"></head>
+<body><div id="root"></div><script type="module" src="/assets/app-abc123.js"></script></body></html>`;
+
+function filesUnder(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).length;
+}
+
+async function blankPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  return Buffer.from(await doc.save());
+}
+
+describe('the web UI served by the server', () => {
+  let server: TestServer;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), 'vanthu-web-ui-'));
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'index.html'), INDEX);
+    writeFileSync(join(webDir, 'assets/app-abc123.js'), 'console.log("vanthu");');
+    server = await startTestServer({
+      VANTHU_WEB_DIR: webDir,
+      VANTHU_PUBLIC_VERIFY_PER_MINUTE: '3',
+      VANTHU_PUBLIC_VERIFY_LIMIT_MB: '1',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('answers deep links with index.html, a CSP whose nonce is new each time and in the page', async () => {
+    const nonces: string[] = [];
+    for (const path of ['/', '/co-quan/abc/van-ban-den?tab=cho-vao-so', '/xac-thuc']) {
+      const res = await request(server.url).get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      const csp = res.headers['content-security-policy'] as string;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      const nonce = csp.match(/'nonce-([^']+)'/)![1];
+      expect(res.text).toContain(`<meta name="csp-nonce" content="${nonce}">`);
+      expect(res.text).not.toContain('__CSP_NONCE__');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it('serves hashed assets for a year, a missing asset as 404, and never a file outside the folder', async () => {
+    const js = await request(server.url).get('/assets/app-abc123.js').expect(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.headers['cache-control']).toContain('immutable');
+    await request(server.url).get('/assets/app-old999.js').expect(404);
+    const outside = await request(server.url).get('/assets/..%2f..%2f..%2f..%2fetc%2fpasswd');
+    expect(outside.text).not.toContain('root:');
+  });
+
+  it('leaves the API, /health and /ready to the server', async () => {
+    const api = await request(server.url).get('/api/v1/nothing-here').expect(404);
+    expect(api.body.code).toBe('NOT_FOUND');
+    expect(api.headers['content-security-policy']).toBeUndefined();
+    expect((await request(server.url).get('/health').expect(200)).body).toEqual({ status: 'ok' });
+    await request(server.url).get('/ready').expect(200);
+    // a POST outside /api is not the UI's either
+    await request(server.url).post('/co-quan/abc').expect(404);
+  });
+
+  it('verifies a PDF for anyone without a session, keeps nothing, and limits rate and size', async () => {
+    const objectsDir = join(server.dataDir, 'objects');
+    mkdirSync(objectsDir, { recursive: true });
+    const before = filesUnder(objectsDir);
+    const audit = async () =>
+      Number((await server.db.dataSource.query('SELECT count(*) AS n FROM audit_event'))[0].n);
+    const eventsBefore = await audit();
+    const pdf = await blankPdf();
+
+    const ok = await request(server.url)
+      .post('/api/v1/public/verify')
+      .attach('file', pdf, { filename: 'van-ban.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    expect(ok.body.signatures).toEqual([]);
+    expect(filesUnder(objectsDir)).toBe(before);
+    expect(await audit()).toBe(eventsBefore);
+
+    const big = Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 10, 0x20)]);
+    const tooBig = await request(server.url)
+      .post('/api/v1/public/verify')
+      .attach('file', big, { filename: 'lon.pdf', contentType: 'application/pdf' })
+      .expect(413);
+    expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const noFile = await request(server.url).post('/api/v1/public/verify').expect(400);
+    expect(noFile.body.code).toBe('FILE_REQUIRED');
+
+    // 3 per minute: the three above were counted; the fourth is refused in Vietnamese
+    const limited = await request(server.url)
+      .post('/api/v1/public/verify')
+      .attach('file', pdf, { filename: 'van-ban.pdf', contentType: 'application/pdf' })
+      .expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.body.message).toContain('quá nhiều');
+  });
+});

@@ -1,0 +1,201 @@
+import { Button, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { EntryDetail } from '../../client/types';
+import { api, type Decision } from '../../client/vanthu-api';
+import { useSession } from '../../session/session-context';
+import { AssignModal } from './assign-modal';
+import { CopyModal } from './copy-modal';
+import { IssueModal } from './issue-modal';
+import { ReasonModal } from './reason-modal';
+import { RegisterModal } from './register-modal';
+import { ReplaceModal } from './replace-modal';
+import { UpdateIssuedModal } from './update-issued-modal';
+import { useEntryAction } from './use-entry-action';
+
+const SignModal = lazy(() => import('./sign-modal'));
+
+type Dialog =
+  | 'register'
+  | 'return'
+  | 'assign'
+  | 'note'
+  | 'close'
+  | 'return-draft'
+  | 'sign'
+  | 'issue'
+  | 'recall'
+  | 'replace'
+  | 'update'
+  | 'copy'
+  | null;
+
+/**
+ * The actions this user may take on this entry now, by status and role (the server checks the same
+ * rules and answers 403/409 otherwise). Each sends the version the user saw.
+ */
+export function EntryActions({ entry, agencyId }: { entry: EntryDetail; agencyId: string }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const action = useEntryAction();
+  const is = (...roles: Parameters<typeof session.hasRole>[1][]) => session.hasRole(agencyId, ...roles);
+  const me = session.me.userId;
+  const close = () => {
+    setDialog(null);
+    action.clearError();
+  };
+  const decide = (decision: Decision, done: string, comment?: string) =>
+    action.run(() => api.outgoing.decide(agencyId, entry.id, entry.version, decision, comment), done);
+  const s = entry.status;
+  const buttons: React.ReactNode[] = [];
+  const add = (key: string, label: string, onClick: () => void, primary = false, danger = false) =>
+    buttons.push(
+      <Button
+        key={key}
+        type={primary ? 'primary' : 'default'}
+        danger={danger}
+        onClick={onClick}
+        loading={action.busy && primary}
+      >
+        {label}
+      </Button>,
+    );
+
+  if (entry.direction === 'incoming') {
+    if (s === 'received' && is('clerk')) {
+      add('register', 'Vào sổ', () => setDialog('register'), true);
+      add('return', 'Trả lại', () => setDialog('return'), false, true);
+    }
+    if (['registered', 'assigned', 'in_progress'].includes(s) && is('leader'))
+      add(
+        'assign',
+        s === 'registered' ? 'Phân công xử lý' : 'Phân công lại',
+        () => setDialog('assign'),
+        s === 'registered',
+      );
+    if (['assigned', 'in_progress'].includes(s)) {
+      add('note', 'Cập nhật tiến độ / Ý kiến', () => setDialog('note'));
+      if (is('specialist', 'leader'))
+        add('reply', 'Soạn văn bản trả lời', () =>
+          navigate(`/co-quan/${agencyId}/van-ban-di/du-thao-moi?traLoi=${entry.id}`),
+        );
+      if (is('leader')) add('close', 'Kết thúc xử lý', () => setDialog('close'));
+    }
+  } else {
+    if (s === 'draft') add('submit', 'Trình', () => void decide('submit', 'Đã trình dự thảo.'), true);
+    if (s === 'reviewing' && is('leader', 'specialist', 'clerk')) {
+      add('forward', 'Chuyển người ký', () => void decide('forward', 'Đã chuyển người ký duyệt.'), true);
+      add('return-draft', 'Trả lại', () => setDialog('return-draft'), false, true);
+    }
+    if (s === 'approving' && entry.signerUserId === me) {
+      add('approve', 'Duyệt', () => void decide('approve', 'Đã duyệt dự thảo.'), true);
+      add('return-draft', 'Trả lại', () => setDialog('return-draft'), false, true);
+    }
+    if (s === 'approved' && entry.signerUserId === me) add('sign', 'Ký số', () => setDialog('sign'), true);
+    if (s === 'signed' && is('clerk')) add('issue', 'Phát hành', () => setDialog('issue'), true);
+    if (s === 'issued' && is('clerk')) {
+      add('update', 'Cập nhật thông tin', () => setDialog('update'));
+      add('replace', 'Thay thế', () => setDialog('replace'), false, true);
+      add('recall', 'Thu hồi', () => setDialog('recall'), false, true);
+    }
+  }
+  const copyable =
+    entry.direction === 'incoming'
+      ? !['received', 'recalled', 'returned'].includes(s)
+      : ['issued', 'replaced'].includes(s);
+  if (copyable && is('clerk')) add('copy', 'Bản sao', () => setDialog('copy'));
+
+  const props = { entry, agencyId, onClose: close };
+  return (
+    <>
+      <Space wrap>{buttons}</Space>
+      {dialog === 'register' && <RegisterModal {...props} />}
+      {dialog === 'assign' && <AssignModal {...props} />}
+      {dialog === 'issue' && <IssueModal {...props} />}
+      {dialog === 'copy' && <CopyModal {...props} />}
+      {dialog === 'replace' && <ReplaceModal {...props} />}
+      {dialog === 'update' && <UpdateIssuedModal {...props} />}
+      {dialog === 'sign' && (
+        <Suspense fallback={null}>
+          <SignModal {...props} />
+        </Suspense>
+      )}
+      <ReasonModal
+        open={dialog === 'return'}
+        title="Trả lại văn bản đến"
+        label="Lý do trả lại"
+        okText="Trả lại"
+        danger
+        busy={action.busy}
+        error={action.error}
+        onCancel={close}
+        onSubmit={async (reason) =>
+          (await action.run(
+            () => api.incoming.return(agencyId, entry.id, entry.version, reason),
+            'Đã trả lại văn bản.',
+          )) && close()
+        }
+      />
+      <ReasonModal
+        open={dialog === 'return-draft'}
+        title="Trả lại dự thảo"
+        label="Ý kiến"
+        okText="Trả lại"
+        danger
+        maxLength={2000}
+        busy={action.busy}
+        error={action.error}
+        onCancel={close}
+        onSubmit={async (comment) => (await decide('return', 'Đã trả lại dự thảo.', comment)) && close()}
+      />
+      <ReasonModal
+        open={dialog === 'note'}
+        title="Cập nhật tiến độ xử lý"
+        label="Nội dung"
+        okText="Ghi nhận"
+        maxLength={2000}
+        busy={action.busy}
+        error={action.error}
+        onCancel={close}
+        onSubmit={async (body) =>
+          (await action.run(
+            () => api.incoming.note(agencyId, entry.id, 'progress', body),
+            'Đã cập nhật tiến độ.',
+          )) && close()
+        }
+      />
+      <ReasonModal
+        open={dialog === 'close'}
+        title="Kết thúc xử lý"
+        label="Ghi chú"
+        okText="Kết thúc"
+        busy={action.busy}
+        error={action.error}
+        onCancel={close}
+        onSubmit={async (note) =>
+          (await action.run(
+            () => api.incoming.close(agencyId, entry.id, { version: entry.version, note }),
+            'Đã kết thúc xử lý.',
+          )) && close()
+        }
+      />
+      <ReasonModal
+        open={dialog === 'recall'}
+        title="Thu hồi văn bản"
+        label="Lý do thu hồi"
+        okText="Thu hồi"
+        danger
+        busy={action.busy}
+        error={action.error}
+        onCancel={close}
+        onSubmit={async (reason) =>
+          (await action.run(
+            () => api.outgoing.recall(agencyId, entry.id, entry.version, reason),
+            'Đã thu hồi văn bản.',
+          )) && close()
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+// The worker is a file of this origin (CSP worker-src 'self'). It is started when this module
+// loads (with the viewer's chunk, often before the document's data arrives), so its ~1 MB script
+// is fetched and compiled while the entry and the PDF are still on their way.
+GlobalWorkerOptions.workerSrc = workerUrl;
+GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
+
+export type { PDFDocumentProxy };
+
+/** Opens PDF bytes with pdf.js, without eval (the CSP forbids it). */
+export function openPdf(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
+  // pdf.js transfers the buffer to its worker: give it a copy so the caller keeps the bytes.
+  return getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false }).promise;
+}
+
+/** A rectangle in PDF user space (points, origin bottom-left), as the signing API takes it. */
+export interface PdfRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where each signature field's widget is: page (1-based) and rectangle, by field name. */
+export async function signatureWidgets(
+  pdf: PDFDocumentProxy,
+): Promise<Map<string, { page: number; rect: PdfRect }>> {
+  const found = new Map<string, { page: number; rect: PdfRect }>();
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    for (const a of (await page.getAnnotations()) as {
+      fieldName?: string;
+      rect?: number[];
+      subtype?: string;
+    }[]) {
+      if (a.subtype !== 'Widget' || !a.fieldName || !a.rect) continue;
+      const [x1, y1, x2, y2] = a.rect;
+      found.set(a.fieldName, { page: n, rect: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } });
+    }
+  }
+  return found;
+}
