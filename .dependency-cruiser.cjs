@@ -6,6 +6,7 @@ const allowed = {
   shared: [],
   config: ['shared'],
   signing: ['shared'],
+  edxml: ['shared', 'signing'],
   persistence: ['shared', 'config'],
   storage: ['shared', 'config'],
   audit: ['shared', 'persistence'],
@@ -61,6 +62,13 @@ module.exports = {
       name: 'signing-has-no-nest-or-database',
       severity: 'error',
       from: { path: '^libs/signing/' },
+      to: { path: 'node_modules/(@nestjs|typeorm|pg)/' },
+    },
+    {
+      name: 'edxml-has-no-nest-or-database',
+      severity: 'error',
+      comment: 'libs/edxml is used by the CLI, the hub and worker threads: no Nest, no database',
+      from: { path: '^libs/edxml/' },
       to: { path: 'node_modules/(@nestjs|typeorm|pg)/' },
     },
     {

@@ -3,6 +3,7 @@ import { registerAuditCommand } from './commands/audit.command';
 import { registerBackupCommand } from './commands/backup.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerEdxmlCommand } from './commands/edxml.command';
 import { registerPkiDemoCommand } from './commands/pki-demo.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerSignCommand } from './commands/sign.command';
@@ -27,5 +28,6 @@ export function buildCli(): Command {
   registerPkiDemoCommand(program);
   registerVerifyCommand(program);
   registerSignCommand(program);
+  registerEdxmlCommand(program);
   return program;
 }

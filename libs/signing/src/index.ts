@@ -66,6 +66,11 @@ export {
 } from './verify/verification-reasons';
 export { CHANGE_KIND_CODES, type ChangeKind } from './verify/changes/change-kinds';
 export { verifyError, type VerifyErrorCode } from './verify.errors';
+export {
+  assessSigningCertificate,
+  type SigningCertificateInput,
+  type SigningCertificateReport,
+} from './verify/assess-signing-certificate';
 // PDF signing
 export { signPdf } from './pdf/sign-pdf';
 export { inspectPdf, type PdfInspection } from './pdf/inspect-pdf';

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { isAppException } from '@vanthu/shared';
 import {
   HttpTimestampAuthority,
@@ -10,6 +7,7 @@ import {
   type PdfSignRequest,
 } from '@vanthu/signing';
 import type { Command } from 'commander';
+import { passphrase, readInput, usage, writeAtomically } from '../cli-io';
 
 interface SignOptions {
   in: string;
@@ -36,33 +34,6 @@ interface SignOptions {
 
 const ROLES = ['personal', 'organisation', 'attachment', 'copy'] as const;
 const COPY_TYPES = ['sao-y', 'sao-luc', 'trich-sao'] as const;
-
-/** A usage error or unreadable input: exit code 2. */
-function usage(message: string): Error {
-  return Object.assign(new Error(message), { exitCode: 2 });
-}
-
-async function readInput(path: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch {
-    throw usage(`không đọc được ${what}: ${path}`);
-  }
-}
-
-/** The passphrase from the named environment variable or the first line of a file; never printed. */
-async function passphrase(options: SignOptions, env: NodeJS.ProcessEnv): Promise<string> {
-  if ((options.passwordEnv === undefined) === (options.passwordFile === undefined)) {
-    throw usage('cần đúng một trong hai tùy chọn --password-env hoặc --password-file');
-  }
-  if (options.passwordEnv !== undefined) {
-    const value = env[options.passwordEnv];
-    if (value === undefined) throw usage(`biến môi trường ${options.passwordEnv} chưa được đặt`);
-    return value;
-  }
-  const text = (await readInput(options.passwordFile!, 'tệp mật khẩu')).toString('utf8');
-  return text.replace(/\r?\n[\s\S]*$/, '');
-}
 
 function parseRect(value: string, option: string, page: number): PagePlacement {
   const parts = value.split(',').map((v) => Number(v.trim()));
@@ -148,18 +119,6 @@ async function buildRequest(
     }
     default:
       throw usage(`--role phải là một trong ${ROLES.join(', ')}`);
-  }
-}
-
-/** Writes next to the target and renames, so a failed run never leaves a partial output file. */
-async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw usage(`không ghi được tệp ${path}: ${(error as Error).message}`);
   }
 }
 
