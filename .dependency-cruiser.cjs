@@ -26,6 +26,18 @@ const allowed = {
     'certificates',
     'documents',
   ],
+  exchange: [
+    'shared',
+    'config',
+    'persistence',
+    'audit',
+    'storage',
+    'signing',
+    'edxml',
+    'directory',
+    'identity',
+    'certificates',
+  ],
   demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
   backup: ['shared', 'config', 'persistence', 'storage', 'audit', 'certificates'],
 };
