@@ -1,0 +1,11 @@
+export { Cluster, CLUSTER_DEMO_PASSWORD, type ClusterOptions } from './cluster';
+export { ClusterInstallation } from './cluster-installation';
+export { peerRequest, type PeerCredentials, type PeerResponse } from './peer-client';
+export {
+  CENTRAL_NODE,
+  DISTRICT_NODE,
+  NATIONAL_HUB,
+  PROVINCE_HUB,
+  fourLevelPlan,
+  type NetworkPlan,
+} from '../../../apps/cli/src/commands/network/network-plan';
