@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type AppConfig, ConfigError, loadConfig } from '@vanthu/config';
 import { formatDemoLogins, SeedDemoWorldUseCase } from '@vanthu/demo';
+import { ExchangeRuntime } from '@vanthu/exchange';
 import type { Logger } from 'pino';
 import { createServer } from './create-server';
 import { createRootLogger } from './http/pino-logger';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   try {
     app = await createServer(config, logger);
     await seedOnFirstStart(app, config, logger);
+    // after the seed: a first start's demo identity names the agencies the seed made hosted
+    await app.get(ExchangeRuntime).start();
     stopOnSignals(logger, app);
     await app.listen(config.server.port, config.server.host);
   } catch (error) {

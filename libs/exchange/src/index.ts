@@ -1,3 +1,6 @@
+export { ExchangeModule } from './exchange.module';
+export { EXCHANGE_ENTITIES } from './exchange.entities';
+export { ExchangeRuntime } from './exchange-runtime';
 export { EXCHANGE_ERROR_CODES, exchangeError, type ExchangeErrorCode } from './exchange.errors';
 export {
   DEFAULT_ROUTE,
@@ -7,3 +10,26 @@ export {
   type PeerDefinition,
   type PeersConfiguration,
 } from './peers/peers-file';
+export {
+  AGENCY_URI_PREFIX,
+  certificateAgencyCodes,
+  issueExchangeIdentity,
+  type IssueExchangeIdentityInput,
+} from './identity/exchange-identity-certificate';
+export {
+  demoIssuer,
+  EnsureExchangeIdentityUseCase,
+  readIdentityP12,
+  type IdentityOutcome,
+} from './identity/ensure-exchange-identity.use-case';
+export { ExchangeIdentityStore, type IdentitySummary } from './identity/exchange-identity.store';
+export { ExchangeInboxPort, type ReceivedDocument, type ReceivedDocumentFields, type StatusTarget } from './node/exchange-inbox.port';
+export { ExchangeOutboxPort, type OutgoingDocument, type RegisterPriorityName } from './node/exchange-outbox.port';
+export { StatusSender, type OutgoingStatus } from './node/status-sender';
+export { ResendDeliveryUseCase, type ResendDeliveryInput, type ResendOutcome } from './node/resend-delivery.use-case';
+export { ListDeadLettersUseCase, DEAD_LETTERS_MAX_LIMIT, type DeadLetterView } from './node/list-dead-letters.use-case';
+export { ExchangeOverviewUseCase, type ExchangeOverview, type PeerView } from './exchange-status.use-case';
+export { statusConsignmentId, uuidV5 } from './node/status-consignment-id';
+export { signRequest, verifyRequestSignature, EXCHANGE_HEADERS } from './transport/request-signature';
+export { signReceipt, verifyReceipt, type ExchangeReceipt } from './transport/exchange-receipt';
+export { retryDelayMs } from './outbound/retry-backoff';

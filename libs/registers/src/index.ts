@@ -112,3 +112,11 @@ export {
   ENTRY_SEARCH_DEFAULT_LIMIT,
   ENTRY_SEARCH_MAX_LIMIT,
 } from './search/search-entries.use-case';
+export { StatusOutbox, type RemoteStatus } from './deliveries/status-outbox.port';
+export { RemoteDeliveries, type StatusOutcome } from './deliveries/remote-deliveries';
+export type { StatusCandidate } from './deliveries/remote-delivery.repository';
+export type { OutgoingDocumentPackage, OutgoingPackageFile } from './deliveries/outgoing-document-package';
+export { RemoteInbox, type RemoteDocumentFile, type RemoteDocumentInput } from './deliveries/remote-inbox';
+export type { DeliveredDocumentFields } from './deliveries/inbox-delivery';
+export type { IssuedCorrections } from './deliveries/inbox-update';
+export { RECALL_NOTICE } from './deliveries/inbox-recall';

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 const KIND_TEXT: Record<DemoPkiFileKind, string> = {
   'root-ca-certificate': 'chứng thư CA gốc',
   'issuing-ca-certificate': 'chứng thư CA cấp phát',
+  'issuing-ca-pkcs12': 'khóa CA cấp phát (.p12, để cấp định danh liên thông)',
   'root-ca-crl': 'CRL của CA gốc',
   'issuing-ca-crl': 'CRL của CA cấp phát',
   'tsa-certificate': 'chứng thư TSA',

@@ -9,6 +9,7 @@ import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unsco
 import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
 import { DocumentCopies1764100000380 } from './1764100000380-document-copies.migration';
 import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migration';
+import { Exchange1764100000500 } from './1764100000500-exchange.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AuditChains1764100000370,
   DocumentCopies1764100000380,
   LoginAttempts1764100000420,
+  Exchange1764100000500,
 ];

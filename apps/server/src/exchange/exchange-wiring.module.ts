@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { ExchangeInboxPort, ExchangeModule, ExchangeOutboxPort } from '@vanthu/exchange';
+import { RegistersModule, StatusOutbox } from '@vanthu/registers';
+import { DeliveriesController } from './deliveries.controller';
+import { ExchangeStatusOutbox, RegistersExchangeInbox, RegistersExchangeOutbox } from './registers-exchange.adapters';
+
+const exchange = ExchangeModule.forNode();
+
+/**
+ * Registers and exchange never import each other: here each one's port is answered by the other's
+ * services (architecture.md §1). Global, so that both modules find the ports they need.
+ */
+@Global()
+@Module({
+  imports: [RegistersModule, exchange],
+  controllers: [DeliveriesController],
+  providers: [
+    { provide: ExchangeInboxPort, useClass: RegistersExchangeInbox },
+    { provide: ExchangeOutboxPort, useClass: RegistersExchangeOutbox },
+    { provide: StatusOutbox, useClass: ExchangeStatusOutbox },
+  ],
+  exports: [ExchangeInboxPort, ExchangeOutboxPort, StatusOutbox, exchange],
+})
+export class ExchangeWiringModule {}
