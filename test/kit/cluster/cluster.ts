@@ -17,7 +17,7 @@ import {
 } from '../../../apps/cli/src/commands/network/network-pki';
 import { fourLevelPlan, type NetworkPlan } from '../../../apps/cli/src/commands/network/network-plan';
 import { freePort } from '../free-port';
-import { CLI_MAIN, removeDataFolder } from '../server-process';
+import { removeDataFolder } from '../server-process';
 import { ClusterInstallation } from './cluster-installation';
 
 const APPS_DIST = join(__dirname, '../../../dist/apps');
@@ -74,7 +74,6 @@ export class Cluster {
           installation.name,
           installation.identityAgencies,
           join(cache, 'identities', installation.name),
-          CLI_MAIN,
         ),
       );
     const installations = new Map<string, ClusterInstallation>();

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DEMO_PKI_WORLD, type DemoPkiWorld } from '@vanthu/demo';
 import { DEMO_AGENCIES, DEMO_CENTRAL_CODE } from '@vanthu/directory';
-import { derToPem, generateDemoPki, loadPkcs12, type DemoPkiManifest } from '@vanthu/signing';
+import { demoIssuer, issueExchangeIdentity } from '@vanthu/exchange';
+import { derToPem, generateDemoPki, loadPkcs12, writePkcs12, type DemoPkiManifest } from '@vanthu/signing';
 
-const run = promisify(execFile);
-/** The built CLI: this file is dist/apps/cli/src/commands/network/network-pki.js. */
-const CLI_MAIN = join(__dirname, '../../main.js');
 
 export interface NetworkPki {
   readonly dir: string;
@@ -66,30 +62,30 @@ export async function prepareNetworkPki(dir: string, world: DemoPkiWorld): Promi
 }
 
 /**
- * The installation's exchange identity (`vanthu exchange identity issue-demo`), issued once into
- * `outDir` and reused by later runs, so the certificates its peers pin stay the same. `cliMain` is
- * the built CLI (tests load this file from the sources).
+ * The installation's exchange identity, issued by the network PKI's issuing CA (the same
+ * `issueExchangeIdentity` a demo installation uses at first start) into a P12 in `outDir`, once:
+ * later runs reuse it, so the certificates its peers pin stay the same.
  */
 export async function issueInstallationIdentity(
   pki: NetworkPki,
   name: string,
   agencies: readonly string[],
   outDir: string,
-  cliMain = CLI_MAIN,
 ): Promise<InstallationIdentity> {
   const p12File = join(outDir, 'identity.p12');
   const passwordFile = join(outDir, 'identity.password');
   await mkdir(outDir, { recursive: true, mode: 0o700 });
   let password = await readFile(passwordFile, 'utf8').catch(() => undefined);
-  let p12 = password === undefined ? undefined : await readFile(p12File).catch(() => undefined);
+  let p12: Buffer | undefined =
+    password === undefined ? undefined : await readFile(p12File).catch(() => undefined);
   if (!p12 || password === undefined) {
+    const issuer = await demoIssuer(pki.dir);
+    if (!issuer) throw new Error(`${pki.dir} has no issuing CA key (issuing-ca-pkcs12)`);
+    const identity = issueExchangeIdentity({ issuer: issuer.identity, name, agencyCodes: agencies });
     password = randomBytes(18).toString('base64url');
+    p12 = writePkcs12({ ...identity, passphrase: password, friendlyName: name });
     await writeFile(passwordFile, password, { mode: 0o600 });
-    await rm(p12File, { force: true });
-    const args = ['exchange', 'identity', 'issue-demo', '--pki', pki.dir, '--name', name];
-    for (const code of agencies) args.push('--agency', code);
-    await run(process.execPath, [cliMain, ...args, '--out', p12File, '--password-file', passwordFile]);
-    p12 = await readFile(p12File);
+    await writeFile(p12File, p12, { mode: 0o600 });
   }
   const identity = loadPkcs12(p12, password);
   return { p12File, passwordFile, certificatePem: derToPem(identity.certificate, 'CERTIFICATE') };
