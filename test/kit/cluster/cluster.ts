@@ -40,8 +40,16 @@ export interface ClusterOptions {
   readonly settings?: Readonly<Record<string, string>>;
   /** Settings of one installation, over the others. */
   readonly settingsOf?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Server processes of an installation over its one database (default 1). */
-  readonly processes?: Readonly<Record<string, number>>;
+  /**
+   * Several server processes of one installation over its one database: the settings of each (the
+   * first is the one its peers know), e.g. an API-only process and a worker process.
+   */
+  readonly processes?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /**
+   * Installations that are written (identity, peers files naming them) but not started: a test or a
+   * benchmark speaks for them on the wire with their identity.
+   */
+  readonly idle?: readonly string[];
 }
 
 /**
@@ -86,13 +94,13 @@ export class Cluster {
         ...options.settingsOf?.[layout.plan.name],
       });
       const processes: InstallationProcess[] = [];
-      for (let i = 0; i < (options.processes?.[layout.plan.name] ?? 1); i += 1) {
+      for (const [i, own] of (options.processes?.[layout.plan.name] ?? [{}]).entries()) {
         const port = i === 0 ? layout.port : await freePort();
         processes.push(
           new InstallationProcess({
             name: i === 0 ? layout.plan.name : `${layout.plan.name}#${i}`,
             main: layout.main,
-            env: childEnvironment({ ...settings, PORT: String(port) }),
+            env: childEnvironment({ ...settings, ...own, PORT: String(port) }),
             logFile: layout.logFile,
             url: `http://127.0.0.1:${port}`,
             supervise: false,
@@ -107,10 +115,9 @@ export class Cluster {
     const cluster = new Cluster(root, pki, installations);
     try {
       // the first process of each installation creates its database; the others join it after
-      await Promise.all([...installations.values()].map((i) => i.start(0)));
-      await Promise.all(
-        [...installations.values()].flatMap((i) => i.processes.slice(1).map((_, n) => i.start(n + 1))),
-      );
+      const started = [...installations.values()].filter((i) => !options.idle?.includes(i.name));
+      await Promise.all(started.map((i) => i.start(0)));
+      await Promise.all(started.flatMap((i) => i.processes.slice(1).map((_, n) => i.start(n + 1))));
     } catch (error) {
       const logs = [...installations.values()].map((i) => `--- ${i.name}\n${i.log().slice(-4000)}`);
       await cluster.stop();

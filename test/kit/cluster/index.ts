@@ -9,3 +9,13 @@ export {
   fourLevelPlan,
   type NetworkPlan,
 } from '../../../apps/cli/src/commands/network/network-plan';
+export {
+  agencyOf,
+  demoPeople,
+  inbox,
+  issueDocument,
+  ok,
+  waitFor,
+  type AgencyPeople,
+  type DraftInput,
+} from './document-flow';
