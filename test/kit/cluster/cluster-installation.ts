@@ -15,14 +15,20 @@ import type { PeerCredentials } from './peer-client';
  */
 export class ClusterInstallation {
   readonly api: ApiSessions;
+  private readonly running: InstallationProcess[];
 
   constructor(
     readonly layout: InstallationLayout,
-    readonly processes: readonly InstallationProcess[],
+    processes: readonly InstallationProcess[],
     readonly identity: InstallationIdentity,
     readonly demoPassword: string,
   ) {
+    this.running = [...processes];
     this.api = new ApiSessions(layout.url, demoPassword);
+  }
+
+  get processes(): readonly InstallationProcess[] {
+    return this.running;
   }
 
   get name(): string {
@@ -59,6 +65,17 @@ export class ClusterInstallation {
     const child = this.processes[index];
     child.start();
     await child.waitReady();
+  }
+
+  /** Stops the i-th process and starts it again with `settings` over the ones it had. */
+  async restartWith(index: number, settings: Readonly<Record<string, string>>): Promise<void> {
+    const old = this.running[index];
+    await old.stop();
+    this.running[index] = new InstallationProcess({
+      ...old.options,
+      env: { ...old.options.env, ...settings },
+    });
+    await this.start(index);
   }
 
   async stopAll(): Promise<void> {

@@ -36,7 +36,9 @@ export async function ok(
         ? await node.api.patch(username, path, body ?? {})
         : await node.api.post(username, path, body);
   if (res.status >= 300)
-    throw new Error(`${node.name}: ${method} ${path} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `${node.name}: ${method} ${path} as ${username}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body;
 }
 
@@ -55,17 +57,23 @@ export interface DraftInput {
   readonly attachments?: readonly Buffer[];
 }
 
+/** A draft reviewed, approved and signed by its leader, ready to be issued by the clerk. */
+export interface SignedDraft {
+  readonly id: string;
+  readonly version: number;
+}
+
 /**
- * Drafts, reviews, signs (the leader's personal signature) and issues a document at `node`, as the
- * agency's demo people do through the API: the issued entry.
+ * Drafts, reviews and signs (the leader's personal signature) a document at `node`, as the agency's
+ * demo people do through the API.
  */
-export async function issueDocument(
+export async function prepareDocument(
   node: ClusterInstallation,
   agencyId: string,
   people: AgencyPeople,
   passphrase: string,
   input: DraftInput,
-): Promise<Body> {
+): Promise<SignedDraft> {
   const base = `/api/v1/agencies/${agencyId}/outgoing`;
   const leader = await ok(node, people.leader, 'get', '/api/v1/auth/me');
   let req = request(node.url)
@@ -82,20 +90,52 @@ export async function issueDocument(
     )
     .attach('file', input.pdf, { filename: 'van-ban.pdf', contentType: 'application/pdf' });
   for (const [i, attachment] of (input.attachments ?? []).entries())
-    req = req.attach('attachments', attachment, { filename: `phu-luc-${i + 1}.pdf`, contentType: 'application/pdf' });
+    req = req.attach('attachments', attachment, {
+      filename: `phu-luc-${i + 1}.pdf`,
+      contentType: 'application/pdf',
+    });
   const created = await req;
   if (created.status !== 201)
     throw new Error(`${node.name}: draft: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
   let version = created.body.version as number;
   for (const [user, decision] of [
     [people.drafter, 'submit'],
     [people.leader, 'forward'],
     [people.leader, 'approve'],
   ] as const)
-    version = (await ok(node, user, 'post', `${base}/${created.body.id}/decisions`, { version, decision })).version;
-  version = (await ok(node, people.leader, 'post', `${base}/${created.body.id}/sign`, { version, passphrase }))
+    version = (await ok(node, user, 'post', `${base}/${id}/decisions`, { version, decision })).version;
+  version = (await ok(node, people.leader, 'post', `${base}/${id}/sign`, { version, passphrase }))
     .entryVersion;
-  return ok(node, people.clerk, 'post', `${base}/${created.body.id}/issue`, { version });
+  return { id, version };
+}
+
+/** The clerk issues a signed draft: number, organisation signature, one delivery per recipient. */
+export function issuePrepared(
+  node: ClusterInstallation,
+  agencyId: string,
+  people: AgencyPeople,
+  draft: SignedDraft,
+): Promise<Body> {
+  return ok(node, people.clerk, 'post', `/api/v1/agencies/${agencyId}/outgoing/${draft.id}/issue`, {
+    version: draft.version,
+  });
+}
+
+/** Drafts, reviews, signs and issues: the issued entry. */
+export async function issueDocument(
+  node: ClusterInstallation,
+  agencyId: string,
+  people: AgencyPeople,
+  passphrase: string,
+  input: DraftInput,
+): Promise<Body> {
+  return issuePrepared(
+    node,
+    agencyId,
+    people,
+    await prepareDocument(node, agencyId, people, passphrase, input),
+  );
 }
 
 /** The entries of an agency's inbox on that installation. */

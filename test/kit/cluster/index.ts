@@ -14,8 +14,11 @@ export {
   demoPeople,
   inbox,
   issueDocument,
+  issuePrepared,
+  prepareDocument,
   ok,
   waitFor,
   type AgencyPeople,
   type DraftInput,
+  type SignedDraft,
 } from './document-flow';

@@ -6,7 +6,6 @@ import { DEMO_AGENCIES, DEMO_CENTRAL_CODE } from '@vanthu/directory';
 import { demoIssuer, issueExchangeIdentity } from '@vanthu/exchange';
 import { derToPem, generateDemoPki, loadPkcs12, writePkcs12, type DemoPkiManifest } from '@vanthu/signing';
 
-
 export interface NetworkPki {
   readonly dir: string;
   readonly manifest: DemoPkiManifest;
