@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -96,6 +97,18 @@ export class ClusterInstallation {
     const password = readFileSync(this.identity.passwordFile, 'utf8');
     const identity = loadPkcs12(readFileSync(this.identity.p12File), password);
     return { name: this.name, privateKey: identity.privateKey, certificate: identity.certificate };
+  }
+
+  /**
+   * The bytes of an object in its filesystem storage (`<data>/objects`, file = bytes + JSON trailer
+   * + its length (uint32 BE) + "VTOBJ01\n"), read as an operator would, past the server.
+   */
+  storedObject(key: string): Buffer {
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    const file = readFileSync(join(this.layout.dataDir, 'objects', hash.slice(0, 2), `${hash}.obj`));
+    const jsonLength = file.readUInt32BE(file.length - 12);
+    const trailer = JSON.parse(file.subarray(file.length - 12 - jsonLength, file.length - 12).toString('utf8'));
+    return file.subarray(0, trailer.size as number);
   }
 
   /** Runs one query on its database (the processes keep running). */

@@ -19,6 +19,7 @@ import { fourLevelPlan, type NetworkPlan } from '../../../apps/cli/src/commands/
 import { freePort } from '../free-port';
 import { removeDataFolder } from '../server-process';
 import { ClusterInstallation } from './cluster-installation';
+import { TrafficProxy } from './traffic-proxy';
 
 const APPS_DIST = join(__dirname, '../../../dist/apps');
 export const CLUSTER_DEMO_PASSWORD = 'Cum-thu-nghiem-2026';
@@ -50,6 +51,8 @@ export interface ClusterOptions {
    * benchmark speaks for them on the wire with their identity.
    */
   readonly idle?: readonly string[];
+  /** A recording proxy where `from` reaches `to` (cluster.proxy(from, to)). */
+  readonly proxies?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /**
@@ -62,6 +65,7 @@ export class Cluster {
     readonly root: string,
     readonly pki: NetworkPki,
     private readonly installations: ReadonlyMap<string, ClusterInstallation>,
+    private readonly proxies: ReadonlyMap<string, TrafficProxy>,
   ) {}
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
@@ -84,9 +88,19 @@ export class Cluster {
           join(cache, 'identities', installation.name),
         ),
       );
+    const proxies = new Map<string, TrafficProxy>();
+    for (const { from, to } of options.proxies ?? [])
+      proxies.set(`${from}>${to}`, await TrafficProxy.start(layouts.find((l) => l.plan.name === to)!.url));
     const installations = new Map<string, ClusterInstallation>();
     for (const layout of layouts) {
-      await writeInstallationFiles(plan, layout, layouts, identities, pki);
+      await writeInstallationFiles(
+        plan,
+        layout,
+        layouts,
+        identities,
+        pki,
+        (peer) => proxies.get(`${layout.plan.name}>${peer.plan.name}`)?.url ?? peer.url,
+      );
       const identity = identities.get(layout.plan.name)!;
       const settings = installationSettings(layout, identity, CLUSTER_DEMO_PASSWORD, {
         ...TEST_SETTINGS,
@@ -112,7 +126,7 @@ export class Cluster {
         new ClusterInstallation(layout, processes, identity, CLUSTER_DEMO_PASSWORD),
       );
     }
-    const cluster = new Cluster(root, pki, installations);
+    const cluster = new Cluster(root, pki, installations, proxies);
     try {
       // the first process of each installation creates its database; the others join it after
       const started = [...installations.values()].filter((i) => !options.idle?.includes(i.name));
@@ -132,6 +146,13 @@ export class Cluster {
     return installation;
   }
 
+  /** The recording proxy where `from` reaches `to` (ClusterOptions.proxies). */
+  proxy(from: string, to: string): TrafficProxy {
+    const proxy = this.proxies.get(`${from}>${to}`);
+    if (!proxy) throw new Error(`no proxy from ${from} to ${to} in this cluster`);
+    return proxy;
+  }
+
   all(): ClusterInstallation[] {
     return [...this.installations.values()];
   }
@@ -146,6 +167,7 @@ export class Cluster {
   /** Stops every process and removes every data folder (with relocated PostgreSQL clusters). */
   async stop(): Promise<void> {
     await Promise.all(this.all().map((i) => i.stopAll()));
+    await Promise.all([...this.proxies.values()].map((p) => p.close()));
     for (const installation of this.all()) removeDataFolder(installation.layout.dataDir);
     rmSync(this.root, { recursive: true, force: true });
   }

@@ -55,6 +55,8 @@ export interface DraftInput {
   readonly recipients: readonly string[];
   readonly pdf: Buffer;
   readonly attachments?: readonly Buffer[];
+  /** The incoming entry this document answers (issuing it closes that entry). */
+  readonly replyToEntryId?: string;
 }
 
 /** A draft reviewed, approved and signed by its leader, ready to be issued by the clerk. */
@@ -86,6 +88,7 @@ export async function prepareDocument(
         subject: input.subject,
         signerUserId: leader.userId,
         recipients: input.recipients.map((organId) => ({ kind: 'agency', organId })),
+        ...(input.replyToEntryId ? { replyToEntryId: input.replyToEntryId } : {}),
       }),
     )
     .attach('file', input.pdf, { filename: 'van-ban.pdf', contentType: 'application/pdf' });

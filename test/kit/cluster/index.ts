@@ -1,5 +1,6 @@
 export { Cluster, CLUSTER_DEMO_PASSWORD, type ClusterOptions } from './cluster';
 export { ClusterInstallation } from './cluster-installation';
+export { TrafficProxy, type ProxiedRequest } from './traffic-proxy';
 export { peerRequest, type PeerCredentials, type PeerResponse } from './peer-client';
 export {
   CENTRAL_NODE,

@@ -50,7 +50,8 @@ export function layoutNetwork(
 /**
  * Writes what one installation reads at start: its copy of the network PKI (first run only: the
  * seed then trusts the network root and loads its CRLs), its peers' pinned certificates and the
- * peers file with its routes (every run: the file is read at every start).
+ * peers file with its routes (every run: the file is read at every start). `peerUrl` is where it
+ * reaches a peer (tests put a recording proxy in between).
  */
 export async function writeInstallationFiles(
   plan: NetworkPlan,
@@ -58,6 +59,7 @@ export async function writeInstallationFiles(
   network: readonly InstallationLayout[],
   identities: ReadonlyMap<string, InstallationIdentity>,
   pki: NetworkPki,
+  peerUrl: (peer: InstallationLayout) => string = (peer) => peer.url,
 ): Promise<string> {
   await mkdir(layout.dataDir, { recursive: true, mode: 0o700 });
   const demoPki = join(layout.dataDir, 'demo-pki');
@@ -76,7 +78,7 @@ export async function writeInstallationFiles(
     peers.push({
       name: peer.name,
       role: peer.role,
-      url: peer.push ? other.url : null,
+      url: peer.push ? peerUrl(other) : null,
       ...(peer.poll ? { poll: true } : {}),
       certificateFile: relative(layout.exchangeDir, file),
     });
