@@ -107,7 +107,9 @@ export class ClusterInstallation {
     const hash = createHash('sha256').update(key, 'utf8').digest('hex');
     const file = readFileSync(join(this.layout.dataDir, 'objects', hash.slice(0, 2), `${hash}.obj`));
     const jsonLength = file.readUInt32BE(file.length - 12);
-    const trailer = JSON.parse(file.subarray(file.length - 12 - jsonLength, file.length - 12).toString('utf8'));
+    const trailer = JSON.parse(
+      file.subarray(file.length - 12 - jsonLength, file.length - 12).toString('utf8'),
+    );
     return file.subarray(0, trailer.size as number);
   }
 

@@ -1,5 +1,12 @@
 import request from 'supertest';
-import type { ClusterInstallation } from './cluster-installation';
+import type { ApiSessions } from '../api-sessions';
+
+/** An installation reached through its API (a ClusterInstallation, or one the demo launcher started). */
+export interface ApiNode {
+  readonly name: string;
+  readonly url: string;
+  readonly api: ApiSessions;
+}
 
 /** What a JSON answer holds: tests read it field by field, as with supertest's `body`. */
 type Body = ReturnType<typeof JSON.parse>;
@@ -23,7 +30,7 @@ export function demoPeople(prefix: string): AgencyPeople {
 
 /** The answer of a call that must succeed (status < 300). */
 export async function ok(
-  node: ClusterInstallation,
+  node: ApiNode,
   username: string,
   method: 'get' | 'post' | 'patch',
   path: string,
@@ -43,7 +50,7 @@ export async function ok(
 }
 
 /** The id of the agency in which the user holds a role, on that installation. */
-export async function agencyOf(node: ClusterInstallation, username: string): Promise<string> {
+export async function agencyOf(node: ApiNode, username: string): Promise<string> {
   const me = await ok(node, username, 'get', '/api/v1/auth/me');
   return (me.roles as { agencyId: string }[])[0].agencyId;
 }
@@ -70,7 +77,7 @@ export interface SignedDraft {
  * demo people do through the API.
  */
 export async function prepareDocument(
-  node: ClusterInstallation,
+  node: ApiNode,
   agencyId: string,
   people: AgencyPeople,
   passphrase: string,
@@ -115,7 +122,7 @@ export async function prepareDocument(
 
 /** The clerk issues a signed draft: number, organisation signature, one delivery per recipient. */
 export function issuePrepared(
-  node: ClusterInstallation,
+  node: ApiNode,
   agencyId: string,
   people: AgencyPeople,
   draft: SignedDraft,
@@ -127,7 +134,7 @@ export function issuePrepared(
 
 /** Drafts, reviews, signs and issues: the issued entry. */
 export async function issueDocument(
-  node: ClusterInstallation,
+  node: ApiNode,
   agencyId: string,
   people: AgencyPeople,
   passphrase: string,
@@ -142,7 +149,7 @@ export async function issueDocument(
 }
 
 /** The entries of an agency's inbox on that installation. */
-export async function inbox(node: ClusterInstallation, clerk: string, agencyId: string): Promise<Body[]> {
+export async function inbox(node: ApiNode, clerk: string, agencyId: string): Promise<Body[]> {
   const list = await ok(node, clerk, 'get', `/api/v1/agencies/${agencyId}/incoming/inbox`);
   return Array.isArray(list) ? list : list.items;
 }

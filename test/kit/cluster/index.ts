@@ -1,6 +1,7 @@
 export { Cluster, CLUSTER_DEMO_PASSWORD, type ClusterOptions } from './cluster';
 export { ClusterInstallation } from './cluster-installation';
 export { TrafficProxy, type ProxiedRequest } from './traffic-proxy';
+export { freePortRange } from './free-port-range';
 export { peerRequest, type PeerCredentials, type PeerResponse } from './peer-client';
 export {
   CENTRAL_NODE,
@@ -20,6 +21,7 @@ export {
   ok,
   waitFor,
   type AgencyPeople,
+  type ApiNode,
   type DraftInput,
   type SignedDraft,
 } from './document-flow';

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request that reached the proxy. */
@@ -60,7 +66,9 @@ export class TrafficProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    const status = this.down ? await this.refuse(res, 503) : await this.forward(req, Buffer.concat(chunks), res);
+    const status = this.down
+      ? await this.refuse(res, 503)
+      : await this.forward(req, Buffer.concat(chunks), res);
     this.inFlight.set(method, this.inFlight.get(method)! - 1);
     this.requests.push({ method, path, at, doneAt: Date.now(), status });
   }
