@@ -39,11 +39,12 @@ export class TrafficProxy {
   ) {}
 
   static async start(target: string): Promise<TrafficProxy> {
-    let proxy: TrafficProxy | undefined;
-    const server = createServer((req, res) => void proxy!.handle(req, res));
+    const handlers: ((req: IncomingMessage, res: ServerResponse) => void)[] = [];
+    const server = createServer((req, res) => handlers[0](req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    proxy = new TrafficProxy(server, `http://127.0.0.1:${port}`, new URL(target));
+    const proxy = new TrafficProxy(server, `http://127.0.0.1:${port}`, new URL(target));
+    handlers.push((req, res) => void proxy.handle(req, res));
     return proxy;
   }
 
