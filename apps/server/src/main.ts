@@ -46,7 +46,7 @@ async function seedOnFirstStart(app: INestApplication, config: AppConfig, logger
   if (!config.demo.seedOnFirstStart) return;
   const seeder = app.get(SeedDemoWorldUseCase);
   if (!(await seeder.isFirstStart())) return;
-  const result = await seeder.execute({ password: config.demo.password });
+  const result = await seeder.execute({ password: config.demo.password, world: config.demo.world });
   logger.info({ agencies: result.agencies, units: result.unitsCreated }, 'đã tạo dữ liệu demo');
   // Printed to the console, never to the JSON log: passwords stay out of log storage.
   process.stdout.write(formatDemoLogins(result.logins, `http://localhost:${config.server.port}`));

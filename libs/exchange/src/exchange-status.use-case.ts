@@ -45,7 +45,13 @@ export class ExchangeOverviewUseCase {
     const names = new Map(peers.map((p) => [p.id, p.name]));
     return {
       identity: summary
-        ? { name: summary.name, fingerprint: summary.fingerprint, agencyCodes: summary.agencyCodes, source: summary.source, notAfter: summary.notAfter }
+        ? {
+            name: summary.name,
+            fingerprint: summary.fingerprint,
+            agencyCodes: summary.agencyCodes,
+            source: summary.source,
+            notAfter: summary.notAfter,
+          }
         : null,
       peers: peers.map((p) => ({
         name: p.name,
@@ -60,7 +66,9 @@ export class ExchangeOverviewUseCase {
         lastError: p.lastError,
         lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
       })),
-      routes: Object.fromEntries((await this.peers.listRoutes()).map((r) => [r.agencyCode, names.get(r.peerId) ?? r.peerId])),
+      routes: Object.fromEntries(
+        (await this.peers.listRoutes()).map((r) => [r.agencyCode, names.get(r.peerId) ?? r.peerId]),
+      ),
       outbound: await this.outbound.countByState(),
       inbound: await this.inbound.countByState(),
       mailboxWaiting: await this.mailbox.countWaiting(),

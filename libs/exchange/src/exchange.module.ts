@@ -83,7 +83,12 @@ const HUB: Provider[] = [
   { provide: OutboundListener, useClass: NoOutboundListener },
 ];
 
-const EXPORTED = [ExchangeRuntime, ExchangeOverviewUseCase, EnsureExchangeIdentityUseCase, ExchangeIdentityStore];
+const EXPORTED = [
+  ExchangeRuntime,
+  ExchangeOverviewUseCase,
+  EnsureExchangeIdentityUseCase,
+  ExchangeIdentityStore,
+];
 
 /**
  * The exchange between installations (docs/exchange.md). Needs APP_CONFIG, Clock, Database,

@@ -23,11 +23,28 @@ export {
   type IdentityOutcome,
 } from './identity/ensure-exchange-identity.use-case';
 export { ExchangeIdentityStore, type IdentitySummary } from './identity/exchange-identity.store';
-export { ExchangeInboxPort, type ReceivedDocument, type ReceivedDocumentFields, type StatusTarget } from './node/exchange-inbox.port';
-export { ExchangeOutboxPort, type OutgoingDocument, type RegisterPriorityName } from './node/exchange-outbox.port';
+export {
+  ExchangeInboxPort,
+  type ReceivedDocument,
+  type ReceivedDocumentFields,
+  type StatusTarget,
+} from './node/exchange-inbox.port';
+export {
+  ExchangeOutboxPort,
+  type OutgoingDocument,
+  type RegisterPriorityName,
+} from './node/exchange-outbox.port';
 export { StatusSender, type OutgoingStatus } from './node/status-sender';
-export { ResendDeliveryUseCase, type ResendDeliveryInput, type ResendOutcome } from './node/resend-delivery.use-case';
-export { ListDeadLettersUseCase, DEAD_LETTERS_MAX_LIMIT, type DeadLetterView } from './node/list-dead-letters.use-case';
+export {
+  ResendDeliveryUseCase,
+  type ResendDeliveryInput,
+  type ResendOutcome,
+} from './node/resend-delivery.use-case';
+export {
+  ListDeadLettersUseCase,
+  DEAD_LETTERS_MAX_LIMIT,
+  type DeadLetterView,
+} from './node/list-dead-letters.use-case';
 export { ExchangeOverviewUseCase, type ExchangeOverview, type PeerView } from './exchange-status.use-case';
 export { statusConsignmentId, uuidV5 } from './node/status-consignment-id';
 export { signRequest, verifyRequestSignature, EXCHANGE_HEADERS } from './transport/request-signature';

@@ -42,6 +42,15 @@ export class Database {
     return preparedQuery<R>(this.manager, text, params);
   }
 
+  /**
+   * Runs `fn` outside the current transaction's context: for work started from inside a transaction
+   * that must outlive it (a background worker woken by a commit hook), which would otherwise inherit
+   * the transaction's manager after it was released.
+   */
+  outsideTransaction<T>(fn: () => T): T {
+    return this.ambient.exit(fn);
+  }
+
   async transaction<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     if (this.inTransaction) return work();
     // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip

@@ -32,7 +32,9 @@ export class DeliveriesController {
   @Post(':deliveryId/resend')
   @HttpCode(200)
   @RequireAgencyRole('clerk')
-  @ApiOperation({ summary: 'Gửi lại văn bản liên thông đã thất bại (giữ nguyên mã gói tin và nội dung đã lưu)' })
+  @ApiOperation({
+    summary: 'Gửi lại văn bản liên thông đã thất bại (giữ nguyên mã gói tin và nội dung đã lưu)',
+  })
   resendDelivery(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,

@@ -2,7 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { ExchangeInboxPort, ExchangeModule, ExchangeOutboxPort } from '@vanthu/exchange';
 import { RegistersModule, StatusOutbox } from '@vanthu/registers';
 import { DeliveriesController } from './deliveries.controller';
-import { ExchangeStatusOutbox, RegistersExchangeInbox, RegistersExchangeOutbox } from './registers-exchange.adapters';
+import {
+  ExchangeStatusOutbox,
+  RegistersExchangeInbox,
+  RegistersExchangeOutbox,
+} from './registers-exchange.adapters';
 
 const exchange = ExchangeModule.forNode();
 

@@ -32,7 +32,12 @@ export class RegistersExchangeInbox extends ExchangeInboxPort {
     return this.inbox.recall(agencyId, entryId, reason, notice);
   }
 
-  update(agencyId: string, entryId: string, changes: Parameters<ExchangeInboxPort['update']>[2], reason: string) {
+  update(
+    agencyId: string,
+    entryId: string,
+    changes: Parameters<ExchangeInboxPort['update']>[2],
+    reason: string,
+  ) {
     return this.inbox.update(agencyId, entryId, changes, reason);
   }
 
@@ -68,7 +73,11 @@ export class RegistersExchangeOutbox extends ExchangeOutboxPort {
     return this.deliveries.markSent(deliveryId);
   }
 
-  markFailed(deliveryId: string, reason: string, options?: { refused?: boolean; alert?: boolean }): Promise<void> {
+  markFailed(
+    deliveryId: string,
+    reason: string,
+    options?: { refused?: boolean; alert?: boolean },
+  ): Promise<void> {
     return this.deliveries.markFailed(deliveryId, reason, options);
   }
 

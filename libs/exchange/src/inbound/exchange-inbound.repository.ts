@@ -32,9 +32,27 @@ export class ExchangeInboundRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (consignment_id) DO NOTHING RETURNING consignment_id`,
       [
-        r.consignmentId, r.sha256, r.size, r.storageKey, r.kind, r.business, r.statusCode,
-        r.fromCode, r.toCode, r.documentId, r.agencyId, r.receivedFromPeer, r.receipt, r.receivedAt, r.state,
-        r.attempts, r.nextAttemptAt, r.leaseUntil, r.errorCode, r.errorMessage, r.processedAt,
+        r.consignmentId,
+        r.sha256,
+        r.size,
+        r.storageKey,
+        r.kind,
+        r.business,
+        r.statusCode,
+        r.fromCode,
+        r.toCode,
+        r.documentId,
+        r.agencyId,
+        r.receivedFromPeer,
+        r.receipt,
+        r.receivedAt,
+        r.state,
+        r.attempts,
+        r.nextAttemptAt,
+        r.leaseUntil,
+        r.errorCode,
+        r.errorMessage,
+        r.processedAt,
       ],
     );
     return rows.length === 1;
@@ -57,7 +75,7 @@ export class ExchangeInboundRepository {
    */
   async claimDue(limit: number, leaseMs: number): Promise<ExchangeInboundEntity[]> {
     const now = this.clock.now();
-    const rows: { consignment_id: string }[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared<{ consignment_id: string }>(
       `UPDATE exchange_inbound SET lease_until = $2, attempts = attempts + 1
         WHERE consignment_id IN (
           SELECT consignment_id FROM exchange_inbound

@@ -19,7 +19,11 @@ export interface Placement {
  */
 export abstract class InboundPolicy {
   /** Throws the refusal (4xx) when the package has no place here. */
-  abstract check(pkg: AdmittedPackage, from: ExchangePeerEntity | null, consignmentId: string): Promise<Placement>;
+  abstract check(
+    pkg: AdmittedPackage,
+    from: ExchangePeerEntity | null,
+    consignmentId: string,
+  ): Promise<Placement>;
 
   /** Runs in the transaction that inserted `row`. */
   abstract place(pkg: AdmittedPackage, row: ExchangeInboundEntity, placement: Placement): Promise<void>;

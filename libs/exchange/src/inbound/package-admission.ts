@@ -54,7 +54,9 @@ export class PackageAdmission {
         reasons: signature.reasons.map((r) => r.code),
       });
     if (from?.role === 'node' && sha256Hex(signature.signerCertificate) !== from.sha256Fingerprint)
-      throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', { reason: 'node peers send only their own packages' });
+      throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', {
+        reason: 'node peers send only their own packages',
+      });
     const fromCode = parsed.kind === 'edoc' ? parsed.header.from.organId : parsed.status.from.organId;
     await this.assertCovers(signature.signerCertificate, fromCode);
     if (parsed.kind === 'status') {
@@ -69,7 +71,10 @@ export class PackageAdmission {
       };
     }
     if (parsed.header.to.length !== 1)
-      throw exchangeError('EXCHANGE_UNKNOWN_RECIPIENT', { reason: 'one To per package', to: parsed.header.to.length });
+      throw exchangeError('EXCHANGE_UNKNOWN_RECIPIENT', {
+        reason: 'one To per package',
+        to: parsed.header.to.length,
+      });
     const bussiness = parsed.traceHeaderList.bussiness;
     const business = BUSINESS[bussiness?.bussinessDocType ?? 0];
     return {
@@ -97,6 +102,9 @@ export class PackageAdmission {
       const ancestors = await this.agencies.findAncestors(current.id);
       if (ancestors.some((a) => allowed.has(a.code))) return;
     }
-    throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', { from: fromCode.slice(0, 100), allowed: [...allowed] });
+    throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', {
+      from: fromCode.slice(0, 100),
+      allowed: [...allowed],
+    });
   }
 }

@@ -161,7 +161,13 @@ export class ReceiveConsignmentUseCase {
     const me = await this.identity.current();
     const receivedAt = this.clock.now();
     const receipt = signReceipt(
-      { consignmentId: input.consignmentId, sha256, size: input.bytes.length, receivedAt: receivedAt.toISOString(), receiver: me.name },
+      {
+        consignmentId: input.consignmentId,
+        sha256,
+        size: input.bytes.length,
+        receivedAt: receivedAt.toISOString(),
+        receiver: me.name,
+      },
       me.signing.privateKey,
     );
     await this.db.transaction(async () => {

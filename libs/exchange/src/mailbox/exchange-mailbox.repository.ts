@@ -31,7 +31,12 @@ export class ExchangeMailboxRepository {
    * ix_exchange_mailbox_waiting (peer_id, seq) WHERE state = 'waiting', whatever waits for others.
    */
   async listWaiting(peerId: string, after: number, limit: number): Promise<MailboxItem[]> {
-    const { rows } = await this.db.prepared<{ seq: string; consignment_id: string; sha256: string; size: string }>(
+    const { rows } = await this.db.prepared<{
+      seq: string;
+      consignment_id: string;
+      sha256: string;
+      size: string;
+    }>(
       `SELECT seq, consignment_id, sha256, size FROM exchange_mailbox
         WHERE peer_id = $1 AND state = 'waiting' AND seq > $2 ORDER BY seq LIMIT $3`,
       [peerId, after, limit],
@@ -50,7 +55,7 @@ export class ExchangeMailboxRepository {
 
   /** True when this call acked it (a repeated ack is answered the same, and changes nothing). */
   async ack(peerId: string, consignmentId: string, receipt: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared(
       `UPDATE exchange_mailbox SET state = 'acked', acked_at = $3, ack_receipt = $4
         WHERE peer_id = $1 AND consignment_id = $2 AND state = 'waiting' RETURNING seq`,
       [peerId, consignmentId, this.clock.now(), receipt],

@@ -25,8 +25,16 @@ export class ExchangeMailboxService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(peer: ExchangePeerEntity, after: number, limit: number): Promise<{ items: MailboxItem[]; next: number }> {
-    const items = await this.mailbox.listWaiting(peer.id, after, Math.min(Math.max(limit, 1), MAILBOX_MAX_LIMIT));
+  async list(
+    peer: ExchangePeerEntity,
+    after: number,
+    limit: number,
+  ): Promise<{ items: MailboxItem[]; next: number }> {
+    const items = await this.mailbox.listWaiting(
+      peer.id,
+      after,
+      Math.min(Math.max(limit, 1), MAILBOX_MAX_LIMIT),
+    );
     return { items, next: items.length ? items[items.length - 1].seq : after };
   }
 

@@ -71,7 +71,9 @@ export class MailboxPollWorker implements OnApplicationShutdown {
       }
       const acked = await this.client.ackMailboxItem(address, item.consignmentId, receipt);
       if (acked.kind !== 'ok')
-        this.logger.warn(`ack of ${item.consignmentId} to ${hub.name}: ${acked.kind === 'refused' ? acked.code : acked.error}`);
+        this.logger.warn(
+          `ack of ${item.consignmentId} to ${hub.name}: ${acked.kind === 'refused' ? acked.code : acked.error}`,
+        );
     }
     return items.length === PAGE;
   }

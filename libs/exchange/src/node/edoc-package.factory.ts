@@ -9,7 +9,12 @@ import {
 import { ObjectStorage } from '@vanthu/storage';
 import type { OutgoingDocument } from './exchange-outbox.port';
 
-const DOC_TYPE: Record<OutgoingDocument['business'], BussinessDocType> = { new: 0, revoke: 1, update: 2, replace: 3 };
+const DOC_TYPE: Record<OutgoingDocument['business'], BussinessDocType> = {
+  new: 0,
+  revoke: 1,
+  update: 2,
+  replace: 3,
+};
 
 /**
  * The edXML package of one delivery: the document's header in the standard's words with exactly
@@ -65,16 +70,18 @@ export class EdocPackageFactory {
           ...(reason ? { bussinessDocReason: reason } : {}),
           ...(out.business === 'new' ? {} : { documentId: d.documentIdentifier }),
           replacementInfoList:
-            out.business === 'replace' ? [{ documentId: d.documentIdentifier, organIds: [out.recipient.code] }] : [],
+            out.business === 'replace'
+              ? [{ documentId: d.documentIdentifier, organIds: [out.recipient.code] }]
+              : [],
         },
       },
-      attachments: out.files.map(
-        (f): AttachmentInput => ({
-          attachmentName: f.fileName,
-          contentType: f.fileName.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream',
-          source: { open: () => this.storage.get(f.storageKey) },
-        }),
-      ),
+      attachments: out.files.map((f): AttachmentInput => ({
+        attachmentName: f.fileName,
+        contentType: f.fileName.toLowerCase().endsWith('.pdf')
+          ? 'application/pdf'
+          : 'application/octet-stream',
+        source: { open: () => this.storage.get(f.storageKey) },
+      })),
     };
   }
 }

@@ -58,7 +58,13 @@ export abstract class ExchangeInboxPort {
   abstract update(
     agencyId: string,
     entryId: string,
-    changes: { subject?: string; dueDate?: string | null; toPlaces?: string | null; description?: string | null; priority?: RegisterPriorityName },
+    changes: {
+      subject?: string;
+      dueDate?: string | null;
+      toPlaces?: string | null;
+      description?: string | null;
+      priority?: RegisterPriorityName;
+    },
     reason: string,
   ): Promise<boolean>;
   /** This node's exchange deliveries of a document sent by `senderAgencyId`. */

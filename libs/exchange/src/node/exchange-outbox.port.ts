@@ -55,7 +55,11 @@ export abstract class ExchangeOutboxPort {
   /** The next hop holds the package (its signed receipt). */
   abstract markSent(deliveryId: string): Promise<void>;
   /** `refused`: the receiver said no (status 02 with the reason); `alert`: tell the sending clerks. */
-  abstract markFailed(deliveryId: string, reason: string, options?: { refused?: boolean; alert?: boolean }): Promise<void>;
+  abstract markFailed(
+    deliveryId: string,
+    reason: string,
+    options?: { refused?: boolean; alert?: boolean },
+  ): Promise<void>;
   /** A resend: back to pending (`packaged`: its stored package is sent again as it is). Null: not the agency's. */
   abstract reopen(
     deliveryId: string,

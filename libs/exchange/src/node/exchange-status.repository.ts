@@ -19,7 +19,13 @@ export class ExchangeStatusRepository {
     return n;
   }
 
-  async record(answers: string, code: string, occurrence: number, consignmentId: string, at: Date): Promise<void> {
+  async record(
+    answers: string,
+    code: string,
+    occurrence: number,
+    consignmentId: string,
+    at: Date,
+  ): Promise<void> {
     await this.db.manager.query(
       `INSERT INTO exchange_status_sent (answers_consignment, status_code, occurrence, consignment_id, sent_at)
        VALUES ($1, $2, $3, $4, $5)`,

@@ -58,13 +58,16 @@ export class InboundProcessWorker implements OnApplicationShutdown {
           limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
         });
         const outcome =
-          parsed.kind === 'status' ? await this.processor.status(row, parsed) : await this.processor.edoc(row, parsed);
+          parsed.kind === 'status'
+            ? await this.processor.status(row, parsed)
+            : await this.processor.edoc(row, parsed);
         await this.inbound.finish(row.consignmentId, outcome);
         return outcome;
       });
     } catch (error) {
       // a refusal: whatever the attempt wrote is rolled back; the refusal is written on its own
-      if (isAppException(error) && error.status < 500) return this.refuse(consignmentId, error.code, error.message);
+      if (isAppException(error) && error.status < 500)
+        return this.refuse(consignmentId, error.code, error.message);
       const row = await this.inbound.find(consignmentId);
       const at = new Date(this.clock.now().getTime() + retryDelayMs(row?.attempts ?? 1, 2000, 10 * 60_000));
       const message = error instanceof Error ? error.message : String(error);

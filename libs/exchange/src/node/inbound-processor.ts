@@ -44,7 +44,13 @@ export class InboundProcessor {
       const applied = await this.inbox.update(
         row.agencyId!,
         target.id,
-        { subject: f.subject, dueDate: f.dueDate, toPlaces: f.toPlaces, description: f.description, priority: f.priority },
+        {
+          subject: f.subject,
+          dueDate: f.dueDate,
+          toPlaces: f.toPlaces,
+          description: f.description,
+          priority: f.priority,
+        },
         reason,
       );
       if (!applied) code = '16';
@@ -61,8 +67,19 @@ export class InboundProcessor {
         : row.business === 'update'
           ? 'Đã cập nhật thông tin văn bản'
           : 'Đã thu hồi và hủy văn bản';
-    await this.statuses.send({ agencyId: row.agencyId!, answers: row.consignmentId, code, description, staffName: null, at: this.clock.now() });
-    await this.record(row, 'exchange.processed', { business: row.business, entryId: target.id, status: code });
+    await this.statuses.send({
+      agencyId: row.agencyId!,
+      answers: row.consignmentId,
+      code,
+      description,
+      staffName: null,
+      at: this.clock.now(),
+    });
+    await this.record(row, 'exchange.processed', {
+      business: row.business,
+      entryId: target.id,
+      status: code,
+    });
     return 'processed';
   }
 
@@ -75,7 +92,8 @@ export class InboundProcessor {
       try {
         report = await this.verify.execute({ pdf: a.bytes });
       } catch (error) {
-        if (isAppException(error)) throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { file: a.attachmentName, code: error.code });
+        if (isAppException(error))
+          throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { file: a.attachmentName, code: error.code });
         throw error;
       }
       if (report.verdict === 'invalid')
@@ -101,11 +119,15 @@ export class InboundProcessor {
       business: 'new',
       entryId,
       files: files.map((f) => ({ name: f.fileName, verdict: f.report.verdict })),
-      ignoredAttachments: pkg.attachments.filter((a) => a.detectedType !== 'pdf').map((a) => a.attachmentName),
+      ignoredAttachments: pkg.attachments
+        .filter((a) => a.detectedType !== 'pdf')
+        .map((a) => a.attachmentName),
     });
     // a revoke, update or replace that overtook this document can be applied now
     if (row.documentId)
-      await this.inbound.release((await this.inbound.listHeldFor(row.documentId)).map((r) => r.consignmentId));
+      await this.inbound.release(
+        (await this.inbound.listHeldFor(row.documentId)).map((r) => r.consignmentId),
+      );
     return 'processed';
   }
 
@@ -150,7 +172,11 @@ export class InboundProcessor {
     await this.record(row, 'exchange.refused', { code, message });
   }
 
-  private async record(row: ExchangeInboundEntity, action: string, details: Record<string, unknown>): Promise<void> {
+  private async record(
+    row: ExchangeInboundEntity,
+    action: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record({
       action,
       agencyId: row.agencyId,

@@ -26,9 +26,16 @@ export class ListDeadLettersUseCase {
     private readonly peers: ExchangePeerRepository,
   ) {}
 
-  async execute(input: { principal?: Principal; agencyId?: string; limit?: number }): Promise<DeadLetterView[]> {
+  async execute(input: {
+    principal?: Principal;
+    agencyId?: string;
+    limit?: number;
+  }): Promise<DeadLetterView[]> {
     if (input.principal) authorizeAgency(input.principal, input.agencyId!, ['clerk', 'leader', 'admin']);
-    const rows = await this.outbound.listDead(input.agencyId ?? null, Math.min(input.limit ?? 100, DEAD_LETTERS_MAX_LIMIT));
+    const rows = await this.outbound.listDead(
+      input.agencyId ?? null,
+      Math.min(input.limit ?? 100, DEAD_LETTERS_MAX_LIMIT),
+    );
     const names = new Map((await this.peers.list()).map((p) => [p.id, p.name]));
     return rows
       .filter((r) => r.deliveryId !== null || !input.agencyId)

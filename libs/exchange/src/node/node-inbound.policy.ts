@@ -33,7 +33,8 @@ export class NodeInboundPolicy implements InboundPolicy {
           reporterCode: pkg.fromCode,
         })
       : null;
-    if (!target) throw exchangeError('EXCHANGE_STATUS_NOT_APPLICABLE', { documentId: pkg.documentId?.slice(0, 120) });
+    if (!target)
+      throw exchangeError('EXCHANGE_STATUS_NOT_APPLICABLE', { documentId: pkg.documentId?.slice(0, 120) });
     return { agencyId: route.agency.id, answers: target.deliveryId };
   }
 

@@ -14,7 +14,8 @@ export class NodeOutboundListener implements OutboundListener {
   }
 
   async onRejected(row: ExchangeOutboundEntity, code: string, message: string): Promise<void> {
-    if (row.deliveryId) await this.outbox.markFailed(row.deliveryId, `${message} (${code})`, { refused: true });
+    if (row.deliveryId)
+      await this.outbox.markFailed(row.deliveryId, `${message} (${code})`, { refused: true });
   }
 
   async onDead(row: ExchangeOutboundEntity): Promise<void> {

@@ -76,10 +76,17 @@ export class PackageBuildWorker implements OnApplicationShutdown {
       const now = this.clock.now();
       let xml: Buffer;
       try {
-        xml = (await buildEdocPackageToBuffer(this.factory.build(content, now), { signer: me.signing, now })).xml;
+        xml = (await buildEdocPackageToBuffer(this.factory.build(content, now), { signer: me.signing, now }))
+          .xml;
       } catch (error) {
         if (!isAppException(error)) throw error;
-        await this.fail(deliveryId, content.senderAgencyId, error.code, content.recipient.code, error.message);
+        await this.fail(
+          deliveryId,
+          content.senderAgencyId,
+          error.code,
+          content.recipient.code,
+          error.message,
+        );
         return true;
       }
       const sha256 = sha256Hex(xml);
@@ -120,7 +127,13 @@ export class PackageBuildWorker implements OnApplicationShutdown {
     });
   }
 
-  private async fail(deliveryId: string, agencyId: string, code: string, to: string, message?: string): Promise<void> {
+  private async fail(
+    deliveryId: string,
+    agencyId: string,
+    code: string,
+    to: string,
+    message?: string,
+  ): Promise<void> {
     const why = message ?? exchangeErrorMessage('EXCHANGE_NO_ROUTE');
     await this.outbox.markFailed(deliveryId, `${why} (${code})`, { alert: true });
     await this.audit.record({

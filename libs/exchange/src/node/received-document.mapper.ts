@@ -15,7 +15,8 @@ const cut = (value: string | null, max: number): string | null =>
  */
 export function receivedDocumentFields(pkg: ParsedEdocPackage): ReceivedDocumentFields {
   const f = registerFieldsFromEdoc(pkg.header);
-  const smallint = (n: number | null) => (n !== null && Number.isInteger(n) && n >= 0 && n < 32768 ? n : null);
+  const smallint = (n: number | null) =>
+    n !== null && Number.isInteger(n) && n >= 0 && n < 32768 ? n : null;
   return {
     documentTypeCode: f.typeCode ?? FALLBACK_TYPE,
     codeNumber: cut(f.codeNumber, 11),

@@ -45,7 +45,9 @@ export class ResendDeliveryUseCase {
       const failed = rows.filter((r) => r.state === 'dead' || r.state === 'rejected');
       if (rows.length > 0 && failed.length === 0) throw exchangeError('EXCHANGE_DELIVERY_NOT_RESENDABLE');
       const agencyId = input.agencyId ?? rows[0]?.agencyId;
-      const delivery = agencyId ? await this.outbox.reopen(input.deliveryId, agencyId, rows.length > 0) : null;
+      const delivery = agencyId
+        ? await this.outbox.reopen(input.deliveryId, agencyId, rows.length > 0)
+        : null;
       if (!delivery || delivery.channel !== 'exchange') throw exchangeError('EXCHANGE_DELIVERY_NOT_FOUND');
       if (delivery.state !== 'pending') throw exchangeError('EXCHANGE_DELIVERY_NOT_RESENDABLE');
       for (const row of failed) await this.outbound.requeue(row.id);

@@ -11,7 +11,9 @@ describe('status consignment ids', () => {
     const answers = '0f9c6a52-2e2b-4b0c-9a55-5d1f5b2b7c10';
     const a = statusConsignmentId(answers, '01', 0);
     expect(statusConsignmentId(answers.toUpperCase(), '01', 0)).toBe(a);
-    expect(new Set([a, statusConsignmentId(answers, '01', 1), statusConsignmentId(answers, '03', 0)]).size).toBe(3);
+    expect(
+      new Set([a, statusConsignmentId(answers, '01', 1), statusConsignmentId(answers, '03', 0)]).size,
+    ).toBe(3);
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 

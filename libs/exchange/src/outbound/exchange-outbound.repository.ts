@@ -26,10 +26,29 @@ export class ExchangeOutboundRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
        ON CONFLICT ON CONSTRAINT uq_exchange_outbound_consignment_peer DO NOTHING RETURNING id`,
       [
-        row.id, row.consignmentId, row.peerId, row.storageKey, row.sha256, row.size, row.kind, row.business,
-        row.statusCode, row.toCode, row.deliveryId, row.agencyId, row.answersConsignment, row.state,
-        row.attempts, row.ambiguous, row.nextAttemptAt, row.leaseUntil, row.firstQueuedAt, row.sentAt,
-        row.receipt, row.lastErrorCode, row.lastError,
+        row.id,
+        row.consignmentId,
+        row.peerId,
+        row.storageKey,
+        row.sha256,
+        row.size,
+        row.kind,
+        row.business,
+        row.statusCode,
+        row.toCode,
+        row.deliveryId,
+        row.agencyId,
+        row.answersConsignment,
+        row.state,
+        row.attempts,
+        row.ambiguous,
+        row.nextAttemptAt,
+        row.leaseUntil,
+        row.firstQueuedAt,
+        row.sentAt,
+        row.receipt,
+        row.lastErrorCode,
+        row.lastError,
       ],
     );
     return rows.length === 1;
@@ -44,7 +63,7 @@ export class ExchangeOutboundRepository {
   async claimDue(limit: number, leaseMs: number, peerId?: string): Promise<ExchangeOutboundEntity[]> {
     const now = this.clock.now();
     const peerFilter = peerId ? 'AND p.id = $4' : 'AND p.probe_at IS NULL';
-    const rows: ExchangeOutboundEntity[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared<ExchangeOutboundEntity>(
       `UPDATE exchange_outbound o
           SET state = 'sending', lease_until = $2, attempts = o.attempts + 1,
               ambiguous = o.ambiguous OR o.state = 'sending'
@@ -56,7 +75,9 @@ export class ExchangeOutboundRepository {
            ORDER BY q.next_attempt_at
            LIMIT $3 FOR UPDATE OF q SKIP LOCKED)
         RETURNING ${COLUMNS}`,
-      peerId ? [now, new Date(now.getTime() + leaseMs), limit, peerId] : [now, new Date(now.getTime() + leaseMs), limit],
+      peerId
+        ? [now, new Date(now.getTime() + leaseMs), limit, peerId]
+        : [now, new Date(now.getTime() + leaseMs), limit],
     );
     return rows.map((r) => ({ ...r, size: Number(r.size) }));
   }
@@ -74,7 +95,10 @@ export class ExchangeOutboundRepository {
   }
 
   /** Ends the attempt; false when the row is no longer ours (a resend or the dead sweep took it). */
-  async finish(id: string, changes: Partial<ExchangeOutboundEntity> & { state: OutboundState }): Promise<boolean> {
+  async finish(
+    id: string,
+    changes: Partial<ExchangeOutboundEntity> & { state: OutboundState },
+  ): Promise<boolean> {
     const result = await this.db.manager.update(
       ExchangeOutboundEntity,
       { id, state: 'sending' },
@@ -89,7 +113,7 @@ export class ExchangeOutboundRepository {
    */
   async buryExpired(maxAgeMs: number, limit: number): Promise<ExchangeOutboundEntity[]> {
     const now = this.clock.now();
-    const rows: ExchangeOutboundEntity[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared<ExchangeOutboundEntity>(
       `UPDATE exchange_outbound o SET state = 'dead', lease_until = NULL,
               last_error_code = coalesce(o.last_error_code, 'EXCHANGE_PEER_UNAVAILABLE')
         WHERE o.id IN (

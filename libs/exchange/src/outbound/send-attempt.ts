@@ -39,31 +39,56 @@ export class SendAttempt {
     if (!peer?.baseUrl) return this.retry(row, null, { kind: 'transient', error: 'peer has no URL' });
     try {
       if (row.ambiguous) {
-        const asked = await this.client.getReceipt({ name: peer.name, baseUrl: peer.baseUrl }, row.consignmentId);
+        const asked = await this.client.getReceipt(
+          { name: peer.name, baseUrl: peer.baseUrl },
+          row.consignmentId,
+        );
         if (asked.kind === 'ok') return await this.delivered(row, peer, asked.body);
         if (asked.kind !== 'refused') return await this.retry(row, peer, asked);
         // not there: the earlier attempt never arrived, so this one is a plain send again
-        if (asked.code !== 'EXCHANGE_NOT_FOUND') return await this.rejected(row, peer, asked.code, asked.message);
+        if (asked.code !== 'EXCHANGE_NOT_FOUND')
+          return await this.rejected(row, peer, asked.code, asked.message);
         row = { ...row, ambiguous: false };
       }
       const bytes = await this.packages.read(row.storageKey);
-      const answer = await this.client.put({ name: peer.name, baseUrl: peer.baseUrl }, row.consignmentId, bytes, row.sha256);
+      const answer = await this.client.put(
+        { name: peer.name, baseUrl: peer.baseUrl },
+        row.consignmentId,
+        bytes,
+        row.sha256,
+      );
       if (answer.kind === 'ok') return await this.delivered(row, peer, answer.body);
       if (answer.kind === 'refused') return await this.rejected(row, peer, answer.code, answer.message);
       return await this.retry(row, peer, answer);
     } catch (error) {
       // storage or database trouble on our side: try again later, without blaming the peer
-      const message = isAppException(error) ? error.code : error instanceof Error ? error.message : String(error);
+      const message = isAppException(error)
+        ? error.code
+        : error instanceof Error
+          ? error.message
+          : String(error);
       await this.retry(row, null, { kind: 'transient', error: message });
     }
   }
 
-  private async delivered(row: ExchangeOutboundEntity, peer: ExchangePeerEntity, body: Buffer): Promise<void> {
+  private async delivered(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    body: Buffer,
+  ): Promise<void> {
     const receipt = body.toString('utf8');
     try {
-      verifyReceipt(receipt, this.authenticator.keyOf(peer), { consignmentId: row.consignmentId, sha256: row.sha256 });
+      verifyReceipt(receipt, this.authenticator.keyOf(peer), {
+        consignmentId: row.consignmentId,
+        sha256: row.sha256,
+      });
     } catch {
-      return this.retry(row, peer, { kind: 'transient', error: 'EXCHANGE_RECEIPT_INVALID' }, 'EXCHANGE_RECEIPT_INVALID');
+      return this.retry(
+        row,
+        peer,
+        { kind: 'transient', error: 'EXCHANGE_RECEIPT_INVALID' },
+        'EXCHANGE_RECEIPT_INVALID',
+      );
     }
     await this.db.transaction(async () => {
       const sentAt = this.clock.now();
@@ -89,7 +114,12 @@ export class SendAttempt {
     await this.peers.recordSuccess(peer.id);
   }
 
-  private async rejected(row: ExchangeOutboundEntity, peer: ExchangePeerEntity, code: string, message: string): Promise<void> {
+  private async rejected(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    code: string,
+    message: string,
+  ): Promise<void> {
     await this.db.transaction(async () => {
       const changes = { state: 'rejected' as const, lastErrorCode: code, lastError: message.slice(0, 1000) };
       if (!(await this.outbound.finish(row.id, changes))) return;

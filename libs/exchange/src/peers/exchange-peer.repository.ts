@@ -132,9 +132,14 @@ export class ExchangePeerRepository {
    * One more consecutive failure; at `threshold` the circuit opens (or stays open) until
    * `now + interval`. One statement, so failures counted by several processes add up.
    */
-  async recordFailure(peerId: string, error: string, threshold: number, intervalMs: number): Promise<boolean> {
+  async recordFailure(
+    peerId: string,
+    error: string,
+    threshold: number,
+    intervalMs: number,
+  ): Promise<boolean> {
     const now = this.clock.now();
-    const rows: { opened: boolean }[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared<{ opened: boolean }>(
       `UPDATE exchange_peer
           SET failures = failures + 1, last_error = $2,
               probe_at = CASE WHEN failures + 1 >= $3 THEN $4::timestamptz ELSE probe_at END,
@@ -152,7 +157,7 @@ export class ExchangePeerRepository {
    */
   async claimProbe(peerId: string, intervalMs: number): Promise<boolean> {
     const now = this.clock.now();
-    const rows: unknown[] = await this.db.manager.query(
+    const { rows } = await this.db.prepared(
       `UPDATE exchange_peer SET probe_at = $3 WHERE id = $1 AND probe_at IS NOT NULL AND probe_at <= $2 RETURNING id`,
       [peerId, now, new Date(now.getTime() + intervalMs)],
     );

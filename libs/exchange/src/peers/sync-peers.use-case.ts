@@ -38,7 +38,9 @@ export class SyncPeersUseCase {
     return this.db.transaction(async () => {
       await this.peers.lockForSync();
       const ids = await this.peers.upsertAll(config.peers);
-      await this.peers.replaceRoutes(new Map([...config.routes].map(([code, name]) => [code, ids.get(name)!])));
+      await this.peers.replaceRoutes(
+        new Map([...config.routes].map(([code, name]) => [code, ids.get(name)!])),
+      );
       await this.audit.record({
         action: 'exchange.peers_loaded',
         details: {

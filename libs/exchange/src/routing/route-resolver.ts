@@ -39,7 +39,10 @@ export class RouteResolver {
     try {
       return (await this.successors.execute({ code })).current;
     } catch (error) {
-      if (isAppException(error) && (error.code === 'AGENCY_NOT_FOUND' || error.code === 'AGENCY_CODE_INVALID'))
+      if (
+        isAppException(error) &&
+        (error.code === 'AGENCY_NOT_FOUND' || error.code === 'AGENCY_CODE_INVALID')
+      )
         return undefined;
       throw error;
     }

@@ -45,7 +45,9 @@ export class ExchangeClient implements OnModuleDestroy {
       keepAlive: true,
       maxSockets,
       ...(tlsCaFile ? { ca: readFileSync(tlsCaFile) } : {}),
-      ...(tlsCertFile && tlsKeyFile ? { cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile) } : {}),
+      ...(tlsCertFile && tlsKeyFile
+        ? { cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile) }
+        : {}),
     });
   }
 
@@ -55,15 +57,36 @@ export class ExchangeClient implements OnModuleDestroy {
   }
 
   put(peer: PeerAddress, consignmentId: string, body: Buffer, sha256: string): Promise<PeerAnswer> {
-    return this.request(peer, 'PUT', `/exchange/v1/consignments/${consignmentId}`, body, sha256, SMALL_ANSWER);
+    return this.request(
+      peer,
+      'PUT',
+      `/exchange/v1/consignments/${consignmentId}`,
+      body,
+      sha256,
+      SMALL_ANSWER,
+    );
   }
 
   getReceipt(peer: PeerAddress, consignmentId: string): Promise<PeerAnswer> {
-    return this.request(peer, 'GET', `/exchange/v1/consignments/${consignmentId}/receipt`, null, EMPTY_SHA256, SMALL_ANSWER);
+    return this.request(
+      peer,
+      'GET',
+      `/exchange/v1/consignments/${consignmentId}/receipt`,
+      null,
+      EMPTY_SHA256,
+      SMALL_ANSWER,
+    );
   }
 
   listMailbox(peer: PeerAddress, after: number, limit: number): Promise<PeerAnswer> {
-    return this.request(peer, 'GET', `/exchange/v1/mailbox?after=${after}&limit=${limit}`, null, EMPTY_SHA256, SMALL_ANSWER);
+    return this.request(
+      peer,
+      'GET',
+      `/exchange/v1/mailbox?after=${after}&limit=${limit}`,
+      null,
+      EMPTY_SHA256,
+      SMALL_ANSWER,
+    );
   }
 
   fetchMailboxItem(peer: PeerAddress, consignmentId: string): Promise<PeerAnswer> {
@@ -79,7 +102,14 @@ export class ExchangeClient implements OnModuleDestroy {
 
   ackMailboxItem(peer: PeerAddress, consignmentId: string, receiptJson: string): Promise<PeerAnswer> {
     const body = Buffer.from(receiptJson, 'utf8');
-    return this.request(peer, 'POST', `/exchange/v1/mailbox/${consignmentId}/ack`, body, sha256Hex(body), SMALL_ANSWER);
+    return this.request(
+      peer,
+      'POST',
+      `/exchange/v1/mailbox/${consignmentId}/ack`,
+      body,
+      sha256Hex(body),
+      SMALL_ANSWER,
+    );
   }
 
   private async request(
@@ -113,7 +143,12 @@ export class ExchangeClient implements OnModuleDestroy {
       };
       const req = transport.request(
         url,
-        { method, headers, agent: secure ? this.httpsAgent : this.httpAgent, timeout: this.config.exchange.requestTimeoutMs },
+        {
+          method,
+          headers,
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          timeout: this.config.exchange.requestTimeoutMs,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           let total = 0;

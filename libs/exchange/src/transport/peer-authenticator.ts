@@ -36,7 +36,8 @@ export class PeerAuthenticator {
     if (!this.config.exchange.enabled) throw exchangeError('EXCHANGE_DISABLED');
     const signed = readSignedHeaders(header);
     const peer = await this.peers.findByName(signed.peer);
-    if (!peer || !peer.enabled) throw exchangeError('EXCHANGE_PEER_UNKNOWN', { peer: signed.peer.slice(0, 63) });
+    if (!peer || !peer.enabled)
+      throw exchangeError('EXCHANGE_PEER_UNKNOWN', { peer: signed.peer.slice(0, 63) });
     verifyRequestSignature(signed, method, path, this.keyOf(peer), this.clock.now());
     return { peer, sha256: signed.sha256 };
   }

@@ -45,7 +45,10 @@ export class ExchangeWireController {
   @Get('consignments/:id/receipt')
   async receipt(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const caller = await this.caller(req, res);
-    res.status(200).type('application/json').send(await this.receive.receiptOf(consignmentId(id), caller.peer));
+    res
+      .status(200)
+      .type('application/json')
+      .send(await this.receive.receiptOf(consignmentId(id), caller.peer));
   }
 
   @Get('mailbox')
@@ -64,7 +67,10 @@ export class ExchangeWireController {
   @Get('mailbox/:id')
   async fetch(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const caller = await this.caller(req, res);
-    res.status(200).type('application/xml').send(await this.mailbox.fetch(caller.peer, consignmentId(id)));
+    res
+      .status(200)
+      .type('application/xml')
+      .send(await this.mailbox.fetch(caller.peer, consignmentId(id)));
   }
 
   @Post('mailbox/:id/ack')

@@ -7,7 +7,12 @@ import { exchangeError } from '../exchange.errors';
  * is over `limit`, cut off when more arrives, refused when it trickles slower than `timeoutMs`
  * allows for the whole, and refused unless its hash is the signed one.
  */
-export function readSignedBody(req: Request, sha256: string, limit: number, timeoutMs: number): Promise<Buffer> {
+export function readSignedBody(
+  req: Request,
+  sha256: string,
+  limit: number,
+  timeoutMs: number,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit)
     return Promise.reject(exchangeError('EXCHANGE_PACKAGE_TOO_LARGE', { limit }));

@@ -22,7 +22,8 @@ export class ExchangeSignals {
   }
 
   wake(name: WorkerName): void {
-    for (const listener of this.listeners.get(name) ?? []) listener();
+    // a worker woken from inside a transaction must not run in its (soon released) context
+    for (const listener of this.listeners.get(name) ?? []) this.db.outsideTransaction(listener);
   }
 
   /** Wakes once the current transaction has committed (the row is visible), or now outside one. */

@@ -71,7 +71,14 @@ export class DeliveryRepository {
     staffName: string | null,
     at: Date,
   ): Promise<void> {
-    await this.db.manager.insert(DeliveryStatusEntity, { id: newId(), deliveryId, code, description, staffName, at });
+    await this.db.manager.insert(DeliveryStatusEntity, {
+      id: newId(),
+      deliveryId,
+      code,
+      description,
+      staffName,
+      at,
+    });
   }
 
   listStatuses(deliveryIds: string[]): Promise<DeliveryStatusEntity[]> {

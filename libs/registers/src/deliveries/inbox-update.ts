@@ -33,7 +33,13 @@ export class InboxUpdate {
     const entry = await this.entries.lockForChange(agencyId, entryId);
     if (entry.status === 'recalled' || entry.status === 'returned') return false;
     await this.entries.save(entry, changes, now);
-    await this.notes.add(entry.id, authorId, 'comment', `Cơ quan ban hành cập nhật thông tin văn bản: ${reason}`, now);
+    await this.notes.add(
+      entry.id,
+      authorId,
+      'comment',
+      `Cơ quan ban hành cập nhật thông tin văn bản: ${reason}`,
+      now,
+    );
     return true;
   }
 }

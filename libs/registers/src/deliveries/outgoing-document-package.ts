@@ -42,7 +42,12 @@ export interface OutgoingDocumentPackage {
   /** empty for revoke, update and replace: those carry no document */
   readonly files: readonly OutgoingPackageFile[];
   /** the document this one answers (ResponseFor), when it came from another agency */
-  readonly responseFor: { readonly organId: string; readonly documentId: string; readonly code: string | null; readonly issuedDate: string | null } | null;
+  readonly responseFor: {
+    readonly organId: string;
+    readonly documentId: string;
+    readonly code: string | null;
+    readonly issuedDate: string | null;
+  } | null;
   /** replace: the document that replaces this one */
   readonly replacedBy: { readonly documentIdentifier: string; readonly numberNotation: string } | null;
 }
@@ -91,7 +96,10 @@ export function toOutgoingPackage(input: {
         ? {
             organId: answered.organId,
             documentId: answered.documentIdentifier,
-            code: answered.codeNumber && answered.codeNotation ? `${answered.codeNumber}/${answered.codeNotation}` : null,
+            code:
+              answered.codeNumber && answered.codeNotation
+                ? `${answered.codeNumber}/${answered.codeNotation}`
+                : null,
             issuedDate: answered.issuedDate,
           }
         : null,

@@ -45,7 +45,9 @@ export class RemoteDeliveries {
     const files = delivery.business === 'new' ? await this.documents.latest(entry.id) : [];
     const answered = entry.replyToEntryId ? await this.entries.findById(entry.replyToEntryId) : null;
     const replacedBy =
-      delivery.business === 'replace' && entry.replacedBy ? await this.entries.findById(entry.replacedBy) : null;
+      delivery.business === 'replace' && entry.replacedBy
+        ? await this.entries.findById(entry.replacedBy)
+        : null;
     return toOutgoingPackage({ delivery, entry, sender, files, answered, replacedBy });
   }
 
@@ -79,9 +81,14 @@ export class RemoteDeliveries {
    * A resend by the clerk: the delivery goes back to the outbox. `packaged`: its package exists and
    * is re-queued as it is; otherwise it is built again (a route was missing).
    */
-  async reopen(deliveryId: string, senderAgencyId: string, packaged: boolean): Promise<DeliveryEntity | null> {
+  async reopen(
+    deliveryId: string,
+    senderAgencyId: string,
+    packaged: boolean,
+  ): Promise<DeliveryEntity | null> {
     const delivery = await this.remote.lock(deliveryId);
-    if (!delivery || delivery.senderAgencyId !== senderAgencyId || delivery.channel !== 'exchange') return null;
+    if (!delivery || delivery.senderAgencyId !== senderAgencyId || delivery.channel !== 'exchange')
+      return null;
     if (delivery.state !== 'failed') return delivery;
     await this.remote.reopen(deliveryId, packaged, this.clock.now());
     return { ...delivery, state: 'pending' };
@@ -116,7 +123,13 @@ export class RemoteDeliveries {
         (TERMINAL.has(input.code) || (STATUS_RANK[input.code] ?? 0) >= (STATUS_RANK[current] ?? 0)));
     const now = this.clock.now();
     if (!forward) {
-      await this.deliveries.insertStatusHistory(input.deliveryId, input.code, input.description, input.staffName, now);
+      await this.deliveries.insertStatusHistory(
+        input.deliveryId,
+        input.code,
+        input.description,
+        input.staffName,
+        now,
+      );
       return 'recorded';
     }
     await this.deliveries.addStatus(input.deliveryId, input.code, input.description, input.staffName, now);

@@ -31,12 +31,20 @@ export class RemoteDeliveryRepository {
   }
 
   async setPackaged(id: string, at: Date): Promise<void> {
-    await this.db.manager.query(`UPDATE delivery SET packaged_at = $2, updated_at = $2 WHERE id = $1`, [id, at]);
+    await this.db.manager.query(`UPDATE delivery SET packaged_at = $2, updated_at = $2 WHERE id = $1`, [
+      id,
+      at,
+    ]);
   }
 
   /** state `from` → `to`; false when the delivery is in another state (never moved backwards). */
-  async transition(id: string, from: readonly DeliveryEntity['state'][], to: DeliveryEntity['state'], at: Date): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
+  async transition(
+    id: string,
+    from: readonly DeliveryEntity['state'][],
+    to: DeliveryEntity['state'],
+    at: Date,
+  ): Promise<boolean> {
+    const { rows } = await this.db.prepared(
       `UPDATE delivery SET state = $3, updated_at = $4 WHERE id = $1 AND state = ANY($2::varchar[]) RETURNING id`,
       [id, [...from], to, at],
     );
@@ -61,20 +69,27 @@ export class RemoteDeliveryRepository {
   }
 
   async lock(id: string): Promise<DeliveryEntity | null> {
-    const rows: { id: string }[] = await this.db.manager.query(`SELECT id FROM delivery WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: { id: string }[] = await this.db.manager.query(
+      `SELECT id FROM delivery WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     if (rows.length === 0) return null;
     return this.db.manager.findOneBy(DeliveryEntity, { id });
   }
 
   /** Exchange deliveries of the document `documentIdentifier` sent by `senderAgencyId`. */
   async statusCandidates(senderAgencyId: string, documentIdentifier: string): Promise<StatusCandidate[]> {
-    const rows: { id: string; business: DeliveryEntity['business']; organ_id: string | null; sender_agency_id: string }[] =
-      await this.db.manager.query(
-        `SELECT d.id, d.business, d.organ_id, d.sender_agency_id FROM delivery d
+    const rows: {
+      id: string;
+      business: DeliveryEntity['business'];
+      organ_id: string | null;
+      sender_agency_id: string;
+    }[] = await this.db.manager.query(
+      `SELECT d.id, d.business, d.organ_id, d.sender_agency_id FROM delivery d
            JOIN register_entry e ON e.id = d.entry_id
           WHERE d.sender_agency_id = $1 AND d.channel = 'exchange' AND e.document_identifier = $2`,
-        [senderAgencyId, documentIdentifier],
-      );
+      [senderAgencyId, documentIdentifier],
+    );
     return rows.map((r) => ({
       deliveryId: r.id,
       business: r.business,
@@ -96,8 +111,15 @@ export class RemoteDeliveryRepository {
   }
 
   /** Outgoing entry of `agencyId` with this document identifier (the document a reply answers). */
-  findOutgoingByIdentifier(agencyId: string, documentIdentifier: string): Promise<RegisterEntryEntity | null> {
-    return this.db.manager.findOneBy(RegisterEntryEntity, { agencyId, documentIdentifier, direction: 'outgoing' });
+  findOutgoingByIdentifier(
+    agencyId: string,
+    documentIdentifier: string,
+  ): Promise<RegisterEntryEntity | null> {
+    return this.db.manager.findOneBy(RegisterEntryEntity, {
+      agencyId,
+      documentIdentifier,
+      direction: 'outgoing',
+    });
   }
 
   /** Active clerks of an agency (who hear about a dead delivery). */

@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CENTRAL_CODE, DEMO_DISTRICT_CODE, demoCommuneCode } from '@vanthu/directory';
+import { createTestDatabase, freePort, type TestDatabase } from '@vanthu/test-kit';
+import {
+  generateNetworkPki,
+  leaderPassphrase,
+  memberEnv,
+  NETWORK_DEMO_PASSWORD,
+  type NetworkMember,
+  prepareMember,
+  writePeersFile,
+} from '@vanthu/test-kit/exchange-network';
+import { type ServerProcess, startServerProcess, waitReady } from '@vanthu/test-kit/server-process';
+import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
+import { ApiClient, waitFor } from './support/api-client';
+
+const COMMUNE = demoCommuneCode(1);
+
+/**
+ * Node to node, two real server processes on their own databases and data folders: the central
+ * node (Văn phòng Chính phủ) issues a document to a commune hosted on the district node; it arrives
+ * in the commune's inbox through a signed push with a signed receipt, status 01 comes back on its
+ * own, and the commune's registration comes back as 03.
+ */
+describe('exchange: node A → node B directly', () => {
+  let root: string;
+  let pkiDir: string;
+  let central: NetworkMember;
+  let district: NetworkMember;
+  let dbCentral: TestDatabase;
+  let dbDistrict: TestDatabase;
+  let processes: ServerProcess[] = [];
+  let apiCentral: ApiClient;
+  let apiDistrict: ApiClient;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'vanthu-exchange-'));
+    pkiDir = join(root, 'pki');
+    await generateNetworkPki(pkiDir);
+    central = await prepareMember(root, pkiDir, 'node-vpcp', [DEMO_CENTRAL_CODE]);
+    district = await prepareMember(root, pkiDir, 'node-eahleo', [DEMO_DISTRICT_CODE]);
+    [dbCentral, dbDistrict] = await Promise.all([
+      createTestDatabase('central'),
+      createTestDatabase('district'),
+    ]);
+    const [portCentral, portDistrict] = [await freePort(), await freePort()];
+    const urlCentral = `http://127.0.0.1:${portCentral}`;
+    const urlDistrict = `http://127.0.0.1:${portDistrict}`;
+    writePeersFile(
+      join(root, 'central-peers.json'),
+      [{ name: district.name, role: 'node', url: urlDistrict, certificate: district.certificatePem }],
+      { [DEMO_DISTRICT_CODE]: district.name },
+    );
+    writePeersFile(
+      join(root, 'district-peers.json'),
+      [{ name: central.name, role: 'node', url: urlCentral, certificate: central.certificatePem }],
+      { '*': central.name },
+    );
+    processes = [
+      startServerProcess({
+        ...memberEnv(central, join(root, 'central-peers.json'), { VANTHU_DEMO_WORLD: 'central' }),
+        PORT: String(portCentral),
+        DATABASE_URL: dbCentral.url,
+      }),
+      startServerProcess({
+        ...memberEnv(district, join(root, 'district-peers.json'), { VANTHU_DEMO_WORLD: 'district' }),
+        PORT: String(portDistrict),
+        DATABASE_URL: dbDistrict.url,
+      }),
+    ];
+    await Promise.all([waitReady(urlCentral, processes[0]), waitReady(urlDistrict, processes[1])]);
+    apiCentral = new ApiClient(urlCentral, NETWORK_DEMO_PASSWORD);
+    apiDistrict = new ApiClient(urlDistrict, NETWORK_DEMO_PASSWORD);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const p of processes) p.child.kill('SIGTERM');
+    await Promise.all(processes.map((p) => p.exited));
+    await Promise.all([dbCentral?.close(), dbDistrict?.close()]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('delivers an issued document to the commune inbox, with a receipt, status 01 and then 03 back', async () => {
+    const g22 = await apiCentral.agencyOf('vpcp.vanthu');
+    const leader = (await apiCentral.ok('vpcp.lanhdao', 'GET', `/api/v1/agencies/${g22}/users`)).find(
+      (u: { username: string }) => u.username === 'vpcp.lanhdao',
+    );
+    const form = new FormData();
+    form.append(
+      'metadata',
+      JSON.stringify({
+        typeCode: 'CV',
+        subject: 'Về việc triển khai liên thông văn bản điện tử bốn cấp',
+        signerUserId: leader.id,
+        recipients: [{ kind: 'agency', organId: COMMUNE }],
+      }),
+    );
+    const pdf = await nd30Pdf({ signerName: leader.fullName });
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'cong-van.pdf');
+    const base = `/api/v1/agencies/${g22}/outgoing`;
+    const draft = await apiCentral.ok('vpcp.chuyenvien', 'POST', base, form);
+    let version = draft.version as number;
+    for (const [user, decision] of [
+      ['vpcp.chuyenvien', 'submit'],
+      ['vpcp.lanhdao', 'forward'],
+      ['vpcp.lanhdao', 'approve'],
+    ])
+      version = (await apiCentral.ok(user, 'POST', `${base}/${draft.id}/decisions`, { version, decision }))
+        .version;
+    version = (
+      await apiCentral.ok('vpcp.lanhdao', 'POST', `${base}/${draft.id}/sign`, {
+        version,
+        passphrase: leaderPassphrase(pkiDir, 'vpcp.lanhdao'),
+      })
+    ).entryVersion;
+    const issued = await apiCentral.ok('vpcp.vanthu', 'POST', `${base}/${draft.id}/issue`, { version });
+
+    // the commune's clerk finds it in the inbox, verified, with the central node's fields
+    const commune = await apiDistrict.agencyOf('eadrang.vanthu');
+    const inbox = `/api/v1/agencies/${commune}/incoming/inbox`;
+    const arrived = await waitFor('the document in the commune inbox', async () => {
+      const list = await apiDistrict.ok('eadrang.vanthu', 'GET', inbox);
+      return (Array.isArray(list) ? list : list.items).find(
+        (e: { numberNotation: string }) => e.numberNotation === issued.numberNotation,
+      );
+    });
+    const detail = await apiDistrict.ok(
+      'eadrang.vanthu',
+      'GET',
+      `/api/v1/agencies/${commune}/entries/${arrived.id}`,
+    );
+    expect(detail).toMatchObject({
+      status: 'received',
+      source: 'exchange',
+      organId: DEMO_CENTRAL_CODE,
+      subject: 'Về việc triển khai liên thông văn bản điện tử bốn cấp',
+      verificationVerdict: 'valid',
+    });
+    expect(detail.files).toHaveLength(1);
+
+    // the sender holds the receiver's receipt; the consignment id is its delivery id
+    const sent = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+    const delivery = sent.deliveries.find((d: { organId: string }) => d.organId === COMMUNE);
+    expect(delivery.channel).toBe('exchange');
+    const [outbound] = await dbCentral.dataSource.query(
+      `SELECT state, receipt FROM exchange_outbound WHERE consignment_id = $1`,
+      [delivery.id],
+    );
+    const [inbound] = await dbDistrict.dataSource.query(
+      `SELECT state, receipt, sha256 FROM exchange_inbound WHERE consignment_id = $1`,
+      [delivery.id],
+    );
+    expect(outbound.state).toBe('sent');
+    expect(outbound.receipt).toBe(inbound.receipt);
+    expect(JSON.parse(inbound.receipt)).toMatchObject({
+      consignmentId: delivery.id,
+      receiver: 'node-eahleo',
+      sha256: inbound.sha256,
+    });
+
+    // status 01 came back by itself
+    await waitFor('status 01 at the central node', async () => {
+      const entry = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+      const d = entry.deliveries.find((x: { organId: string }) => x.organId === COMMUNE);
+      return d.statusCode === '01' && d.state === 'delivered';
+    });
+
+    // registering at the commune sends 03
+    await apiDistrict.ok(
+      'eadrang.vanthu',
+      'POST',
+      `/api/v1/agencies/${commune}/incoming/${arrived.id}/register`,
+      {
+        version: detail.version,
+      },
+    );
+    const final = await waitFor('status 03 at the central node', async () => {
+      const entry = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+      const d = entry.deliveries.find((x: { organId: string }) => x.organId === COMMUNE);
+      return d.statusCode === '03' ? d : undefined;
+    });
+    expect(final.statuses.map((s: { code: string }) => s.code)).toEqual(['01', '03']);
+
+    // every step is in each side's audit chain
+    const actions = async (db: TestDatabase) =>
+      (await db.dataSource.query(`SELECT action FROM audit_event WHERE action LIKE 'exchange.%'`)).map(
+        (r: { action: string }) => r.action,
+      );
+    expect(await actions(dbCentral)).toEqual(
+      expect.arrayContaining([
+        'exchange.package_built',
+        'exchange.sent',
+        'exchange.received',
+        'exchange.status_received',
+      ]),
+    );
+    expect(await actions(dbDistrict)).toEqual(
+      expect.arrayContaining([
+        'exchange.received',
+        'exchange.processed',
+        'exchange.status_queued',
+        'exchange.sent',
+      ]),
+    );
+  });
+});
