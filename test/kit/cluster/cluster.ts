@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnvironment } from '@vanthu/config';
+import { DEMO_NETWORK_PKI_WORLD } from '@vanthu/demo';
 import { InstallationProcess } from '../../../apps/cli/src/commands/network/installation-process';
 import {
   installationSettings,
@@ -10,7 +11,6 @@ import {
 } from '../../../apps/cli/src/commands/network/installation-layout';
 import {
   issueInstallationIdentity,
-  networkPkiWorld,
   prepareNetworkPki,
   type InstallationIdentity,
   type NetworkPki,
@@ -76,7 +76,7 @@ export class Cluster {
     const http = await ports(count);
     const pg = await ports(count);
     const layouts = layoutNetwork(root, plan, { http, pg }, APPS_DIST);
-    const pki = await prepareNetworkPki(join(cache, 'pki'), networkPkiWorld());
+    const pki = await prepareNetworkPki(join(cache, 'pki'), DEMO_NETWORK_PKI_WORLD);
     const identities = new Map<string, InstallationIdentity>();
     for (const { plan: installation } of layouts)
       identities.set(

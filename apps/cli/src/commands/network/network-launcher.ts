@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { childEnvironment } from '@vanthu/config';
+import { DEMO_NETWORK_PKI_WORLD } from '@vanthu/demo';
 import { usage } from '../../cli-io';
 import { InstallationProcess, type InstallationEvent } from './installation-process';
 import {
@@ -19,12 +20,7 @@ import {
   type NetworkManifest,
   type NetworkManifestEntry,
 } from './network-manifest';
-import {
-  issueInstallationIdentity,
-  networkPkiWorld,
-  prepareNetworkPki,
-  type InstallationIdentity,
-} from './network-pki';
+import { issueInstallationIdentity, prepareNetworkPki, type InstallationIdentity } from './network-pki';
 import { hostedAgencies, type NetworkPlan } from './network-plan';
 
 export interface NetworkLauncherOptions {
@@ -69,7 +65,7 @@ export class NetworkLauncher {
 
     const password = await this.demoPassword();
     print(previous ? 'Dùng lại PKI và dữ liệu của lần chạy trước.\n' : 'Sinh PKI của mạng liên thông…\n');
-    const pki = await prepareNetworkPki(join(root, 'pki'), networkPkiWorld());
+    const pki = await prepareNetworkPki(join(root, 'pki'), DEMO_NETWORK_PKI_WORLD);
     const identities = new Map<string, InstallationIdentity>();
     for (const layout of this.layouts)
       identities.set(

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_PKI_WORLD, type DemoPkiWorld } from '@vanthu/demo';
-import { DEMO_AGENCIES, DEMO_CENTRAL_CODE } from '@vanthu/directory';
+import type { DemoPkiWorld } from '@vanthu/demo';
 import { demoIssuer, issueExchangeIdentity } from '@vanthu/exchange';
 import { derToPem, generateDemoPki, loadPkcs12, writePkcs12, type DemoPkiManifest } from '@vanthu/signing';
 
@@ -22,20 +21,12 @@ export interface InstallationIdentity {
 }
 
 /**
- * Everyone the network's installations seed: the district world and the Government Office with
- * their leaders. One PKI covering all of them is copied into each installation's demo-pki folder,
- * so every document signature and every exchange identity chains to one root, as in the real
- * network (one government CA), and each installation's seed reuses it instead of making its own.
+ * Generates the network PKI into `dir` once (later runs reuse it while it covers `world`, normally
+ * DEMO_NETWORK_PKI_WORLD: every organisation and leader of every demo world). It is copied into
+ * each installation's demo-pki folder, so every document signature and every exchange identity
+ * chains to one root, as in the real network (one government CA), and each installation's seed
+ * reuses it instead of making its own.
  */
-export function networkPkiWorld(): DemoPkiWorld {
-  const central = DEMO_AGENCIES.find((a) => a.code === DEMO_CENTRAL_CODE)!;
-  const organisations = [...DEMO_PKI_WORLD.organisations];
-  if (!organisations.some((o) => o.code === central.code))
-    organisations.push({ code: central.code, name: central.name });
-  return { organisations, people: DEMO_PKI_WORLD.people };
-}
-
-/** Generates the network PKI into `dir` once; later runs reuse it when it still covers the world. */
 export async function prepareNetworkPki(dir: string, world: DemoPkiWorld): Promise<NetworkPki> {
   let manifest = await readManifest(dir);
   if (!manifest || !covers(manifest, world)) {

@@ -1,5 +1,6 @@
 import type { DemoWorldName } from '@vanthu/config';
-import { DEMO_AGENCIES, DEMO_CENTRAL_CODE, DEMO_DISTRICT_CODE, DEMO_PROVINCE_CODE } from '@vanthu/directory';
+import { demoWorld } from '@vanthu/demo';
+import { DEMO_CENTRAL_CODE, DEMO_DISTRICT_CODE, DEMO_PROVINCE_CODE } from '@vanthu/directory';
 
 export type InstallationRole = 'hub' | 'node';
 
@@ -120,7 +121,5 @@ export function installation(plan: NetworkPlan, name: string): InstallationPlan 
 
 /** The agency codes an installation of this demo world hosts (a hub: none). */
 export function hostedAgencies(world: DemoWorldName): string[] {
-  if (world === 'district') return DEMO_AGENCIES.filter((a) => a.hosted).map((a) => a.code);
-  if (world === 'central') return [DEMO_CENTRAL_CODE];
-  return [];
+  return [...demoWorld(world).hostedCodes];
 }

@@ -1,10 +1,9 @@
 import { relative } from 'node:path';
-import { DEMO_USERS } from '@vanthu/demo';
+import { demoWorld } from '@vanthu/demo';
 import type { DemoPkiManifest } from '@vanthu/signing';
 import type { InstallationProcess } from './installation-process';
 import type { InstallationLayout } from './installation-layout';
 import { networkManifestPath } from './network-manifest';
-import { hostedAgencies } from './network-plan';
 
 /** The console block printed once every installation is ready. */
 export function formatNetworkSummary(
@@ -31,8 +30,7 @@ export function formatNetworkSummary(
     pki.files.filter((f) => f.kind === 'personal-pkcs12').map((f) => [f.owner, f.passphrase]),
   );
   for (const layout of layouts) {
-    const agencies = new Set(hostedAgencies(layout.plan.world));
-    const users = DEMO_USERS.filter((u) => agencies.has(u.agencyCode));
+    const { users } = demoWorld(layout.plan.world);
     if (users.length === 0) continue;
     lines.push(`  ${layout.plan.name} — ${layout.url}`);
     const width = Math.max(...users.map((u) => u.username.length));
