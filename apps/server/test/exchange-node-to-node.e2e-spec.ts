@@ -5,7 +5,6 @@ import { DEMO_CENTRAL_CODE, DEMO_DISTRICT_CODE, demoCommuneCode } from '@vanthu/
 import { createTestDatabase, freePort, type TestDatabase } from '@vanthu/test-kit';
 import {
   generateNetworkPki,
-  leaderPassphrase,
   memberEnv,
   NETWORK_DEMO_PASSWORD,
   type NetworkMember,
@@ -13,8 +12,8 @@ import {
   writePeersFile,
 } from '@vanthu/test-kit/exchange-network';
 import { type ServerProcess, startServerProcess, waitReady } from '@vanthu/test-kit/server-process';
-import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { ApiClient, waitFor } from './support/api-client';
+import { accountsOf, issueDocument, waitInInbox } from './support/exchange-flow';
 
 const COMMUNE = demoCommuneCode(1);
 
@@ -83,54 +82,19 @@ describe('exchange: node A → node B directly', () => {
   });
 
   it('delivers an issued document to the commune inbox, with a receipt, status 01 and then 03 back', async () => {
-    const g22 = await apiCentral.agencyOf('vpcp.vanthu');
-    const leader = (await apiCentral.ok('vpcp.lanhdao', 'GET', `/api/v1/agencies/${g22}/users`)).find(
-      (u: { username: string }) => u.username === 'vpcp.lanhdao',
+    const issued = await issueDocument(
+      apiCentral,
+      pkiDir,
+      accountsOf('vpcp'),
+      [COMMUNE],
+      'Về việc triển khai liên thông văn bản điện tử bốn cấp',
     );
-    const form = new FormData();
-    form.append(
-      'metadata',
-      JSON.stringify({
-        typeCode: 'CV',
-        subject: 'Về việc triển khai liên thông văn bản điện tử bốn cấp',
-        signerUserId: leader.id,
-        recipients: [{ kind: 'agency', organId: COMMUNE }],
-      }),
-    );
-    const pdf = await nd30Pdf({ signerName: leader.fullName });
-    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'cong-van.pdf');
-    const base = `/api/v1/agencies/${g22}/outgoing`;
-    const draft = await apiCentral.ok('vpcp.chuyenvien', 'POST', base, form);
-    let version = draft.version as number;
-    for (const [user, decision] of [
-      ['vpcp.chuyenvien', 'submit'],
-      ['vpcp.lanhdao', 'forward'],
-      ['vpcp.lanhdao', 'approve'],
-    ])
-      version = (await apiCentral.ok(user, 'POST', `${base}/${draft.id}/decisions`, { version, decision }))
-        .version;
-    version = (
-      await apiCentral.ok('vpcp.lanhdao', 'POST', `${base}/${draft.id}/sign`, {
-        version,
-        passphrase: leaderPassphrase(pkiDir, 'vpcp.lanhdao'),
-      })
-    ).entryVersion;
-    const issued = await apiCentral.ok('vpcp.vanthu', 'POST', `${base}/${draft.id}/issue`, { version });
+    const g22 = issued.agencyId;
 
     // the commune's clerk finds it in the inbox, verified, with the central node's fields
-    const commune = await apiDistrict.agencyOf('eadrang.vanthu');
-    const inbox = `/api/v1/agencies/${commune}/incoming/inbox`;
-    const arrived = await waitFor('the document in the commune inbox', async () => {
-      const list = await apiDistrict.ok('eadrang.vanthu', 'GET', inbox);
-      return (Array.isArray(list) ? list : list.items).find(
-        (e: { numberNotation: string }) => e.numberNotation === issued.numberNotation,
-      );
-    });
-    const detail = await apiDistrict.ok(
-      'eadrang.vanthu',
-      'GET',
-      `/api/v1/agencies/${commune}/entries/${arrived.id}`,
-    );
+    const detail = await waitInInbox(apiDistrict, 'eadrang.vanthu', issued.numberNotation);
+    const commune = detail.agencyId;
+    const arrived = detail;
     expect(detail).toMatchObject({
       status: 'received',
       source: 'exchange',

@@ -50,3 +50,9 @@ export { statusConsignmentId, uuidV5 } from './node/status-consignment-id';
 export { signRequest, verifyRequestSignature, EXCHANGE_HEADERS } from './transport/request-signature';
 export { signReceipt, verifyReceipt, type ExchangeReceipt } from './transport/exchange-receipt';
 export { retryDelayMs } from './outbound/retry-backoff';
+// Workers and the peers loader (the runtime starts them; tests drive them tick by tick)
+export { PackageBuildWorker } from './node/package-build.worker';
+export { InboundProcessWorker } from './node/inbound-process.worker';
+export { SendWorker } from './outbound/send-worker';
+export { MailboxPollWorker } from './mailbox/mailbox-poll.worker';
+export { SyncPeersUseCase, type PeersSyncResult } from './peers/sync-peers.use-case';

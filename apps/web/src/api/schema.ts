@@ -1301,6 +1301,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agencies/{agencyId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Văn bản gửi liên thông quá hạn không gửi được (dead letters), cũ nhất trước
+     * @description Vai trò: clerk, leader, admin.
+     */
+    get: operations['DeliveriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agencies/{agencyId}/deliveries/{deliveryId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi lại văn bản liên thông đã thất bại (giữ nguyên mã gói tin và nội dung đã lưu)
+     * @description Vai trò: clerk.
+     */
+    post: operations['DeliveriesController_resendDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2159,7 +2199,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         /** Format: uuid */
-        authorId: string;
+        authorId: string | null;
         /** @enum {string} */
         kind: 'progress' | 'opinion' | 'comment' | 'review' | 'return';
         body: string;
@@ -2384,6 +2424,28 @@ export interface components {
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
     };
+    DeadLetter: {
+      /** Format: uuid */
+      deliveryId: string;
+      /** Format: uuid */
+      consignmentId: string;
+      /** @enum {string} */
+      kind: 'edoc' | 'status';
+      business: string | null;
+      to: string | null;
+      peer: string;
+      attempts: number;
+      /** Format: date-time */
+      firstQueuedAt: string;
+      lastErrorCode: string | null;
+      lastError: string | null;
+    };
+    ResendOutcome: {
+      /** Format: uuid */
+      deliveryId: string;
+      /** @enum {string} */
+      action: 'requeued' | 'rebuilt';
+    };
   };
   responses: never;
   parameters: never;
@@ -2433,6 +2495,8 @@ export type SchemaCaseFileDetail = components['schemas']['CaseFileDetail'];
 export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
+export type SchemaDeadLetter = components['schemas']['DeadLetter'];
+export type SchemaResendOutcome = components['schemas']['ResendOutcome'];
 export type $defs = Record<string, never>;
 export interface operations {
   HealthController_health: {
@@ -5369,6 +5433,72 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EntryPage'];
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DeliveriesController_list: {
+    parameters: {
+      query: {
+        state: 'dead';
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetter'][];
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DeliveriesController_resendDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendOutcome'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
