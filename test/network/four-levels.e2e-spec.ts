@@ -56,6 +56,9 @@ describe('four levels: central node → national hub → province hub → distri
     commune = await agencyOf(district, XA.clerk);
   }, 900_000);
   afterAll(() => cluster?.stop(), 120_000);
+  afterEach(() => {
+    if (cluster) cluster.proxy(CENTRAL_NODE, NATIONAL_HUB).down = false;
+  });
 
   const sentDeliveries = async (entryId: string): Promise<Delivery[]> =>
     (await ok(central, VPCP.clerk, 'get', `/api/v1/agencies/${g22}/entries/${entryId}`)).deliveries;
@@ -143,7 +146,9 @@ describe('four levels: central node → national hub → province hub → distri
       const [d] = await sentDeliveries(issued.id);
       return d.statusCode === '06' ? d : undefined;
     });
-    expect(final.statuses.map((s) => s.code)).toEqual(['01', '03', '04', '05', '06']);
+    // each status once; 04 and 05 travel as two packages and may arrive in either order (the
+    // delivery's status never goes back, the history lists them as they arrived)
+    expect(final.statuses.map((s) => s.code).sort()).toEqual(['01', '03', '04', '05', '06']);
     const replyHere = await waitFor('the reply in the central inbox', async () =>
       (await inbox(central, VPCP.clerk, g22)).find((e) => e.numberNotation === reply.numberNotation),
     );
@@ -186,7 +191,9 @@ describe('four levels: central node → national hub → province hub → distri
       const e = await ok(district, XA.clerk, 'get', `/api/v1/agencies/${commune}/entries/${oldHere.id}`);
       return e.status !== 'received' ? e : undefined;
     });
-    expect(['replaced', 'recalled']).toContain(replaced.status);
+    // ND30: the replaced document is destroyed at the recipient, the record says it was replaced
+    expect(replaced).toMatchObject({ status: 'recalled', files: [] });
+    expect(replaced.subject).toMatch(/thay thế/);
     const stillThere = await ok(
       district,
       XA.clerk,
@@ -200,10 +207,16 @@ describe('four levels: central node → national hub → province hub → distri
     expect(answered.organId).toBe(EA_DRANG);
   });
 
-  /** Issues with the road to the national hub closed: the package is built and stored, not sent. */
+  /**
+   * Issues with the road to the national hub closed: the package is built and stored at the central
+   * node, not sent, until `release()`.
+   */
   async function heldPackage(subject: string) {
     const proxy = cluster.proxy(CENTRAL_NODE, NATIONAL_HUB);
     proxy.down = true;
+    const release = () => {
+      proxy.down = false;
+    };
     try {
       const issued = await issueToCommune(subject);
       const [delivery] = await sentDeliveries(issued.id);
@@ -216,14 +229,18 @@ describe('four levels: central node → national hub → province hub → distri
       });
       const bytes = central.storedObject(outbound.storage_key);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(outbound.sha256);
-      return { issued, consignmentId: delivery.id, bytes };
-    } finally {
-      proxy.down = false;
+      return { issued, consignmentId: delivery.id, bytes, release };
+    } catch (error) {
+      release();
+      throw error;
     }
   }
 
   it('the same consignment 100 times at once and 100 times after a restart: one entry, one receipt byte-identical in every answer', async () => {
-    const { issued, consignmentId, bytes } = await heldPackage('Về việc gửi trùng gói tin (thử nghiệm)');
+    const { issued, consignmentId, bytes, release } = await heldPackage(
+      'Về việc gửi trùng gói tin (thử nghiệm)',
+    );
+    release(); // the hub may get it from the central node too: the same bytes, the same receipt
     const hub = cluster.get(NATIONAL_HUB);
     const asCentral = central.credentials();
     const put = () =>
@@ -291,6 +308,7 @@ describe('four levels: central node → national hub → province hub → distri
   });
 
   it('tampered packages are refused at the first hop with the reason, and nothing is kept or delivered', async () => {
+    // held back for the whole test: no installation has seen these bytes
     const { bytes } = await heldPackage('Về việc kiểm tra gói tin bị sửa (thử nghiệm)');
     const text = bytes.toString('utf8');
     const national = cluster.get(NATIONAL_HUB);
