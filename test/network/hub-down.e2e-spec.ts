@@ -108,6 +108,7 @@ describe('two server processes of one node, and the national hub down', () => {
     expect(attempts.length).toBeGreaterThanOrEqual(BREAKER_THRESHOLD);
     // (the two processes may both fail once more while the circuit is being opened)
     const probes = attempts.slice(BREAKER_THRESHOLD + 1).map((r) => r.at);
+    expect(probes.length).toBeGreaterThanOrEqual(3); // the hub is probed, not forgotten
     const gaps = probes.slice(1).map((t, i) => t - probes[i]);
     expect(gaps.filter((gap) => gap < BREAKER_INTERVAL_MS * 0.9)).toEqual([]);
     expect(probes.length).toBeLessThanOrEqual(Math.ceil((Date.now() - downAt) / BREAKER_INTERVAL_MS) + 1);
@@ -127,9 +128,13 @@ describe('two server processes of one node, and the national hub down', () => {
     const hub = cluster.get(NATIONAL_HUB);
     await hub.stop();
     const [id] = await issue('Về việc gửi lại văn bản quá hạn', [COMMUNES[0]]);
-    const [built] = await waitFor('the package built', () =>
-      central.sql<{ sha256: string }>(`SELECT sha256 FROM exchange_outbound WHERE consignment_id = $1`, [id]),
-    );
+    const built = await waitFor('the package built', async () => {
+      const [row] = await central.sql<{ sha256: string }>(
+        `SELECT sha256 FROM exchange_outbound WHERE consignment_id = $1`,
+        [id],
+      );
+      return row;
+    });
     await waitFor(
       'the delivery dead',
       async () =>
@@ -138,16 +143,21 @@ describe('two server processes of one node, and the national hub down', () => {
       MAX_AGE_MS + 120_000,
       1000,
     );
-    const letters = await ok(central, VPCP.clerk, 'get', `/api/v1/agencies/${g22}/deliveries?state=dead`);
-    const listed = (Array.isArray(letters) ? letters : letters.items) as { id: string }[];
-    expect(listed.map((l) => l.id)).toContain(id);
+    const letters: { deliveryId: string; consignmentId: string; peer: string }[] = await ok(
+      central,
+      VPCP.clerk,
+      'get',
+      `/api/v1/agencies/${g22}/deliveries?state=dead`,
+    );
+    expect(letters.find((l) => l.deliveryId === id)).toMatchObject({ consignmentId: id, peer: NATIONAL_HUB });
     const audit = await central.sql(`SELECT 1 FROM audit_event WHERE action = 'exchange.dead'`);
     expect(audit.length).toBeGreaterThan(0);
     const notified = await ok(central, VPCP.clerk, 'get', '/api/v1/notifications?unread=true');
     expect(JSON.stringify(notified)).toMatch(/liên thông|không gửi được|quá hạn/i);
 
     await hub.start();
-    await ok(central, VPCP.clerk, 'post', `/api/v1/agencies/${g22}/deliveries/${id}/resend`);
+    const resent = await ok(central, VPCP.clerk, 'post', `/api/v1/agencies/${g22}/deliveries/${id}/resend`);
+    expect(resent).toEqual({ deliveryId: id, action: 'requeued' });
     await waitFor('status 01 after the resend', () => atLeast01([id]), 300_000, 500);
     const [sent] = await central.sql<{ sha256: string; state: string }>(
       `SELECT sha256, state FROM exchange_outbound WHERE consignment_id = $1`,
