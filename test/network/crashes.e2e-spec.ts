@@ -32,11 +32,15 @@ const VPCP = demoPeople('vpcp');
  */
 describe('crashes: SIGKILL of hubs and nodes while documents travel to 13 recipients', () => {
   let cluster: Cluster;
+  let chaos: Chaos | undefined;
 
   beforeAll(async () => {
     cluster = await Cluster.start();
   }, 900_000);
-  afterAll(() => cluster?.stop(), 120_000);
+  afterAll(async () => {
+    await chaos?.halt();
+    await cluster?.stop();
+  }, 300_000);
 
   it(`${DOCUMENTS} documents × ${RECIPIENTS.length} recipients: one inbox entry each, every delivery at 01`, async () => {
     const central = cluster.get(CENTRAL_NODE);
@@ -56,7 +60,7 @@ describe('crashes: SIGKILL of hubs and nodes while documents travel to 13 recipi
       );
 
     // while the clerk issues, the hubs and the district node die; afterwards the central node too
-    const chaos = new Chaos(cluster, [NATIONAL_HUB, PROVINCE_HUB, DISTRICT_NODE]);
+    chaos = new Chaos(cluster, [NATIONAL_HUB, PROVINCE_HUB, DISTRICT_NODE]);
     const running = chaos.run();
     const issued: string[] = [];
     for (const draft of drafts) issued.push((await issuePrepared(central, g22, VPCP, draft)).id);
@@ -74,6 +78,7 @@ describe('crashes: SIGKILL of hubs and nodes while documents travel to 13 recipi
       1000,
     );
     await chaos.stop(running);
+    expect(chaos.error).toBeUndefined();
     expect(new Set(chaos.kills.map((k) => k.name))).toEqual(
       new Set([NATIONAL_HUB, PROVINCE_HUB, DISTRICT_NODE, CENTRAL_NODE]),
     );
@@ -109,7 +114,7 @@ describe('crashes: SIGKILL of hubs and nodes while documents travel to 13 recipi
       [ids],
     );
     expect(failed).toEqual([]);
-  });
+  }, 3_600_000);
 });
 
 async function arrivedCount(central: ClusterInstallation, ids: string[]): Promise<number> {
@@ -126,14 +131,24 @@ async function arrivedCount(central: ClusterInstallation, ids: string[]): Promis
  */
 class Chaos {
   readonly kills: { name: string; at: number }[] = [];
+  /** What went wrong killing or starting a process (the test fails on it). */
+  error: unknown;
   private stopping = false;
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly cluster: Cluster,
     readonly victims: string[],
   ) {}
 
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    this.running = this.loop().catch((error: unknown) => {
+      this.error = error;
+    });
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
     while (!this.stopping) {
       const round = [...this.victims].sort(() => Math.random() - 0.5);
       for (const name of round) {
@@ -148,11 +163,17 @@ class Chaos {
     }
   }
 
-  /** Stops after the kill in progress; every victim runs again. */
+  /** Stops once every victim died at least once, after the kill in progress; every victim runs again. */
   async stop(running: Promise<void>): Promise<void> {
-    while (new Set(this.kills.map((k) => k.name)).size < this.victims.length) await sleep(500);
+    while (!this.error && new Set(this.kills.map((k) => k.name)).size < this.victims.length) await sleep(500);
     this.stopping = true;
     await running;
+  }
+
+  /** Stops at once (after the kill in progress), whatever was killed. */
+  async halt(): Promise<void> {
+    this.stopping = true;
+    await this.running;
   }
 }
 

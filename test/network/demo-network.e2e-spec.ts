@@ -219,5 +219,5 @@ describe('npm run demo:network', () => {
     });
     expect(existsSync(join(dir, 'pki', 'manifest.json'))).toBe(true);
     await interrupt(launcher);
-  });
+  }, 1_800_000);
 });

@@ -153,7 +153,7 @@ describe('four levels: central node → national hub → province hub → distri
       (await inbox(central, VPCP.clerk, g22)).find((e) => e.numberNotation === reply.numberNotation),
     );
     expect(replyHere).toMatchObject({ organId: EA_DRANG });
-  });
+  }, 600_000);
 
   it('a recall follows the same road: the commune keeps only the record, status 15 comes back', async () => {
     const issued = await issueToCommune('Về việc tổ chức hội nghị trực tuyến (sẽ thu hồi)');
@@ -174,7 +174,7 @@ describe('four levels: central node → national hub → province hub → distri
       (await sentDeliveries(issued.id)).find((d) => d.business === 'revoke' && d.statusCode === '15'),
     );
     expect(revoke.organId).toBe(EA_DRANG);
-  });
+  }, 600_000);
 
   it('a replacement follows the same road: the commune gets the new document, the old one is marked replaced', async () => {
     const old = await issueToCommune('Về việc báo cáo số liệu quý I (bản cũ)');
@@ -205,7 +205,7 @@ describe('four levels: central node → national hub → province hub → distri
       (await sentDeliveries(old.id)).find((d) => d.business === 'replace' && d.statusCode === '15'),
     );
     expect(answered.organId).toBe(EA_DRANG);
-  });
+  }, 600_000);
 
   /**
    * Issues with the road to the national hub closed: the package is built and stored at the central
@@ -305,7 +305,7 @@ describe('four levels: central node → national hub → province hub → distri
       [consignmentId],
     );
     expect(entries.map((e) => e.id)).toEqual([arrived.id]);
-  });
+  }, 600_000);
 
   it('tampered packages are refused at the first hop with the reason, and nothing is kept or delivered', async () => {
     // held back for the whole test: no installation has seen these bytes
@@ -402,7 +402,7 @@ describe('four levels: central node → national hub → province hub → distri
     expect(storedAt(PROVINCE_HUB)).toBe(objectsBefore[PROVINCE_HUB]);
     await new Promise((r) => setTimeout(r, 2000));
     expect((await inbox(district, XA.clerk, commune)).length).toBe(inboxBefore);
-  });
+  }, 600_000);
 });
 
 /** Stored objects of a filesystem storage (its tmp folder apart). */

@@ -92,7 +92,7 @@ describe('two server processes of one node, and the national hub down', () => {
     expect(perConsignment.size).toBe(ids.length);
     expect([...perConsignment.values()].filter((n) => n !== 1)).toEqual([]);
     expect(proxy().maxInFlight.get('PUT')).toBe(2);
-  });
+  }, 600_000);
 
   it('with the hub down the circuit probes at most once per interval, nothing dies early, everything arrives after', async () => {
     const hub = cluster.get(NATIONAL_HUB);
@@ -122,7 +122,7 @@ describe('two server processes of one node, and the national hub down', () => {
       [ids],
     );
     expect(states.map((s) => s.state)).toEqual(['sent']);
-  });
+  }, 600_000);
 
   it('past the maximum age the delivery is dead, listed and alerted; a resend delivers the same consignment', async () => {
     const hub = cluster.get(NATIONAL_HUB);
@@ -170,5 +170,5 @@ describe('two server processes of one node, and the national hub down', () => {
         id,
       ]);
     expect(arrived).toEqual([{ n: 1 }]);
-  });
+  }, 600_000);
 });

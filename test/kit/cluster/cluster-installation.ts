@@ -65,7 +65,11 @@ export class ClusterInstallation {
   async start(index = 0): Promise<void> {
     const child = this.processes[index];
     child.start();
-    await child.waitReady();
+    try {
+      await child.waitReady();
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${this.log().slice(-3000)}`);
+    }
   }
 
   /** Stops the i-th process and starts it again with `settings` over the ones it had. */
