@@ -111,7 +111,9 @@ export type FakePeerMode = 'ok' | 'down' | 'refuse' | 'hang-after-store';
  */
 export class FakePeer {
   mode: FakePeerMode = 'ok';
-  readonly requests: { method: string; path: string; signatureOk: boolean }[] = [];
+  readonly requests: { method: string; path: string; signatureOk: boolean; userAgent: string }[] = [];
+  /** milliseconds each answer waits (lets several senders interleave) */
+  delayMs = 0;
   readonly stored = new Map<string, { bytes: Buffer; receipt: string }>();
   private server!: Server;
   url = '';
@@ -158,7 +160,13 @@ export class FakePeer {
     } catch {
       signatureOk = false;
     }
-    this.requests.push({ method: req.method!, path: req.url!, signatureOk });
+    this.requests.push({
+      method: req.method!,
+      path: req.url!,
+      signatureOk,
+      userAgent: String(req.headers['user-agent']),
+    });
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const id = /consignments\/([0-9a-f-]{36})/.exec(req.url ?? '')?.[1] ?? '';
     if (this.mode === 'down') return void res.writeHead(503).end('{"code":"DOWN","message":"down"}');
     if (req.method === 'GET') {
