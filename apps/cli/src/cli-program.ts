@@ -4,6 +4,7 @@ import { registerBackupCommand } from './commands/backup.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerEdxmlCommand } from './commands/edxml.command';
+import { registerExchangeCommand } from './commands/exchange.command';
 import { registerPkiDemoCommand } from './commands/pki-demo.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerSignCommand } from './commands/sign.command';
@@ -29,5 +30,6 @@ export function buildCli(): Command {
   registerVerifyCommand(program);
   registerSignCommand(program);
   registerEdxmlCommand(program);
+  registerExchangeCommand(program);
   return program;
 }

@@ -23,6 +23,8 @@ export interface TestExchangeCa {
   readonly issue: (name: string, agencyCodes: readonly string[]) => SigningIdentity;
   readonly root: Buffer;
   readonly crls: readonly Buffer[];
+  /** the demo PKI folder it lives in (`vanthu exchange identity issue-demo --pki`) */
+  readonly dir: string;
 }
 
 export async function exchangeCa(): Promise<TestExchangeCa> {
@@ -38,6 +40,7 @@ export async function exchangeCa(): Promise<TestExchangeCa> {
     issue: (name, agencyCodes) => issueExchangeIdentity({ issuer: issuer.identity, name, agencyCodes }),
     root: issuer.root,
     crls,
+    dir,
   };
 }
 
