@@ -38,6 +38,8 @@ const allowed = {
     'identity',
     'certificates',
   ],
+  // the composition of registers and exchange through each other's ports, for the apps
+  wiring: ['shared', 'registers', 'exchange'],
   demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
   backup: ['shared', 'config', 'persistence', 'storage', 'audit', 'certificates'],
 };

@@ -11,6 +11,8 @@ export interface NetworkMember {
   readonly p12: string;
   readonly passwordFile: string;
   readonly certificatePem: string;
+  /** DER of the exchange certificate */
+  readonly certificate: Buffer;
 }
 
 export interface PeerEntry {
@@ -57,7 +59,14 @@ export async function prepareMember(
   writeFileSync(p12, writePkcs12({ ...identity, chain: [...identity.chain], passphrase: password }));
   const passwordFile = join(root, `${name}.password`);
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-  return { name, dataDir, p12, passwordFile, certificatePem: derToPem(identity.certificate, 'CERTIFICATE') };
+  return {
+    name,
+    dataDir,
+    p12,
+    passwordFile,
+    certificatePem: derToPem(identity.certificate, 'CERTIFICATE'),
+    certificate: identity.certificate,
+  };
 }
 
 export function writePeersFile(

@@ -16,7 +16,7 @@ import { AuthController } from './auth/auth.controller';
 import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { CoreModule } from './core.module';
 import { DirectoryController } from './directory/directory.controller';
-import { ExchangeWiringModule } from './exchange/exchange-wiring.module';
+import { ExchangeHttpModule } from './exchange/exchange-http.module';
 import { HealthController } from './health/health.controller';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
@@ -59,7 +59,7 @@ export class AppModule {
         DemoModule,
         CertificatesHttpModule,
         RegistersHttpModule,
-        ExchangeWiringModule,
+        ExchangeHttpModule,
       ],
       controllers: [
         HealthController,

@@ -81,7 +81,7 @@ describe('exchange: node A → node B directly', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('delivers an issued document to the commune inbox, with a receipt, status 01 and then 03 back', async () => {
+  it('delivers an issued document to the commune inbox with a receipt; 01, 03, 04 come back; a recall destroys it there and 15 comes back', async () => {
     const issued = await issueDocument(
       apiCentral,
       pkiDir,
@@ -146,6 +146,49 @@ describe('exchange: node A → node B directly', () => {
       return d.statusCode === '03' ? d : undefined;
     });
     expect(final.statuses.map((s: { code: string }) => s.code)).toEqual(['01', '03']);
+
+    // the leader assigns it: 04; then the central node recalls it: the commune's copy is destroyed, 15 back
+    const specialist = (
+      await apiDistrict.ok('eadrang.lanhdao', 'GET', `/api/v1/agencies/${commune}/users`)
+    ).find((u: { username: string }) => u.username === 'eadrang.chuyenvien');
+    const registered = await apiDistrict.ok(
+      'eadrang.vanthu',
+      'GET',
+      `/api/v1/agencies/${commune}/entries/${arrived.id}`,
+    );
+    await apiDistrict.ok(
+      'eadrang.lanhdao',
+      'POST',
+      `/api/v1/agencies/${commune}/incoming/${arrived.id}/assign`,
+      {
+        version: registered.version,
+        lead: { userId: specialist.id, instructions: 'Đồng chí chủ trì tham mưu triển khai' },
+      },
+    );
+    await waitFor('status 04 at the central node', async () => {
+      const entry = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+      return entry.deliveries.find((x: { organId: string }) => x.organId === COMMUNE).statusCode === '04';
+    });
+    const current = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+    await apiCentral.ok('vpcp.vanthu', 'POST', `/api/v1/agencies/${g22}/outgoing/${issued.id}/recall`, {
+      version: current.version,
+      reason: 'Ban hành nhầm đối tượng',
+    });
+    const revoke = await waitFor('status 15 for the recall', async () => {
+      const entry = await apiCentral.ok('vpcp.vanthu', 'GET', `/api/v1/agencies/${g22}/entries/${issued.id}`);
+      const d = entry.deliveries.find(
+        (x: { organId: string; business: string }) => x.organId === COMMUNE && x.business === 'revoke',
+      );
+      return d?.statusCode === '15' ? d : undefined;
+    });
+    expect(revoke.state).toBe('delivered');
+    const recalled = await apiDistrict.ok(
+      'eadrang.vanthu',
+      'GET',
+      `/api/v1/agencies/${commune}/entries/${arrived.id}`,
+    );
+    expect(recalled).toMatchObject({ status: 'recalled', returnReason: 'Ban hành nhầm đối tượng' });
+    expect(recalled.files).toEqual([]);
 
     // every step is in each side's audit chain
     const actions = async (db: TestDatabase) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { DEMO_CENTRAL_CODE } from '@vanthu/directory';
 import { PackageBuildWorker, parsePeersConfiguration, SendWorker, SyncPeersUseCase } from '@vanthu/exchange';
 import { Clock } from '@vanthu/shared';
-import { derToPem, type SigningIdentity } from '@vanthu/signing';
+import { derToPem, loadPkcs12, type SigningIdentity } from '@vanthu/signing';
 import {
   ApiSessions,
   insertAgency,
@@ -12,7 +12,17 @@ import {
   type AgencyRow,
 } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
-import { configureNode, exchangeCa, FakePeer, insertExchangeDelivery } from './support/exchange-fixtures';
+import { runCli } from '@vanthu/test-kit/server-process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import {
+  configureNode,
+  exchangeCa,
+  type TestExchangeCa,
+  FakePeer,
+  insertExchangeDelivery,
+} from './support/exchange-fixtures';
 
 class TestClock extends Clock {
   private at = Date.now();
@@ -41,6 +51,7 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
   let build: PackageBuildWorker;
   let send: SendWorker;
   let number = 0;
+  let ca: TestExchangeCa;
 
   beforeAll(async () => {
     server = await startTestServer(
@@ -65,7 +76,7 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
     });
     await insertUser(ds, { agencyId: district.id, username: 'd.clerk', roles: ['clerk'] });
     await insertUser(ds, { agencyId: communeA.id, username: 'a.clerk', roles: ['clerk'] });
-    const ca = await exchangeCa();
+    ca = await exchangeCa();
     nodeIdentity = ca.issue('node-eahleo', [district.code]);
     peer = new FakePeer('hub-x', ca.issue('hub-x', []), () => nodeIdentity.certificate);
     await peer.start();
@@ -276,5 +287,62 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
     await send.tick();
     expect((await outbound(id)).state).toBe('sent');
     expect((await delivery(id)).state).toBe('sent');
+  });
+
+  it("vanthu exchange status, peers and resend work on the node's database; identity issue-demo needs none", async () => {
+    peer.mode = 'down';
+    const id = await queued();
+    await send.tick();
+    clock.advance(2 * 3_600_000);
+    await send.tick();
+    const env = {
+      DATABASE_URL: server.db.url,
+      VANTHU_DATA_DIR: server.dataDir,
+      VANTHU_EXCHANGE_NAME: 'node-eahleo',
+    };
+    const status = await runCli(['exchange', 'status', '--json'], env);
+    expect(status.code).toBe(0);
+    const overview = JSON.parse(status.stdout);
+    expect(overview.identity).toMatchObject({ name: 'node-eahleo', agencyCodes: [district.code] });
+    expect(overview.outbound.dead).toBeGreaterThanOrEqual(1);
+    expect(overview.routes).toEqual({ '*': 'hub-x' });
+    const peers = await runCli(['exchange', 'peers'], env);
+    expect(peers.stdout).toContain(`hub-x (trục) ${peer.url}`);
+    const resent = await runCli(['exchange', 'resend', id], env);
+    expect({ code: resent.code, out: resent.stdout }).toEqual({
+      code: 0,
+      out: expect.stringContaining('Đã xếp lại gói tin'),
+    });
+    expect((await outbound(id)).state).toBe('queued');
+    const again = await runCli(['exchange', 'resend', id], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('EXCHANGE_DELIVERY_NOT_RESENDABLE');
+    expect((await runCli(['exchange', 'resend', '../etc'], env)).code).toBe(2);
+
+    const out = join(server.dataDir, 'issued.p12');
+    writeFileSync(join(server.dataDir, 'issued.password'), 'mat-khau-dinh-danh\n');
+    const issued = await runCli(
+      [
+        'exchange',
+        'identity',
+        'issue-demo',
+        '--pki',
+        ca.dir,
+        '--name',
+        'hub-daklak',
+        '--out',
+        out,
+        '--password-file',
+        join(server.dataDir, 'issued.password'),
+      ],
+      {},
+    );
+    expect(issued.code).toBe(0);
+    const opened = loadPkcs12(readFileSync(out), 'mat-khau-dinh-danh');
+    const certificate = new X509Certificate(opened.certificate);
+    expect(certificate.subject).toContain('CN=hub-daklak');
+    expect(readFileSync(`${out}.pem`, 'utf8')).toBe(derToPem(opened.certificate, 'CERTIFICATE'));
+    expect(certificate.verify(new X509Certificate(opened.chain[0]).publicKey)).toBe(true);
+    expect(opened.chain.at(-1)).toEqual(ca.root);
   });
 });

@@ -23,6 +23,8 @@ export interface TestExchangeCa {
   readonly issue: (name: string, agencyCodes: readonly string[]) => SigningIdentity;
   readonly root: Buffer;
   readonly crls: readonly Buffer[];
+  /** the demo PKI folder it lives in (`vanthu exchange identity issue-demo --pki`) */
+  readonly dir: string;
 }
 
 export async function exchangeCa(): Promise<TestExchangeCa> {
@@ -38,6 +40,7 @@ export async function exchangeCa(): Promise<TestExchangeCa> {
     issue: (name, agencyCodes) => issueExchangeIdentity({ issuer: issuer.identity, name, agencyCodes }),
     root: issuer.root,
     crls,
+    dir,
   };
 }
 
@@ -111,7 +114,9 @@ export type FakePeerMode = 'ok' | 'down' | 'refuse' | 'hang-after-store';
  */
 export class FakePeer {
   mode: FakePeerMode = 'ok';
-  readonly requests: { method: string; path: string; signatureOk: boolean }[] = [];
+  readonly requests: { method: string; path: string; signatureOk: boolean; userAgent: string }[] = [];
+  /** milliseconds each answer waits (lets several senders interleave) */
+  delayMs = 0;
   readonly stored = new Map<string, { bytes: Buffer; receipt: string }>();
   private server!: Server;
   url = '';
@@ -158,7 +163,13 @@ export class FakePeer {
     } catch {
       signatureOk = false;
     }
-    this.requests.push({ method: req.method!, path: req.url!, signatureOk });
+    this.requests.push({
+      method: req.method!,
+      path: req.url!,
+      signatureOk,
+      userAgent: String(req.headers['user-agent']),
+    });
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const id = /consignments\/([0-9a-f-]{36})/.exec(req.url ?? '')?.[1] ?? '';
     if (this.mode === 'down') return void res.writeHead(503).end('{"code":"DOWN","message":"down"}');
     if (req.method === 'GET') {

@@ -126,6 +126,8 @@ export class ExchangeClient implements OnModuleDestroy {
     const headers: Record<string, string> = {
       ...signRequest(me.name, me.signing.privateKey, method, target, sha256),
       accept: 'application/json, application/xml',
+      // which process of the installation sent it: the peer's logs can tell several processes apart
+      'user-agent': `vanthu-exchange (${me.name}; pid ${process.pid})`,
     };
     if (body) {
       headers['content-type'] = path.endsWith('/ack') ? 'application/json' : 'application/xml';

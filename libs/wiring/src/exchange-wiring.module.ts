@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ExchangeInboxPort, ExchangeModule, ExchangeOutboxPort } from '@vanthu/exchange';
 import { RegistersModule, StatusOutbox } from '@vanthu/registers';
-import { DeliveriesController } from './deliveries.controller';
 import {
   ExchangeStatusOutbox,
   RegistersExchangeInbox,
@@ -11,13 +10,13 @@ import {
 const exchange = ExchangeModule.forNode();
 
 /**
- * Registers and exchange never import each other: here each one's port is answered by the other's
- * services (architecture.md §1). Global, so that both modules find the ports they need.
+ * Registers and exchange never import each other (architecture.md §1): here each one's port is
+ * answered by the other's services, for every application that runs a node's use cases (the server
+ * and the CLI). Global, so that both modules find the ports they need.
  */
 @Global()
 @Module({
   imports: [RegistersModule, exchange],
-  controllers: [DeliveriesController],
   providers: [
     { provide: ExchangeInboxPort, useClass: RegistersExchangeInbox },
     { provide: ExchangeOutboxPort, useClass: RegistersExchangeOutbox },
