@@ -17,7 +17,8 @@
  *   hub_poll_p95_ms_1m (and _p50_ms_1m, hub_poll_p95_ms_1m_other_node)
  *        a hub holding 1,000,000 undelivered packages for one poll-only node (seeded with
  *        generate_series): its signed mailbox polls over HTTP from a random cursor, 100 items, one at
- *        a time; and the polls of a node with nothing waiting
+ *        a time; and the polls of a node with nothing waiting; hub_poll_sql_p95_ms_1m: the same
+ *        query timed inside PostgreSQL (the database's share of a poll)
  * Options: --docs-100kb <n> (200), --docs-5mb <n> (20), --latency-docs <n> (40), --concurrency <n>
  * (4 clients issuing), --district-mode push|poll (push: the district node has an inbound port),
  * --mailbox-items <n> (1000000), --polls <n> (300), --only throughput|latency|poll.
@@ -32,6 +33,7 @@ import { samplePdf } from './registers/sample-pdf';
 import { scannedPdf } from './helpers/scanned-pdf';
 import type { DocumentRunInput } from './exchange/document-run';
 import {
+  measureMailboxQuery,
   measurePolls,
   OTHER_POLLER,
   POLL_HUB,
@@ -141,6 +143,7 @@ async function pollBench(): Promise<void> {
     await measurePolls(cluster, POLLER, 20); // warm the connection, the plan and the cache
     const own = await measurePolls(cluster, POLLER, polls);
     const other = await measurePolls(cluster, OTHER_POLLER, polls);
+    const query = await measureMailboxQuery(cluster, POLLER, polls);
     const what = `ms, signed GET /exchange/v1/mailbox over HTTP (random cursor, 100 items), ${polls} polls, ${items} packages waiting at ${POLL_HUB}`;
     emit('hub_poll_p50_ms_1m', percentile(own, 50), what);
     emit('hub_poll_p95_ms_1m', percentile(own, 95), what);
@@ -148,6 +151,11 @@ async function pollBench(): Promise<void> {
       'hub_poll_p95_ms_1m_other_node',
       percentile(other, 95),
       `${what}, polled by a node with none waiting`,
+    );
+    emit(
+      'hub_poll_sql_p95_ms_1m',
+      percentile(query, 95),
+      `ms, the mailbox query alone in the hub's PostgreSQL (EXPLAIN ANALYZE planning + execution), ${polls} random cursors, ${items} waiting`,
     );
   } finally {
     await cluster.stop();

@@ -63,3 +63,30 @@ export async function measurePolls(cluster: Cluster, as: string, polls: number):
   }
   return times;
 }
+
+/**
+ * The hub's mailbox query alone, as its repository runs it (same statement, random cursor, 100
+ * items), timed by PostgreSQL itself (EXPLAIN ANALYZE: planning + execution, no connection or
+ * network): each query's time in ms, to tell the database's share of a poll from HTTP, the request
+ * signature and the event loop.
+ */
+export async function measureMailboxQuery(cluster: Cluster, as: string, queries: number): Promise<number[]> {
+  const hub = cluster.get(POLL_HUB);
+  const [peer] = await hub.sql<{ id: string }>(`SELECT id FROM exchange_peer WHERE name = $1`, [as]);
+  const [{ max }] = await hub.sql<{ max: string }>(
+    'SELECT coalesce(max(seq), 0) AS max FROM exchange_mailbox',
+  );
+  const times: number[] = [];
+  for (let i = 0; i < queries; i += 1) {
+    const after = Math.floor(Math.random() * Number(max));
+    const [row] = await hub.sql<{ 'QUERY PLAN': { 'Planning Time': number; 'Execution Time': number }[] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON)
+       SELECT seq, consignment_id, sha256, size FROM exchange_mailbox
+        WHERE peer_id = $1 AND state = 'waiting' AND seq > $2 ORDER BY seq LIMIT $3`,
+      [peer.id, after, 100],
+    );
+    const [plan] = row['QUERY PLAN'];
+    times.push(plan['Planning Time'] + plan['Execution Time']);
+  }
+  return times;
+}

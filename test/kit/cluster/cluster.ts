@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { childEnvironment } from '@vanthu/config';
 import { DEMO_NETWORK_PKI_WORLD } from '@vanthu/demo';
 import { InstallationProcess } from '../../../apps/cli/src/commands/network/installation-process';
@@ -21,7 +21,8 @@ import { removeDataFolder } from '../server-process';
 import { ClusterInstallation } from './cluster-installation';
 import { TrafficProxy } from './traffic-proxy';
 
-const APPS_DIST = join(__dirname, '../../../dist/apps');
+/** The built apps: from test/kit/cluster under Jest, from dist/test/kit/cluster in a bench. */
+const APPS_DIST = join(repositoryRoot(__dirname), 'dist/apps');
 export const CLUSTER_DEMO_PASSWORD = 'Cum-thu-nghiem-2026';
 
 /** Fast timings for tests; a test sets its own on top (options.settings). */
@@ -177,4 +178,11 @@ async function ports(count: number): Promise<number[]> {
   const taken = new Set<number>();
   while (taken.size < count) taken.add(await freePort());
   return [...taken];
+}
+
+/** The nearest folder above `from` holding package.json (the repository, compiled or not). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir))
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  throw new Error(`no package.json above ${from}`);
 }
