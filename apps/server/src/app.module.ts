@@ -21,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { ResponseContractInterceptor } from './http/response-contract.interceptor';
+import { SafeTextGuard } from './http/safe-text.guard';
 import { SessionGuard } from './http/session.guard';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
 import { UnitsController } from './identity/units.controller';
@@ -70,6 +71,7 @@ export class AppModule {
         DirectoryController,
       ],
       providers: [
+        { provide: APP_GUARD, useClass: SafeTextGuard },
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },

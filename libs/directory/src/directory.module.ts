@@ -5,6 +5,7 @@ import { CreateAgencyUseCase } from './use-cases/create-agency.use-case';
 import { ExportAgenciesUseCase } from './use-cases/export-agencies.use-case';
 import { GetAgencyUseCase } from './use-cases/get-agency.use-case';
 import { ImportAgenciesUseCase } from './use-cases/import-agencies.use-case';
+import { ResolveAgencyReferenceUseCase } from './use-cases/resolve-agency-reference.use-case';
 import { ResolveSuccessorUseCase } from './use-cases/resolve-successor.use-case';
 import { SearchAgenciesUseCase } from './use-cases/search-agencies.use-case';
 import { UpdateAgencyUseCase } from './use-cases/update-agency.use-case';
@@ -17,6 +18,7 @@ const PROVIDERS = [
   GetAgencyUseCase,
   SearchAgenciesUseCase,
   ResolveSuccessorUseCase,
+  ResolveAgencyReferenceUseCase,
   ImportAgenciesUseCase,
   ExportAgenciesUseCase,
 ];

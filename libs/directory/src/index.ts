@@ -31,6 +31,7 @@ export {
   type SearchAgenciesInput,
 } from './use-cases/search-agencies.use-case';
 export { ResolveSuccessorUseCase } from './use-cases/resolve-successor.use-case';
+export { ResolveAgencyReferenceUseCase } from './use-cases/resolve-agency-reference.use-case';
 export {
   ImportAgenciesUseCase,
   type DirectoryFileFormat,

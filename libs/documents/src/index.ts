@@ -1,6 +1,8 @@
 export { DocumentsModule } from './documents.module';
 export { DOCUMENTS_ENTITIES } from './documents.entities';
 export { DocumentStore, storageKeyOf, type AddVersionInput, type StoredObject } from './document-store';
+export { DocumentsErrors } from './documents.errors';
+export { StoredObjectSweeper, type SweepResult } from './stored-object-sweeper';
 export {
   type DocumentVersionEntity,
   DOCUMENT_VERSION_KINDS,

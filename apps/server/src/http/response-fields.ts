@@ -23,6 +23,24 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
         .string()
         .nullable()
         .meta({ description: 'Gửi lại làm `cursor` để lấy trang sau; null khi đã hết' }),
+      total: count.optional().meta({ description: 'Số phần tử của cả danh sách (có khi đếm không tốn kém)' }),
     })
     .meta({ id: name });
 }
+
+/** The query of every list: `limit` (1…max) and the `cursor` a previous page answered. */
+export function pageQuery(max: number, defaultLimit: number) {
+  return {
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(max)
+      .optional()
+      .meta({ description: `Số phần tử một trang (mặc định ${defaultLimit}, tối đa ${max})` }),
+    cursor: z.string().max(200).optional().meta({ description: '`nextCursor` của trang trước' }),
+  };
+}
+
+/** The page query of lists a use case returns whole (short reference lists). */
+export const listQuery = z.object(pageQuery(500, 100));

@@ -111,6 +111,10 @@ const fileVerificationSchema = z.object({
   signatures: z.array(
     z.object({ signer: z.string().nullable(), verdict: z.string(), reasons: z.array(z.string()) }),
   ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({
+    description:
+      'Những gì kiểm tra thấy ở cả tệp, hiển thị cạnh kết luận: ACTIVE_CONTENT (nội dung chủ động), UNCOVERED_TAIL …',
+  }),
 });
 
 export const incomingEntrySchema = entryViewSchema
@@ -205,7 +209,7 @@ export const progressNoteResultSchema = z
 
 export const signResultSchema = z
   .object({
-    entryVersion: z.number().int(),
+    version: z.number().int().meta({ description: 'Phiên bản mới của văn bản (gửi lại ở bước tiếp theo)' }),
     status: z.literal('signed'),
     file: documentVersionSchema,
   })

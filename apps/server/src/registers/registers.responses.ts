@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, count, id, timestamp } from '../http/response-fields';
+import { calendarDate, count, id, pageOf, timestamp } from '../http/response-fields';
 import { levelCountSchema } from '../certificates/certificates.responses';
 import { entryViewSchema } from './entry.responses';
 
@@ -57,9 +57,9 @@ export const notificationSchema = z
   })
   .meta({ id: 'Notification' });
 
-export const notificationListSchema = z
-  .object({ unread: count, items: z.array(notificationSchema) })
-  .meta({ id: 'NotificationList' });
+export const notificationPageSchema = pageOf(notificationSchema, 'NotificationPage')
+  .extend({ unread: count.meta({ description: 'Số thông báo chưa đọc' }) })
+  .meta({ id: 'NotificationPage' });
 
 export const reminderRunSchema = z.object({ entries: count, created: count }).meta({ id: 'ReminderRun' });
 
