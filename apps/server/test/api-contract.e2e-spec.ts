@@ -150,12 +150,35 @@ describe('one consistent API contract', () => {
         code: '01.HS',
         title: 'Hồ sơ theo mã cơ quan',
       });
-      expect([created.status, created.body.agencyId]).toEqual([201, district.id]);
+      expect([created.status, created.body.agencyId, created.body.agencyCode]).toEqual([
+        201,
+        district.id,
+        district.code,
+      ]);
 
       const other = await api.get('d.clerk', `/api/v1/agencies/${commune.code}/users`);
       expect([other.status, other.body.code]).toEqual([404, 'AGENCY_NOT_FOUND']);
       const unknown = await api.get('d.clerk', '/api/v1/agencies/000.99.99.H99/users');
       expect([unknown.status, unknown.body.code]).toEqual([404, 'AGENCY_NOT_FOUND']);
+    });
+
+    it('names every agency of an answer by code beside its id: lists, users and their roles, entries', async () => {
+      const users = (await api.get('d.clerk', `/api/v1/agencies/${district.code}/users`)).body.items;
+      expect(users.length).toBeGreaterThan(0);
+      for (const user of users) {
+        expect([user.agencyId, user.agencyCode]).toEqual([district.id, district.code]);
+        for (const grant of user.roles) expect(grant.agencyCode).toBe(district.code);
+      }
+      const inbox = await api.get('d.clerk', `/api/v1/agencies/${district.id}/incoming/inbox?limit=2`);
+      expect(inbox.body.items.map((e: { agencyCode: string }) => e.agencyCode)).toEqual([
+        district.code,
+        district.code,
+      ]);
+      const detail = await api.get(
+        'd.clerk',
+        `/api/v1/agencies/${district.id}/entries/${inbox.body.items[0].id}`,
+      );
+      expect([detail.body.agencyId, detail.body.agencyCode]).toEqual([district.id, district.code]);
     });
 
     it('answers /auth/me with ids and codes', async () => {

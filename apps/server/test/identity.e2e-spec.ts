@@ -221,7 +221,7 @@ describe('identity over HTTP', () => {
         'update a user',
         'patch',
         () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`,
-        { expectedVersion: 1, fullName: 'X' },
+        { version: 1, fullName: 'X' },
       ],
       [
         'set roles',
@@ -241,7 +241,7 @@ describe('identity over HTTP', () => {
         'update a unit',
         'patch',
         () => `/api/v1/agencies/${communeB.id}/units/${bUnitId}`,
-        { expectedVersion: 1, name: 'X' },
+        { version: 1, name: 'X' },
       ],
       ['read the audit log', 'get', () => `/api/v1/agencies/${communeB.id}/audit-events`, null],
       [
@@ -254,13 +254,13 @@ describe('identity over HTTP', () => {
         "change B's user through A's path",
         'patch',
         () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`,
-        { expectedVersion: 1, fullName: 'X' },
+        { version: 1, fullName: 'X' },
       ],
       [
         "change B's unit through A's path",
         'patch',
         () => `/api/v1/agencies/${communeA.id}/units/${bUnitId}`,
-        { expectedVersion: 1, name: 'X' },
+        { version: 1, name: 'X' },
       ],
     ];
 

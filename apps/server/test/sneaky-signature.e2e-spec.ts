@@ -117,7 +117,7 @@ describe('the "sneaky signature" on an issued document: API, CLI and incoming re
       passphrase: pki.people[0].passphrase,
     });
     expect(signed.status).toBe(200);
-    const done = await api.post('d.clerk', outgoing(id, '/issue'), { version: signed.body.entryVersion });
+    const done = await api.post('d.clerk', outgoing(id, '/issue'), { version: signed.body.version });
     expect(done.status).toBe(200);
     const entry = `/api/v1/agencies/${district.id}/entries/${id}`;
     const detail = (await api.get('d.clerk', entry)).body;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgencyCodes } from './agency-codes';
 import { AgencyRepository } from './agency.repository';
 import { DirectoryAuthorization } from './directory-authorization';
 import { CreateAgencyUseCase } from './use-cases/create-agency.use-case';
@@ -12,6 +13,7 @@ import { UpdateAgencyUseCase } from './use-cases/update-agency.use-case';
 
 const PROVIDERS = [
   AgencyRepository,
+  AgencyCodes,
   DirectoryAuthorization,
   CreateAgencyUseCase,
   UpdateAgencyUseCase,

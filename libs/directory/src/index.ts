@@ -15,6 +15,7 @@ export {
   type AgencyChangesInput,
   type AgencyRecordInput,
 } from './agency-fields.schema';
+export { AgencyCodes } from './agency-codes';
 export { AgencyRepository, type AgencySearch } from './agency.repository';
 export { type DirectoryActor, type DirectoryUserActor, SystemDirectoryActor } from './directory-actor';
 export { DirectoryAuthorization, type DirectoryMaintainer } from './directory-authorization';

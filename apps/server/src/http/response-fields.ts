@@ -3,6 +3,17 @@ import { z } from 'zod';
 /** Field shapes the response schemas share, so a format is described (and checked) the same everywhere. */
 export const id = z.uuid();
 
+/**
+ * The code of the agency named by the `agencyId` beside it. AgencyCodesInterceptor adds it to every
+ * answer (null for an unknown agency); optional in the schema only because handlers return views
+ * without it.
+ */
+export const agencyCode = z
+  .string()
+  .nullable()
+  .optional()
+  .meta({ description: 'Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời)' });
+
 /** A moment as an ISO 8601 string (what views that already serialised their dates hold). */
 export const timestamp = z.iso.datetime({ offset: true });
 

@@ -51,14 +51,14 @@ export class UnitsController {
   @ZodResponse(unitViewSchema)
   @Patch(':unitId')
   @RequireAgencyRole('admin')
-  @ApiOperation({ summary: 'Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)' })
+  @ApiOperation({ summary: 'Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('unitId', { schema: uuidParam }) unitId: string,
     @Body({ schema: updateUnitSchema }) body: z.infer<typeof updateUnitSchema>,
   ) {
-    const { expectedVersion, ...changes } = body;
+    const { version: expectedVersion, ...changes } = body;
     return this.updateUnit.execute({ principal, agencyId, unitId, expectedVersion, changes });
   }
 }

@@ -77,14 +77,14 @@ export class UsersController {
   @ZodResponse(userViewSchema)
   @Patch(':userId')
   @RequireAgencyRole('admin')
-  @ApiOperation({ summary: 'Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)' })
+  @ApiOperation({ summary: 'Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('userId', userId) id: string,
     @Body({ schema: updateUserSchema }) body: z.infer<typeof updateUserSchema>,
   ) {
-    const { expectedVersion, ...changes } = body;
+    const { version: expectedVersion, ...changes } = body;
     return this.updateUser.execute({ principal, agencyId, userId: id, expectedVersion, changes });
   }
 

@@ -147,7 +147,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm expectedVersion)
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UsersController_update'];
@@ -231,7 +231,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm expectedVersion)
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)
      * @description Vai trò: admin.
      */
     patch: operations['UnitsController_update'];
@@ -289,7 +289,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc) */
+    /** Sửa thông tin cơ quan; cần version (phiên bản đã đọc) */
     patch: operations['DirectoryController_update'];
     trace?: never;
   };
@@ -1402,10 +1402,10 @@ export interface components {
       roles: {
         /** Format: uuid */
         agencyId: string;
-        /** @enum {string} */
-        role: 'admin' | 'clerk' | 'leader' | 'specialist';
         /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
         agencyCode: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
       }[];
       /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
       agencies: {
@@ -1433,6 +1433,8 @@ export interface components {
       email: string | null;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: uuid */
       unitId: string | null;
       active: boolean;
@@ -1443,6 +1445,8 @@ export interface components {
     RoleGrant: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       role: 'admin' | 'clerk' | 'leader' | 'specialist';
     };
@@ -1458,6 +1462,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       code: string;
       name: string;
       abbreviation: string;
@@ -1542,6 +1548,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       kind: 'organisation' | 'personal';
       /**
@@ -1763,6 +1771,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1876,6 +1886,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2008,6 +2020,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2124,6 +2138,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2224,6 +2240,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       kind: string;
       /** Format: uuid */
       entryId: string | null;
@@ -2242,6 +2260,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2353,6 +2373,8 @@ export interface components {
         unitId: string | null;
         /** Format: uuid */
         agencyId: string | null;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         organId: string | null;
         organName: string;
       }[];
@@ -2436,6 +2458,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2460,6 +2484,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2490,6 +2516,8 @@ export interface components {
     ReportSummary: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: date */
       from: string;
       /** Format: date */
@@ -2524,6 +2552,8 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
         outgoing: {
@@ -2532,12 +2562,16 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
       };
       byAgency: {
         /** Format: uuid */
         agencyId: string;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         name: string;
         incoming: number;
         outgoing: number;
@@ -2984,7 +3018,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           fullName?: string;
           position?: string | null;
           /** Format: email */
@@ -3182,7 +3216,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           name?: string;
           abbreviation?: string;
           active?: boolean;
@@ -3385,7 +3419,7 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           website?: string | null;
-          expectedVersion: number;
+          version: number;
         };
       };
     };
