@@ -13,6 +13,7 @@ import { StoredObjectClaims1764100000410 } from './1764100000410-stored-object-c
 import { EntrySearchTypeName1764100000411 } from './1764100000411-entry-search-type-name.migration';
 import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migration';
 import { Exchange1764100000500 } from './1764100000500-exchange.migration';
+import { ExchangeStoredObjects1764100000501 } from './1764100000501-exchange-stored-objects.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   EntrySearchTypeName1764100000411,
   LoginAttempts1764100000420,
   Exchange1764100000500,
+  ExchangeStoredObjects1764100000501,
 ];
