@@ -32,6 +32,8 @@ const allowed = {
     'persistence',
     'audit',
     'storage',
+    // packages are stored objects under the documents' claim protocol (StoredObjectClaimRepository)
+    'documents',
     'signing',
     'edxml',
     'directory',

@@ -32,6 +32,7 @@ export default tseslint.config(
     files: [
       'libs/config/**',
       'test/**',
+      'libs/*/test-fixtures/**',
       'bench/**',
       '**/*.spec.ts',
       '**/*.integration-spec.ts',

@@ -7,7 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testRegex: '(\\.spec|\\.integration-spec|\\.e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
+  // rooted: a checkout may itself live under a folder named data or dist
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/data/'],
   // Some dependencies ship ES modules only; swc turns them into CommonJS for Jest (Node itself loads them natively).
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
   transformIgnorePatterns: [

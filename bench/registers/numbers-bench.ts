@@ -49,7 +49,7 @@ export async function runNumbersBench(
     });
     const clock = new SystemClock();
     const numbers = new NumberAllocator(db, new RegisterRepository(db), new DocumentTypeRepository(db));
-    const entries = new RegisterEntryRepository(db);
+    const entries = new RegisterEntryRepository(db, new DocumentTypeRepository(db));
     const audit = new AuditLog(db, new AuditEventRepository(db), clock);
     const notation = composeNotation({
       typeAbbreviation: null,

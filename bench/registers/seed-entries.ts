@@ -129,6 +129,11 @@ async function seedWith(writers: Client[], options: SeedOptions): Promise<SeedRe
   const years = [lastYear - 2, lastYear - 1, lastYear];
   const days = workingDays(`${years[0]}-01-01`, options.today);
   const { agencies } = await createWorld(client, years);
+  const typeNames = new Map(
+    (await client.query<{ code: string; name: string }>('SELECT code, name FROM document_type')).rows.map(
+      (t) => [t.code, t.name],
+    ),
+  );
   // The district writes about four times what a commune does.
   const agencyWeights = agencies.map((a, i) => [a, i === 0 ? 4 : 1] as const);
   const counters = new Map<string, number>();
@@ -229,7 +234,7 @@ async function seedWith(writers: Client[], options: SeedOptions): Promise<SeedRe
       agency.users[2],
       createdAt,
       closedAt ?? createdAt,
-      buildSearchText(entry),
+      buildSearchText(entry, typeNames.get(typeCode) ?? null),
     ]);
     if (leadUnit) {
       const assignedAt = officeTime(random, plusDays(date, 1));

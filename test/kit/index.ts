@@ -19,3 +19,4 @@ export {
 } from './test-pki';
 export { startTsaServer, type TsaServer, type TsaBehaviour } from './tsa-server';
 export { recordStatements } from './statement-recorder';
+export { listStoredObjects } from './stored-objects';

@@ -69,11 +69,13 @@ export async function createTestDatabase(
   const url = adminUrl(name);
   const dataSource = createDataSource({ url, entities: ALL_ENTITIES, poolSize: 20 });
   await dataSource.initialize();
+  const database = new Database(dataSource);
   return {
     url,
     dataSource,
-    database: new Database(dataSource),
+    database,
     async close() {
+      await database.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },

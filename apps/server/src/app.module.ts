@@ -20,7 +20,9 @@ import { ExchangeHttpModule } from './exchange/exchange-http.module';
 import { HealthController } from './health/health.controller';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
+import { AgencyCodesInterceptor } from './http/agency-codes.interceptor';
 import { ResponseContractInterceptor } from './http/response-contract.interceptor';
+import { SafeTextGuard } from './http/safe-text.guard';
 import { SessionGuard } from './http/session.guard';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
 import { UnitsController } from './identity/units.controller';
@@ -70,12 +72,15 @@ export class AppModule {
         DirectoryController,
       ],
       providers: [
+        { provide: APP_GUARD, useClass: SafeTextGuard },
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        // Registered first, so the outermost: the contract check sees the agency codes added below.
         ...(options.checkResponses
           ? [{ provide: APP_INTERCEPTOR, useClass: ResponseContractInterceptor }]
           : []),
+        { provide: APP_INTERCEPTOR, useClass: AgencyCodesInterceptor },
       ],
     };
   }

@@ -331,7 +331,7 @@ describe('certificate store over HTTP', () => {
         .get(`/api/v1/agencies/${communeA.id}/certificates`)
         .set('Authorization', `Bearer ${await token('a.spec')}`)
         .expect(200);
-      return res.body.find((c: { id: string }) => c.id === id);
+      return res.body.items.find((c: { id: string }) => c.id === id);
     }
 
     it('lists subject, issuer, serial and validity, warning 30 days ahead and flagging expiry', async () => {
@@ -562,7 +562,7 @@ describe('certificate store over HTTP', () => {
         .get(anchors)
         .set('Authorization', `Bearer ${await token('d.admin')}`)
         .expect(200);
-      expect(list.body.map((a: { label: string }) => a.label)).toEqual([
+      expect(list.body.items.map((a: { label: string }) => a.label)).toEqual([
         'Demo Root',
         'vanthu Demo Issuing CA',
       ]);
@@ -583,7 +583,7 @@ describe('certificate store over HTTP', () => {
         .get(anchors)
         .set('Authorization', `Bearer ${await token('d.admin')}`)
         .expect(200);
-      expect(after.body).toHaveLength(1);
+      expect(after.body.items).toHaveLength(1);
     });
 
     it('CRLs: added by node administrators, listed with issuer and dates', async () => {
@@ -601,7 +601,7 @@ describe('certificate store over HTTP', () => {
         .get(crls)
         .set('Authorization', `Bearer ${await token('d.admin')}`)
         .expect(200);
-      expect(list.body).toHaveLength(1);
+      expect(list.body.items).toHaveLength(1);
       expect(JSON.stringify(list.body)).not.toMatch(/"der"|crlDer/);
     });
   });

@@ -124,7 +124,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
 
     const listed = await api.get('d.spec', copiesOf(letterId));
     expect(listed.status).toBe(200);
-    expect(listed.body.map((c: { numberNotation: string }) => c.numberNotation)).toEqual([
+    expect(listed.body.items.map((c: { numberNotation: string }) => c.numberNotation)).toEqual([
       '01/SY-UBND',
       '02/SL-UBND',
       '03/TrS-UBND',
@@ -254,7 +254,7 @@ describe('electronic copies over HTTP: sao y, sao lục, trích sao numbered in 
     const numbers = results.map((r) => r.body.number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => 5 + i));
     const listed = await api.get('d.clerk', copiesOf(letterId));
-    expect(listed.body.map((c: { number: number }) => c.number)).toEqual(
+    expect(listed.body.items.map((c: { number: number }) => c.number)).toEqual(
       Array.from({ length: 16 }, (_, i) => i + 1),
     );
   });

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { RegisterEntryRepository } from '../../../libs/registers/src/entries/register-entry.repository';
 import { newEntry } from '../../../libs/registers/src/search/entry-search.test-helper';
+import { DocumentTypeRepository } from '../../../libs/registers/src/types/document-type.repository';
 import { insertAgency, insertUser, TEST_PASSWORD } from '@vanthu/test-kit';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 
@@ -17,7 +18,10 @@ describe('GET /api/v1/agencies/:agencyId/entries', () => {
     commune = (await insertAgency(ds, { code: '000.01.12.H15', name: 'UBND xã Ea Sol' })).id;
     other = (await insertAgency(ds, { code: '000.02.12.H15', name: 'UBND xã Ea Hiao' })).id;
     await insertUser(ds, { agencyId: commune, username: 'easol.cv', roles: ['specialist'] });
-    const entries = new RegisterEntryRepository(server.db.database);
+    const entries = new RegisterEntryRepository(
+      server.db.database,
+      new DocumentTypeRepository(server.db.database),
+    );
     await entries.insert(
       newEntry(commune, {
         subject: 'Quyết định về việc phê duyệt kế hoạch phòng, chống thiên tai năm 2026',
@@ -62,6 +66,15 @@ describe('GET /api/v1/agencies/:agencyId/entries', () => {
     const second = await get(url(commune), { limit: '2', cursor: first.body.nextCursor }).expect(200);
     expect(second.body.items.map((i: { subject: string }) => i.subject)).toEqual(['Báo cáo tổng kết']);
     expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('finds by the type name and full-width letters, and nothing for "*", "%" or an emoji', async () => {
+    const subjects = async (q: string) =>
+      (await get(url(commune), { q }).expect(200)).body.items.map((i: { subject: string }) => i.subject);
+    // "Báo cáo tình hình…" is a Công văn (the default type of these entries): its type is searchable
+    expect(await subjects('cong van thu ngan sach')).toEqual(['Báo cáo tình hình thu ngân sách']);
+    expect(await subjects('ｂáｏ ｃáｏ ｔổｎｇ')).toEqual(['Báo cáo tổng kết']);
+    for (const q of ['*', '%', '😀']) expect(await subjects(q)).toEqual([]);
   });
 
   it('takes several statuses as a list or repeated', async () => {

@@ -150,7 +150,7 @@ describe('exchange: node A → node B directly', () => {
     // the leader assigns it: 04; then the central node recalls it: the commune's copy is destroyed, 15 back
     const specialist = (
       await apiDistrict.ok('eadrang.lanhdao', 'GET', `/api/v1/agencies/${commune}/users`)
-    ).find((u: { username: string }) => u.username === 'eadrang.chuyenvien');
+    ).items.find((u: { username: string }) => u.username === 'eadrang.chuyenvien');
     const registered = await apiDistrict.ok(
       'eadrang.vanthu',
       'GET',

@@ -192,14 +192,18 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
 
     const listed = await api.get('d.clerk', `/api/v1/agencies/${district.id}/deliveries?state=dead`);
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual([
-      expect.objectContaining({
-        deliveryId: id,
-        consignmentId: id,
-        peer: 'hub-x',
-        lastErrorCode: 'EXCHANGE_PEER_UNAVAILABLE',
-      }),
-    ]);
+    expect(listed.body).toEqual({
+      items: [
+        expect.objectContaining({
+          deliveryId: id,
+          consignmentId: id,
+          peer: 'hub-x',
+          lastErrorCode: 'EXCHANGE_PEER_UNAVAILABLE',
+        }),
+      ],
+      nextCursor: null,
+      total: 1,
+    });
     expect((await api.get('a.clerk', `/api/v1/agencies/${district.id}/deliveries?state=dead`)).status).toBe(
       404,
     );

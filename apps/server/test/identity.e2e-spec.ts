@@ -99,7 +99,7 @@ describe('identity over HTTP', () => {
         .get(`/api/v1/agencies/${communeA.id}/users`)
         .set('Authorization', `Bearer ${admin}`)
         .expect(200)
-    ).body.find((u: { username: string }) => u.username === 'a.clerk').id;
+    ).body.items.find((u: { username: string }) => u.username === 'a.clerk').id;
     await http()
       .post(`/api/v1/agencies/${communeA.id}/users/${clerkId}/reset`)
       .set('Authorization', `Bearer ${admin}`)
@@ -205,7 +205,7 @@ describe('identity over HTTP', () => {
           .get(`/api/v1/agencies/${communeB.id}/users`)
           .set('Authorization', `Bearer ${bAdmin}`)
           .expect(200)
-      ).body[0].id;
+      ).body.items[0].id;
     });
 
     const cases: [string, 'get' | 'post' | 'patch' | 'put', () => string, object | null][] = [
@@ -221,7 +221,7 @@ describe('identity over HTTP', () => {
         'update a user',
         'patch',
         () => `/api/v1/agencies/${communeB.id}/users/${bUserId}`,
-        { expectedVersion: 1, fullName: 'X' },
+        { version: 1, fullName: 'X' },
       ],
       [
         'set roles',
@@ -241,7 +241,7 @@ describe('identity over HTTP', () => {
         'update a unit',
         'patch',
         () => `/api/v1/agencies/${communeB.id}/units/${bUnitId}`,
-        { expectedVersion: 1, name: 'X' },
+        { version: 1, name: 'X' },
       ],
       ['read the audit log', 'get', () => `/api/v1/agencies/${communeB.id}/audit-events`, null],
       [
@@ -254,13 +254,13 @@ describe('identity over HTTP', () => {
         "change B's user through A's path",
         'patch',
         () => `/api/v1/agencies/${communeA.id}/users/${bUserId}`,
-        { expectedVersion: 1, fullName: 'X' },
+        { version: 1, fullName: 'X' },
       ],
       [
         "change B's unit through A's path",
         'patch',
         () => `/api/v1/agencies/${communeA.id}/units/${bUnitId}`,
-        { expectedVersion: 1, name: 'X' },
+        { version: 1, name: 'X' },
       ],
     ];
 
@@ -337,7 +337,7 @@ describe('identity over HTTP', () => {
       .get(`/api/v1/agencies/${communeA.id}/audit-events`)
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    const actions = events.body.map((e: { action: string }) => e.action);
+    const actions = events.body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.roles_changed', 'auth.login']));
   });
 

@@ -249,6 +249,7 @@ describe('incoming documents over HTTP', () => {
           fileName: 'Công văn 101.pdf',
           verdict: 'valid',
           signatures: [{ signer: pki.people[0].fullName, verdict: 'valid', reasons: expect.any(Array) }],
+          warnings: [],
         },
       ]);
       expect(b.body.files.map((f: { fileName: string; kind: string }) => [f.fileName, f.kind])).toEqual([
@@ -391,6 +392,15 @@ describe('incoming documents over HTTP', () => {
         201,
       );
       expect(confirmed.body.duplicateOf).toBe(first.id);
+
+      // confirmDuplicate as a multipart field of its own, as documented, works the same
+      const asField = await http()
+        .post(`/api/v1/agencies/${district.id}/incoming`)
+        .set('Authorization', await as('d.clerk'))
+        .field('metadata', JSON.stringify({ ...again, subject: 'Bản gửi lại lần hai' }))
+        .field('confirmDuplicate', 'true')
+        .attach('file', signedA, 'cv.pdf');
+      expect([asField.status, asField.body.duplicateOf]).toEqual([201, first.id]);
     });
 
     it('lets only clerks register', async () => {
@@ -736,14 +746,16 @@ describe('incoming documents over HTTP', () => {
       for (const username of ['c.clerk', 'c.leader']) {
         const res = await get(username, inboxPath);
         expect(res.status).toBe(200);
-        expect(res.body.map((e: { id: string }) => e.id)).toContain(entryId);
+        expect(res.body.items.map((e: { id: string }) => e.id)).toContain(entryId);
       }
-      const inbox = (await get('c.clerk', inboxPath)).body.find((e: { id: string }) => e.id === entryId);
+      const inbox = (await get('c.clerk', inboxPath)).body.items.find(
+        (e: { id: string }) => e.id === entryId,
+      );
       expect(inbox).toMatchObject({ status: 'received', verificationVerdict: 'valid', arrivalNumber: null });
       expect(inbox.files.map((f: { fileName: string }) => f.fileName)).toEqual(['ke-hoach.pdf']);
       expect((await get('c.spec', inboxPath)).status).toBe(403);
       const districtInbox = await get('d.clerk', `/api/v1/agencies/${district.id}/incoming/inbox`);
-      expect(districtInbox.body.map((e: { id: string }) => e.id)).not.toContain(entryId);
+      expect(districtInbox.body.items.map((e: { id: string }) => e.id)).not.toContain(entryId);
 
       const path = incoming(commune.id, entryId, 'register');
       const stale = await post('c.clerk', path, { version: 2 });
@@ -812,7 +824,7 @@ describe('incoming documents over HTTP', () => {
       expect(res.body).toMatchObject({ status: 'returned', returnReason: reason, arrivalNumber: null });
       expect(await statuses(deliveryId)).toEqual([{ code: '02', description: reason }]);
       const inbox = await get('c.clerk', `/api/v1/agencies/${commune.id}/incoming/inbox`);
-      expect(inbox.body.map((e: { id: string }) => e.id)).not.toContain(entryId);
+      expect(inbox.body.items.map((e: { id: string }) => e.id)).not.toContain(entryId);
     });
 
     it('registers a failed delivery with an override, recording it', async () => {
@@ -870,16 +882,16 @@ describe('incoming documents over HTTP', () => {
         )
       ).body.id;
       const dueSoon = `/api/v1/agencies/${district.id}/incoming/due-soon`;
-      const ids3 = (await get('d.leader', dueSoon)).body.map((e: { id: string }) => e.id);
+      const ids3 = (await get('d.leader', dueSoon)).body.items.map((e: { id: string }) => e.id);
       expect(ids3).toContain(soon);
       expect(ids3).not.toContain(later);
-      const wide = (await get('d.leader', `${dueSoon}?days=10`)).body;
+      const wide = (await get('d.leader', `${dueSoon}?days=10`)).body.items;
       expect(wide.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([soon, later]));
       expect(wide.find((e: { id: string }) => e.id === soon).daysLeft).toBe(1);
-      const person = (await get('d.spec', `${dueSoon}?days=10&userId=${ids['d.spec']}`)).body;
+      const person = (await get('d.spec', `${dueSoon}?days=10&userId=${ids['d.spec']}`)).body.items;
       expect(person.map((e: { id: string }) => e.id)).toContain(soon);
       expect(person.map((e: { id: string }) => e.id)).not.toContain(later);
-      const unit = (await get('d.spec', `${dueSoon}?days=10&unitId=${units.tp}`)).body;
+      const unit = (await get('d.spec', `${dueSoon}?days=10&unitId=${units.tp}`)).body.items;
       expect(unit.map((e: { id: string }) => e.id)).toContain(later);
       expect(unit.map((e: { id: string }) => e.id)).not.toContain(soon);
       expect((await get('c.leader', dueSoon)).status).toBe(404);
@@ -887,13 +899,15 @@ describe('incoming documents over HTTP', () => {
 
     it('lists overdue documents once their deadline has passed, and reminds the lead handlers once a day', async () => {
       const overduePath = `/api/v1/agencies/${district.id}/incoming/overdue`;
-      expect((await get('d.leader', overduePath)).body.map((e: { id: string }) => e.id)).not.toContain(soon);
+      expect((await get('d.leader', overduePath)).body.items.map((e: { id: string }) => e.id)).not.toContain(
+        soon,
+      );
       setClock(3 * DAY);
-      const overdue = (await get('d.leader', overduePath)).body;
+      const overdue = (await get('d.leader', overduePath)).body.items;
       const item = overdue.find((e: { id: string }) => e.id === soon);
       expect(item).toMatchObject({ status: 'assigned', daysLeft: -2 });
       expect(overdue.map((e: { id: string }) => e.id)).not.toContain(later);
-      const byUnit = (await get('d.leader', `${overduePath}?unitId=${units.tp}`)).body;
+      const byUnit = (await get('d.leader', `${overduePath}?unitId=${units.tp}`)).body.items;
       expect(byUnit.map((e: { id: string }) => e.id)).not.toContain(soon);
 
       const scan = `/api/v1/agencies/${district.id}/notifications/deadline-scan`;

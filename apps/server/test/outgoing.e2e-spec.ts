@@ -147,7 +147,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
       passphrase: pki.people[0].passphrase,
     });
     expect(signed.status).toBe(200);
-    return { id: created.body.id, version: signed.body.entryVersion };
+    return { id: created.body.id, version: signed.body.version };
   }
 
   it('runs the whole outgoing flow and delivers to two communes hosted here', async () => {
@@ -197,7 +197,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     });
     expect(signed.status).toBe(200);
     expect(signed.body.file.kind).toBe('personal_signed');
-    version = signed.body.entryVersion;
+    version = signed.body.version;
 
     // only a clerk issues
     expect((await post('d.leader', path(id, '/issue'), { version })).status).toBe(403);
@@ -355,6 +355,18 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     const notPng = await put('d.leader', Buffer.from('GIF89a not a png'));
     expect(notPng.status).toBe(400);
     expect(notPng.body.code).toBe('APPEARANCE_IMAGE_INVALID');
+    // an 8000 × 8000 PNG header (64 million pixels) is refused from the header alone
+    const huge = Buffer.concat([original.subarray(0, 33), Buffer.alloc(64)]);
+    huge.writeUInt32BE(8000, 16);
+    huge.writeUInt32BE(8000, 20);
+    const tooLarge = await put('d.leader', huge);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.code).toBe('APPEARANCE_IMAGE_TOO_LARGE');
+    expect(tooLarge.body.message).toContain('8000 × 8000');
+    expect(tooLarge.body.details).toMatchObject({ width: 8000, height: 8000 });
+    // a PNG within the limits that does not decode is refused as signing would refuse it
+    const truncated = await put('d.leader', original.subarray(0, 100));
+    expect(truncated.body.code).toBe('APPEARANCE_IMAGE_INVALID');
     expect((await put('d.spec', original)).status).toBe(403);
     expect((await put('a.clerk', original)).status).toBe(404);
     expect((await stored()).equals(other)).toBe(true);
@@ -556,7 +568,7 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
     });
     expect(recalled.status).toBe(200);
     // the copy keeps its number in the commune's copy register; its file is no longer served
-    const [listed] = (await get('a.clerk', `${atCommune}/entries/${incomingId}/copies`)).body;
+    const [listed] = (await get('a.clerk', `${atCommune}/entries/${incomingId}/copies`)).body.items;
     expect(listed).toMatchObject({ id: copy.body.id, number: 1 });
     expect(Date.parse(listed.withdrawnAt)).not.toBeNaN();
     const content = await get('a.clerk', `${atCommune}/copies/${copy.body.id}/content`);

@@ -118,7 +118,7 @@ describe('POST /api/v1/verify', () => {
       .get('/api/v1/trust/anchors')
       .set('Authorization', `Bearer ${nodeAdmin}`);
     await request(server.url)
-      .delete(`/api/v1/trust/anchors/${anchors.body[0].id}`)
+      .delete(`/api/v1/trust/anchors/${anchors.body.items[0].id}`)
       .set('Authorization', `Bearer ${nodeAdmin}`)
       .expect(204);
     const res = await verify(signed).expect(200);

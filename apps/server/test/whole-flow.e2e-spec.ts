@@ -114,7 +114,7 @@ describe('whole flow: district → two communes → reply back', () => {
         version: v,
         passphrase: people.passphrase,
       })
-    ).entryVersion;
+    ).version;
     return ok(people.clerk, 'post', `${base}/${created.body.id}/issue`, { version: v });
   }
 

@@ -4,4 +4,9 @@ export { AuditChainVerifier, type AuditChainProblem, type AuditChainReport } fro
 export { AuditEventRepository } from './audit-event.repository';
 export { AuditEventEntity } from './audit-event.entity';
 export { AUDIT_ENTITIES } from './audit.entities';
-export { ListAuditEventsUseCase, type AuditEventView } from './use-cases/list-audit-events.use-case';
+export {
+  AUDIT_EVENTS_DEFAULT_LIMIT,
+  AUDIT_EVENTS_MAX_LIMIT,
+  ListAuditEventsUseCase,
+  type AuditEventView,
+} from './use-cases/list-audit-events.use-case';

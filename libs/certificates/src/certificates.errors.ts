@@ -1,5 +1,6 @@
 import { AppException } from '@vanthu/shared';
 import { registerConstraintErrors } from '@vanthu/persistence';
+import { APPEARANCE_IMAGE_LIMITS, APPEARANCE_IMAGE_LIMITS_TEXT } from '@vanthu/signing';
 
 /**
  * Errors of the certificate store. The engine's own codes (P12_*, CERT_*) pass through unchanged;
@@ -54,8 +55,17 @@ export const CertificateErrors = {
   appearanceInvalid: () =>
     new AppException(
       'APPEARANCE_IMAGE_INVALID',
-      'Ảnh chữ ký hoặc con dấu phải là tệp PNG nền trong suốt, dung lượng không quá 2 MB.',
+      'Ảnh chữ ký hoặc con dấu phải là tệp PNG hợp lệ, nền trong suốt.',
       400,
+    ),
+  appearanceTooLarge: (size: { width: number; height: number; bytes: number }) =>
+    new AppException(
+      'APPEARANCE_IMAGE_TOO_LARGE',
+      `Ảnh chữ ký hoặc con dấu quá lớn (${size.width} × ${size.height} điểm ảnh, ` +
+        `${Math.ceil(size.bytes / 1024)} KB); ${APPEARANCE_IMAGE_LIMITS_TEXT}. ` +
+        'Hãy tải lên ảnh nhỏ hơn, độ phân giải 300 dpi là đủ.',
+      400,
+      { ...size, limits: APPEARANCE_IMAGE_LIMITS },
     ),
   appearanceMissing: (kind: 'organisation' | 'personal') =>
     new AppException(

@@ -6,6 +6,7 @@ import { EnvelopeCipher } from './crypto/envelope-cipher';
 import { resolveMasterKey } from './crypto/master-key';
 import { CertificateImporter } from './store/certificate-importer';
 import { CertificateRepository } from './store/certificate.repository';
+import { UnlockThrottleRepository } from './store/unlock-throttle.repository';
 import { CrlRepository } from './trust/crl.repository';
 import { TrustAnchorRepository } from './trust/trust-anchor.repository';
 import { TrustMaterial } from './trust/trust-material';
@@ -63,6 +64,7 @@ const USE_CASES = [
         ),
     },
     CertificateRepository,
+    UnlockThrottleRepository,
     CertificateImporter,
     TrustAnchorRepository,
     CrlRepository,

@@ -133,6 +133,11 @@ export class AgencyRepository {
     return (await this.select('WHERE a.code = $1', [code]))[0] ?? null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<Agency[]> {
+    if (ids.length === 0) return [];
+    return this.select('WHERE a.id = ANY($1::uuid[])', [[...ids]], 'ORDER BY a.code');
+  }
+
   async findByCodes(codes: readonly string[]): Promise<Agency[]> {
     if (codes.length === 0) return [];
     return this.select('WHERE a.code = ANY($1::varchar[])', [[...codes]], 'ORDER BY a.code');

@@ -15,6 +15,7 @@ export {
   type AgencyChangesInput,
   type AgencyRecordInput,
 } from './agency-fields.schema';
+export { AgencyCodes } from './agency-codes';
 export { AgencyRepository, type AgencySearch } from './agency.repository';
 export { type DirectoryActor, type DirectoryUserActor, SystemDirectoryActor } from './directory-actor';
 export { DirectoryAuthorization, type DirectoryMaintainer } from './directory-authorization';
@@ -31,6 +32,7 @@ export {
   type SearchAgenciesInput,
 } from './use-cases/search-agencies.use-case';
 export { ResolveSuccessorUseCase } from './use-cases/resolve-successor.use-case';
+export { ResolveAgencyReferenceUseCase } from './use-cases/resolve-agency-reference.use-case';
 export {
   ImportAgenciesUseCase,
   type DirectoryFileFormat,

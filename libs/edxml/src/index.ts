@@ -74,6 +74,8 @@ export {
   priorityFromEdxml,
   priorityToEdxml,
   registerFieldsFromEdoc,
+  deliveryStatusFromStatus,
+  type DeliveryStatusFields,
   type IncomingDocumentFields,
   type OutgoingDocumentFields,
   type RegisterPriority,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { CertificatesModule } from '@vanthu/certificates';
 import { DirectoryModule } from '@vanthu/directory';
+import { StoredObjectClaimRepository } from '@vanthu/documents';
 import { ExchangeRuntime } from './exchange-runtime';
 import { ExchangeOverviewUseCase } from './exchange-status.use-case';
 import { HubInboundPolicy } from './hub/hub-inbound.policy';
@@ -49,6 +50,8 @@ const COMMON: Provider[] = [
   RouteResolver,
   PeerAuthenticator,
   ExchangeClient,
+  // the exchange's own instance: the hub has no DocumentsModule
+  StoredObjectClaimRepository,
   PackageStore,
   PackageAdmission,
   ExchangeInboundRepository,

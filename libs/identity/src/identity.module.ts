@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@vanthu/directory';
 import { PasswordHasher } from './passwords/password-hasher';
 import { LoginAttemptRepository } from './sessions/login-attempt.repository';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
@@ -8,6 +9,7 @@ import { AuthenticateSessionUseCase } from './use-cases/authenticate-session.use
 import { ChangePasswordUseCase } from './use-cases/change-password.use-case';
 import { CreateUnitUseCase } from './use-cases/create-unit.use-case';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
+import { DescribeCurrentUserUseCase } from './use-cases/describe-current-user.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUnitsUseCase } from './use-cases/list-units.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
@@ -24,6 +26,7 @@ const useCases = [
   LogoutUseCase,
   AuthenticateSessionUseCase,
   ChangePasswordUseCase,
+  DescribeCurrentUserUseCase,
   CreateUserUseCase,
   UpdateUserUseCase,
   SetUserRolesUseCase,
@@ -37,6 +40,7 @@ const useCases = [
 
 /** Needs IDENTITY_SETTINGS, Database, AuditLog and Clock from the application. */
 @Module({
+  imports: [DirectoryModule],
   providers: [
     PasswordHasher,
     UserRepository,

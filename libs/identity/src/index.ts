@@ -28,6 +28,11 @@ export { LoginUseCase, type LoginInput, type LoginResult } from './use-cases/log
 export { LogoutUseCase } from './use-cases/logout.use-case';
 export { AuthenticateSessionUseCase } from './use-cases/authenticate-session.use-case';
 export { ChangePasswordUseCase } from './use-cases/change-password.use-case';
+export {
+  DescribeCurrentUserUseCase,
+  type CurrentUserAgency,
+  type CurrentUserView,
+} from './use-cases/describe-current-user.use-case';
 export { CreateUserUseCase, type CreateUserInput, USERNAME_PATTERN } from './use-cases/create-user.use-case';
 export { UpdateUserUseCase, type UpdateUserInput } from './use-cases/update-user.use-case';
 export { SetUserRolesUseCase } from './use-cases/set-user-roles.use-case';

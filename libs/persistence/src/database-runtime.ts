@@ -61,6 +61,7 @@ export class DatabaseRuntime {
   }
 
   async close(): Promise<void> {
+    await this.database.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.embedded?.stop();
   }

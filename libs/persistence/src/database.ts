@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AutonomousPool } from './autonomous-pool';
 import { GroupCommit } from './group-commit';
 import { preparedQuery, type QueryRows } from './prepared-query';
 
@@ -14,15 +15,19 @@ type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 export class Database {
   private readonly ambient = new AsyncLocalStorage<EntityManager>();
   private readonly commitHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+  private readonly rollbackHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
   private readonly states = new WeakMap<EntityManager, Map<object, unknown>>();
+  private readonly autonomousPool: AutonomousPool;
   private readonly groups = new GroupCommit((body) =>
-    this.dataSource.transaction(async (manager) => {
+    this.run(undefined, async (manager) => {
       await body((fn) => this.ambient.run(manager, fn));
       await this.ambient.run(manager, () => this.runCommitHooks(manager));
     }),
   );
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    this.autonomousPool = new AutonomousPool(dataSource);
+  }
 
   /** The transaction's manager inside `transaction()`, else the pool's. */
   get manager(): EntityManager {
@@ -51,17 +56,26 @@ export class Database {
     return this.ambient.exit(fn);
   }
 
+  /**
+   * Runs one statement in a transaction of its own, committed when it returns, even inside
+   * `transaction()` (whose rollback does not undo it): for a record that must be durable and
+   * visible to others before the caller's transaction ends (a claim on a stored object). It runs on
+   * a small pool of its own, so a caller holding a connection of the main pool never waits for
+   * another one of it.
+   */
+  autonomous<R>(text: string, params: readonly unknown[]): Promise<QueryRows<R>> {
+    return this.autonomousPool.query<R>(text, params);
+  }
+
   async transaction<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     if (this.inTransaction) return work();
-    // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip
-    const run = (manager: EntityManager) =>
+    return this.run(isolation, (manager) =>
       this.ambient.run(manager, async () => {
         const result = await work();
         await this.runCommitHooks(manager);
         return result;
-      });
-    if (isolation === 'READ COMMITTED') return this.dataSource.transaction(run);
-    return this.dataSource.transaction(isolation, run);
+      }),
+    );
   }
 
   /**
@@ -75,6 +89,20 @@ export class Database {
     const hooks = this.commitHooks.get(manager);
     if (hooks) hooks.push(hook);
     else this.commitHooks.set(manager, [hook]);
+  }
+
+  /**
+   * Runs `hook` once the current transaction has rolled back (never if it commits), outside any
+   * transaction and before the rollback's error reaches the caller: for undoing effects outside the
+   * database (objects written to storage). A hook that fails does not hide the original error; it
+   * must leave what it could not undo to a later sweep.
+   */
+  afterRollback(hook: () => Promise<void>): void {
+    const manager = this.ambient.getStore();
+    if (!manager) throw new Error('afterRollback() needs an open transaction');
+    const hooks = this.rollbackHooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else this.rollbackHooks.set(manager, [hook]);
   }
 
   /**
@@ -102,6 +130,28 @@ export class Database {
     return this.groups.run(key, work);
   }
 
+  /** One transaction of the main pool; the rollback hooks run when it fails. */
+  private async run<T>(
+    isolation: IsolationLevel | undefined,
+    body: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    let manager: EntityManager | undefined;
+    const enter = (m: EntityManager) => {
+      manager = m;
+      return body(m);
+    };
+    try {
+      // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip
+      return isolation === undefined || isolation === 'READ COMMITTED'
+        ? await this.dataSource.transaction(enter)
+        : await this.dataSource.transaction(isolation, enter);
+    } catch (error) {
+      const hooks = manager ? this.rollbackHooks.get(manager) : undefined;
+      for (const hook of hooks ?? []) await hook().catch(() => undefined);
+      throw error;
+    }
+  }
+
   private async runCommitHooks(manager: EntityManager): Promise<void> {
     const hooks = this.commitHooks.get(manager);
     // a hook may add another (an audit record written by a hook): run until none are left
@@ -110,5 +160,10 @@ export class Database {
 
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
+  }
+
+  /** Closes the connections of `autonomous()`; the DataSource's own pool is its owner's to close. */
+  async close(): Promise<void> {
+    await this.autonomousPool.close();
   }
 }

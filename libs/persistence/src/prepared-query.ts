@@ -43,7 +43,7 @@ function rowsOf<R>(result: { rows: unknown[]; rowCount: number | null }): QueryR
 const names = new Map<string, string>();
 
 /** A stable name per statement text. */
-function statementName(text: string): string {
+export function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
     name = `s_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;

@@ -69,7 +69,7 @@ export type { IncomingMetadata, IncomingMetadataChanges } from './incoming/incom
 export type { IncomingFile, FileVerificationSummary } from './incoming/incoming-files.verifier';
 export type { IncomingEntryView } from './incoming/incoming-view';
 export { RegisterIncomingUseCase, type RegisterIncomingInput } from './incoming/register-incoming.use-case';
-export { ListInboxUseCase, INBOX_MAX_LIMIT } from './incoming/list-inbox.use-case';
+export { ListInboxUseCase, INBOX_DEFAULT_LIMIT, INBOX_MAX_LIMIT } from './incoming/list-inbox.use-case';
 export {
   RegisterFromInboxUseCase,
   type RegisterFromInboxInput,
@@ -93,6 +93,7 @@ export { type AssignmentView, toAssignmentView } from './assignments/assignment-
 export {
   ListOverdueUseCase,
   type DeadlineQuery,
+  DEADLINE_DEFAULT_LIMIT,
   DEADLINE_MAX_LIMIT,
 } from './assignments/list-overdue.use-case';
 export { ListDueSoonUseCase, DUE_SOON_DEFAULT_DAYS } from './assignments/list-due-soon.use-case';
@@ -101,6 +102,7 @@ export { DeadlineReminder, type ReminderRun } from './notifications/deadline-rem
 export { ScanDeadlinesUseCase } from './notifications/scan-deadlines.use-case';
 export {
   ListNotificationsUseCase,
+  NOTIFICATIONS_DEFAULT_LIMIT,
   NOTIFICATIONS_MAX_LIMIT,
 } from './notifications/list-notifications.use-case';
 export { MarkNotificationReadUseCase } from './notifications/mark-notification-read.use-case';

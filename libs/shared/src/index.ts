@@ -6,4 +6,5 @@ export { foldVietnamese } from './vietnamese-text';
 export { RequestContext, type RequestContextData } from './request-context';
 export { errorFactory, type ErrorEntry } from './error-table';
 export { Batcher, type BatchOutcome } from './batcher';
+export { cursorInvalid, type CursorPart, decodeCursor, encodeCursor, type Page } from './page-cursor';
 export { AGENCY_CODE_MAX_LENGTH, AGENCY_CODE_PATTERN, isValidAgencyCode } from './agency-code-format';

@@ -42,7 +42,13 @@ export { encodeFontSubset, hex4, subsetFontName, subsetTag, toUnicodeCMap } from
 // Errors
 export { signingError, type SigningErrorCode } from './signing.errors';
 // Verification
-export { inspectAndVerifyPdf, verifyPdf } from './verify/verify-pdf';
+export { findActiveContent, inspectAndVerifyPdf, verifyPdf } from './verify/verify-pdf';
+export {
+  ACTIVE_CONTENT_KIND_CODES,
+  type ActiveContentFinding,
+  type ActiveContentKind,
+} from './verify/active-content/active-content-kinds';
+export { refuseActiveContent } from './verify/active-content/refuse-active-content';
 export type {
   VerificationReport,
   SignatureReport,
@@ -73,6 +79,8 @@ export {
 } from './verify/assess-signing-certificate';
 // PDF signing
 export { signPdf } from './pdf/sign-pdf';
+export { checkAppearanceImage } from './pdf/appearance/png-image';
+export { APPEARANCE_IMAGE_LIMITS, APPEARANCE_IMAGE_LIMITS_TEXT } from './pdf/appearance/image-limits';
 export { inspectPdf, type PdfInspection } from './pdf/inspect-pdf';
 export type {
   PdfSignRequest,

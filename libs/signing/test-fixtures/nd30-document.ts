@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { pinFonts, TINOS, type PinnedFonts } from './pinned-fonts';
 
 const run = promisify(execFile);
 const TEMPLATE = join(__dirname, 'nd30-decision.fodt');
@@ -15,6 +16,8 @@ export interface Nd30DocumentOptions {
   readonly articles?: number;
   /** The name line of the signer block. */
   readonly signerName?: string;
+  /** Top margin of the page in centimetres (2 by default); the header starts there. */
+  readonly topMarginCm?: number;
 }
 
 export const ND30_SIGNER_NAME = 'Nguyễn Văn An';
@@ -28,18 +31,22 @@ function article(n: number): string {
   );
 }
 
-/**
- * A realistic ND30 decision ("Số:      /QĐ-UBND", "Ea H'Leo, ngày      tháng      năm 2026",
- * signer block "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / … / Nguyễn Văn An") converted to PDF by LibreOffice
- * once and cached in the temp directory by content, so every test run and benchmark share it.
- */
-export async function nd30Pdf(options: Nd30DocumentOptions = {}): Promise<Buffer> {
+/** The decision as a flat ODF document, its text in "Times New Roman" (whatever stands in for it). */
+export async function nd30Fodt(options: Nd30DocumentOptions = {}): Promise<string> {
   const articles = options.articles ?? 10;
   const template = await readFile(TEMPLATE, 'utf8');
-  const fodt = template
+  return template
     .replace('{{BODY}}', Array.from({ length: articles }, (_, i) => article(i + 1)).join('\n  '))
-    .replace('{{SIGNER}}', options.signerName ?? ND30_SIGNER_NAME);
-  const key = createHash('sha256').update(fodt).digest('hex').slice(0, 16);
+    .replace('{{SIGNER}}', options.signerName ?? ND30_SIGNER_NAME)
+    .replace('fo:margin-top="2cm"', `fo:margin-top="${options.topMarginCm ?? 2}cm"`);
+}
+
+/**
+ * Converts a flat ODF document to PDF with LibreOffice, seeing only the `fonts` given, once per
+ * content and fonts: cached in the temp directory, so every test run and benchmark share it.
+ */
+export async function fodtToPdf(fodt: string, fonts: PinnedFonts): Promise<Buffer> {
+  const key = createHash('sha256').update(fodt).update(fonts.key).digest('hex').slice(0, 16);
   const target = join(CACHE, `nd30-${key}.pdf`);
   const cached = await readFile(target).catch(() => undefined);
   if (cached) return cached;
@@ -60,9 +67,7 @@ export async function nd30Pdf(options: Nd30DocumentOptions = {}): Promise<Buffer
         work,
         join(work, 'nd30.fodt'),
       ],
-      {
-        timeout: 120_000,
-      },
+      { timeout: 120_000, env: fonts.env },
     );
     const pdf = await readFile(join(work, 'nd30.pdf'));
     await rename(join(work, 'nd30.pdf'), target);
@@ -70,4 +75,15 @@ export async function nd30Pdf(options: Nd30DocumentOptions = {}): Promise<Buffer
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * A realistic ND30 decision ("Số:      /QĐ-UBND", "Ea H'Leo, ngày      tháng      năm 2026",
+ * signer block "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / … / Nguyễn Văn An") converted to PDF by LibreOffice
+ * with Tinos standing in for Times New Roman and no other font: the same PDF whatever fonts the
+ * machine has besides (fonts-croscore must be installed).
+ */
+export async function nd30Pdf(options: Nd30DocumentOptions = {}): Promise<Buffer> {
+  const fonts = await pinFonts([TINOS], { 'Times New Roman': TINOS.family, serif: TINOS.family });
+  return fodtToPdf(await nd30Fodt(options), fonts);
 }

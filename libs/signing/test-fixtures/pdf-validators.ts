@@ -256,3 +256,35 @@ export async function wordBoxes(path: string, page: number): Promise<WordBox[]> 
       .replace(/&quot;/g, '"'),
   }));
 }
+
+/**
+ * Line boxes from `pdftotext -bbox-layout` (points, origin top-left), each with its words joined by
+ * spaces. Poppler starts a new word where the font changes, so a word drawn in two fonts comes out
+ * in pieces: compare lines with their spaces removed (`squeezed`) to find text whatever its fonts.
+ */
+export async function lineBoxes(path: string, page: number): Promise<(WordBox & { squeezed: string })[]> {
+  const { stdout } = await run('pdftotext', [
+    '-bbox-layout',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    path,
+    '-',
+  ]);
+  const unescape = (text: string): string =>
+    text
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return [
+    ...stdout.matchAll(
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+    ),
+  ].map((m) => {
+    const text = [...m[5].matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1])).join(' ');
+    return { xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text, squeezed: text.replace(/\s+/g, '') };
+  });
+}

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { withOpenActionScript } from '../../../../libs/signing/test-fixtures/verify/crafted-pdf';
 import { addPageAfterSigning } from '../../../../libs/signing/test-fixtures/verify/tampering';
 import { signPdf } from '../../../../libs/signing/src/pdf/sign-pdf';
 import { getTestPki, type TestPki } from '../../../../test/kit/test-pki';
@@ -54,6 +55,10 @@ describe('vanthu verify (CLI exit codes)', () => {
     await writeFile(file('signed.pdf'), signed);
     await writeFile(file('page-added.pdf'), addPageAfterSigning(signed));
     await writeFile(file('unsigned.pdf'), doc);
+    await writeFile(
+      file('scripted.pdf'),
+      await signPdf(withOpenActionScript(doc), { role: 'personal', identity: pki.people[0].identity }),
+    );
     await writeFile(file('not-a.pdf'), 'hello');
   }, 180_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -90,6 +95,20 @@ describe('vanthu verify (CLI exit codes)', () => {
     const unsigned = await cli('--in', file('unsigned.pdf'), '--trust', pki.rootCertificatePath);
     expect(unsigned.code).toBe(1);
     expect(unsigned.stdout).toContain('KHÔNG CÓ CHỮ KÝ SỐ');
+  });
+
+  it('names active content once, above the signatures, and qualifies the conclusion of a valid signature', async () => {
+    const r = await cli('--in', file('scripted.pdf'), ...trustedWithCrl());
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('(ACTIVE_CONTENT)')).toHaveLength(2);
+    expect(r.stdout).toContain(
+      '  ! Phát hiện: mã JavaScript; hành động tự thực hiện khi mở tài liệu (/OpenAction).',
+    );
+    expect(r.stdout).toContain(
+      'Kết luận: tài liệu HỢP LỆ, NHƯNG CÓ NỘI DUNG CHỦ ĐỘNG (xem cảnh báo ở trên).',
+    );
+    const clean = await cli('--in', file('signed.pdf'), ...trustedWithCrl());
+    expect(clean.stdout).not.toContain('ACTIVE_CONTENT');
   });
 
   it('2 for usage errors and unreadable input', async () => {

@@ -76,12 +76,16 @@ async function readInput(path: string, what: string): Promise<Buffer> {
 function humanSummary(path: string, report: VerificationReport): string {
   const lines = [`Tệp ${path}: ${report.revisions} phiên bản, ${report.signatures.length} chữ ký số.`];
   for (const r of report.documentReasons) lines.push(`  ! ${r.message} (${r.code})`);
-  for (const s of report.signatures) lines.push(...signatureLines(s, report.revisions));
-  lines.push(`Kết luận: tài liệu ${VERDICT_TEXT[report.verdict]}.`);
+  const documentCodes = new Set(report.documentReasons.map((r) => r.code));
+  for (const s of report.signatures) lines.push(...signatureLines(s, report.revisions, documentCodes));
+  // the verdict is the signatures'; what the file also carries is said in the same line
+  const active = report.activeContent.length > 0 ? ', NHƯNG CÓ NỘI DUNG CHỦ ĐỘNG (xem cảnh báo ở trên)' : '';
+  lines.push(`Kết luận: tài liệu ${VERDICT_TEXT[report.verdict]}${active}.`);
   return `${lines.join('\n')}\n`;
 }
 
-function signatureLines(s: SignatureReport, revisions: number): string[] {
+/** `documentCodes`: the reasons already printed for the whole file, not repeated per signature */
+function signatureLines(s: SignatureReport, revisions: number, documentCodes: ReadonlySet<string>): string[] {
   const what = s.type === 'document-timestamp' ? 'Dấu thời gian tài liệu' : 'Chữ ký';
   const lines = [`${what} ${s.index} (trường "${s.fieldName}"): ${VERDICT_TEXT[s.verdict]}`];
   if (s.signer) {
@@ -111,7 +115,8 @@ function signatureLines(s: SignatureReport, revisions: number): string[] {
     for (const c of after)
       lines.push(`    - ${c.message.replace(/\.$/, '')} ${c.allowed ? '(được phép)' : '(KHÔNG được phép)'}`);
   }
-  for (const r of s.reasons) if (r.severity !== 'info') lines.push(`  ! ${r.message} (${r.code})`);
+  for (const r of s.reasons)
+    if (r.severity !== 'info' && !documentCodes.has(r.code)) lines.push(`  ! ${r.message} (${r.code})`);
   return lines;
 }
 

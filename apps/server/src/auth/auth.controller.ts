@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import {
   ChangePasswordUseCase,
   CurrentPrincipal,
+  DescribeCurrentUserUseCase,
   LoginUseCase,
   LogoutUseCase,
   type Principal,
@@ -23,6 +24,7 @@ export class AuthController {
     private readonly login: LoginUseCase,
     private readonly logout: LogoutUseCase,
     private readonly changePassword: ChangePasswordUseCase,
+    private readonly describeCurrentUser: DescribeCurrentUserUseCase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,8 +61,7 @@ export class AuthController {
   @Get('me')
   @ApiOperation({ summary: 'Người dùng hiện tại và các vai trò theo cơ quan' })
   me(@CurrentPrincipal() principal: Principal) {
-    const { sessionId: _session, ...user } = principal;
-    return user;
+    return this.describeCurrentUser.execute(principal);
   }
 
   @Post('password')

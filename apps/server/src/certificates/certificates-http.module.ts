@@ -17,6 +17,7 @@ import { TrustController } from './trust.controller';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         limits: { fileSize: config.server.uploadLimit, files: 1, fields: 10 },
+        defParamCharset: 'utf8',
       }),
     }),
   ],

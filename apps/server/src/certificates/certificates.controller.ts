@@ -6,6 +6,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -31,6 +32,8 @@ import {
 } from './certificates.schemas';
 import { requiredFile, SMALL_UPLOAD } from './uploaded-file';
 import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { certificateViewSchema, levelCountSchema } from './certificates.responses';
 
@@ -51,12 +54,16 @@ export class CertificatesController {
     private readonly setAppearance: SetCertificateAppearanceUseCase,
   ) {}
 
-  @ZodResponse(z.array(certificateViewSchema))
+  @ZodResponse(pageOf(certificateViewSchema, 'CertificatePage'))
   @Get('certificates')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Chứng thư số của cơ quan (hạn dùng, cảnh báo sắp hết hạn trong 30 ngày)' })
-  list(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
-    return this.listCertificates.execute({ principal, agencyId });
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
+  ) {
+    return pageInMemory(await this.listCertificates.execute({ principal, agencyId }), query, BY_ID);
   }
 
   @ZodResponse(certificateViewSchema)

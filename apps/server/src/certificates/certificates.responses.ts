@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { count, id, timestamp } from '../http/response-fields';
+import { agencyCode, count, id, timestamp } from '../http/response-fields';
 
 export const certificateViewSchema = z
   .object({
     id,
     agencyId: id,
+    agencyCode,
     kind: z.enum(['organisation', 'personal']),
     ownerUserId: id.nullable().meta({ description: 'Người sở hữu (chứng thư cá nhân)' }),
     subject: z.string(),

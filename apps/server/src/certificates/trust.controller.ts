@@ -5,6 +5,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -22,6 +23,8 @@ import { z } from 'zod';
 import { trustAnchorUploadBody, uuidParam } from './certificates.schemas';
 import { requiredFile, SMALL_UPLOAD } from './uploaded-file';
 import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { crlViewSchema, trustAnchorViewSchema } from './certificates.responses';
 
@@ -37,11 +40,14 @@ export class TrustController {
     private readonly addCrl: AddCrlUseCase,
   ) {}
 
-  @ZodResponse(z.array(trustAnchorViewSchema))
+  @ZodResponse(pageOf(trustAnchorViewSchema, 'TrustAnchorPage'))
   @Get('anchors')
   @ApiOperation({ summary: 'Chứng thư gốc tin cậy của hệ thống' })
-  anchors(@CurrentPrincipal() principal: Principal) {
-    return this.listAnchors.execute({ actor: principal });
+  async anchors(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
+  ) {
+    return pageInMemory(await this.listAnchors.execute({ actor: principal }), query, BY_ID);
   }
 
   @ZodResponse(z.array(trustAnchorViewSchema))
@@ -70,11 +76,14 @@ export class TrustController {
     await this.removeAnchor.execute({ actor: principal, id });
   }
 
-  @ZodResponse(z.array(crlViewSchema))
+  @ZodResponse(pageOf(crlViewSchema, 'CrlPage'))
   @Get('crls')
   @ApiOperation({ summary: 'Danh sách chứng thư bị thu hồi (CRL) đã nạp' })
-  crls(@CurrentPrincipal() principal: Principal) {
-    return this.listCrls.execute({ actor: principal });
+  async crls(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
+  ) {
+    return pageInMemory(await this.listCrls.execute({ actor: principal }), query, BY_ID);
   }
 
   @ZodResponse(crlViewSchema)

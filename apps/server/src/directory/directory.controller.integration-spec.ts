@@ -177,20 +177,17 @@ describe('directory over HTTP', () => {
     );
 
     const url = `${base}/agencies/${agency.code}`;
-    const updated = await as(nodeAdmin)
-      .patch(url)
-      .send({ expectedVersion: 1, phone: '0262 3876 000' })
-      .expect(200);
+    const updated = await as(nodeAdmin).patch(url).send({ version: 1, phone: '0262 3876 000' }).expect(200);
     expect(updated.body).toMatchObject({ phone: '0262 3876 000', version: 2 });
-    expect(
-      (await as(nodeAdmin).patch(url).send({ expectedVersion: 1, phone: 'x' }).expect(409)).body.code,
-    ).toBe('AGENCY_VERSION_CONFLICT');
+    expect((await as(nodeAdmin).patch(url).send({ version: 1, phone: 'x' }).expect(409)).body.code).toBe(
+      'AGENCY_VERSION_CONFLICT',
+    );
     expect((await as(nodeAdmin).patch(url).send({ phone: 'x' }).expect(400)).body.code).toBe(
       'VALIDATION_FAILED',
     );
     const cycle = await as(nodeAdmin)
       .patch(`${base}/agencies/${DEMO_DISTRICT_CODE}`)
-      .send({ expectedVersion: 1, parentCode: agency.code })
+      .send({ version: 1, parentCode: agency.code })
       .expect(422);
     expect(cycle.body.code).toBe('AGENCY_CYCLE');
   });

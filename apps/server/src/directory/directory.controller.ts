@@ -91,13 +91,13 @@ export class DirectoryController {
 
   @ZodResponse(agencySchema)
   @Patch('agencies/:code')
-  @ApiOperation({ summary: 'Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc)' })
+  @ApiOperation({ summary: 'Sửa thông tin cơ quan; cần version (phiên bản đã đọc)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('code', codeParam) code: string,
     @Body({ schema: updateAgencyBody }) body: z.infer<typeof updateAgencyBody>,
   ) {
-    const { expectedVersion, ...changes } = body;
+    const { version: expectedVersion, ...changes } = body;
     return this.updateAgency.execute({ actor: actorOf(principal), code, expectedVersion, changes });
   }
 

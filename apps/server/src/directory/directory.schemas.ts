@@ -17,7 +17,7 @@ export const searchAgenciesQuery = z.object({
 
 export const createAgencyBody = agencyRecordSchema;
 
-export const updateAgencyBody = agencyChangesSchema.extend({ expectedVersion: z.number().int().positive() });
+export const updateAgencyBody = agencyChangesSchema.extend({ version: z.number().int().positive() });
 
 /** Generous for a province's directory in CSV; the JSON body limit (VANTHU_JSON_LIMIT_KB) applies first. */
 const MAX_IMPORT_CHARS = 10 * 1024 * 1024;

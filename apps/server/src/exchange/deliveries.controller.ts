@@ -4,7 +4,7 @@ import { ListDeadLettersUseCase, ResendDeliveryUseCase } from '@vanthu/exchange'
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import type { z } from 'zod';
 import { ZodResponse } from '../http/zod-response.decorator';
-import { deadLetterListSchema, resendOutcomeSchema } from './deliveries.responses';
+import { deadLetterPageSchema, resendOutcomeSchema } from './deliveries.responses';
 import { deliveryIdParam, listDeliveriesQuery } from './deliveries.schemas';
 
 /** Deliveries to agencies on other installations: dead letters and the clerk's resend. */
@@ -16,7 +16,7 @@ export class DeliveriesController {
     private readonly resend: ResendDeliveryUseCase,
   ) {}
 
-  @ZodResponse(deadLetterListSchema)
+  @ZodResponse(deadLetterPageSchema)
   @Get()
   @RequireAgencyRole('clerk', 'leader', 'admin')
   @ApiOperation({ summary: 'Văn bản gửi liên thông quá hạn không gửi được (dead letters), cũ nhất trước' })
@@ -25,7 +25,7 @@ export class DeliveriesController {
     @Param('agencyId') agencyId: string,
     @Query({ schema: listDeliveriesQuery }) query: z.infer<typeof listDeliveriesQuery>,
   ) {
-    return this.deadLetters.execute({ principal, agencyId, limit: query.limit });
+    return this.deadLetters.execute({ principal, agencyId, limit: query.limit, cursor: query.cursor });
   }
 
   @ZodResponse(resendOutcomeSchema)

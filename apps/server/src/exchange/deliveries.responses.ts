@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-const id = z.uuid();
-const timestamp = z.iso.datetime({ offset: true });
+import { id, pageOf, timestamp } from '../http/response-fields';
 
 export const deadLetterSchema = z
   .object({
@@ -18,7 +16,7 @@ export const deadLetterSchema = z
   })
   .meta({ id: 'DeadLetter' });
 
-export const deadLetterListSchema = z.array(deadLetterSchema);
+export const deadLetterPageSchema = pageOf(deadLetterSchema, 'DeadLetterPage');
 
 export const resendOutcomeSchema = z
   .object({ deliveryId: id, action: z.enum(['requeued', 'rebuilt']) })

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, type HttpException, Logger } from '@nestjs/common';
 import { translateDatabaseError } from '@vanthu/persistence';
 import { AppException, isAppException, newToken } from '@vanthu/shared';
 import type { Request, Response } from 'express';
@@ -35,6 +35,71 @@ function fromBodyParser(error: { type?: string; status?: number }): AppException
 }
 
 /**
+ * By shape rather than `instanceof`: Nest's own exceptions may come from another copy of
+ * @nestjs/common (Jest loads it twice, once as ESM), and a framework 400 must not become a 500.
+ */
+function isHttpException(error: unknown): error is HttpException {
+  const e = error as { getStatus?: unknown; getResponse?: unknown } | null;
+  return typeof e?.getStatus === 'function' && typeof e.getResponse === 'function';
+}
+
+/** A path parameter whose percent-encoding is not UTF-8 (`%ED%A0%80`): the router cannot decode it. */
+function fromUrlDecoding(error: unknown): AppException | undefined {
+  // the router's URIError, or Nest's BadRequestException made from it
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  const undecodable =
+    name === 'URIError' || (typeof message === 'string' && message.startsWith('Failed to decode param'));
+  return undecodable
+    ? new AppException('URL_INVALID', 'Đường dẫn có ký tự không hợp lệ (mã hóa URL hỏng).', 400)
+    : undefined;
+}
+
+/** Multer's refusals of a multipart body (Nest keeps them as the cause), naming the field. */
+function fromMulter(error: { code?: unknown; field?: unknown; message?: unknown }): AppException | undefined {
+  if (typeof error.code !== 'string') {
+    return typeof error.message === 'string' &&
+      /^(Multipart|Malformed part header|Unexpected end of form)/.test(error.message)
+      ? new AppException('MULTIPART_INVALID', 'Dữ liệu tải lên (multipart) không hợp lệ.', 400)
+      : undefined;
+  }
+  const field = typeof error.field === 'string' ? error.field.slice(0, 64) : undefined;
+  const named = field ? ` "${field}"` : '';
+  const details = field ? { field } : undefined;
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+      return new AppException('PAYLOAD_TOO_LARGE', `Tệp${named} vượt quá kích thước cho phép.`, 413, details);
+    case 'LIMIT_FIELD_VALUE':
+      return new AppException('PAYLOAD_TOO_LARGE', `Trường${named} dài quá mức cho phép.`, 413, details);
+    case 'LIMIT_FILE_COUNT':
+      return new AppException(
+        'TOO_MANY_FILES',
+        `Quá nhiều tệp${field ? ` ở trường "${field}"` : ''}.`,
+        400,
+        details,
+      );
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new AppException(
+        'UNEXPECTED_FILE_FIELD',
+        `Trường tệp${named} không được chấp nhận ở đây.`,
+        400,
+        details,
+      );
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_PART_COUNT':
+      return new AppException('TOO_MANY_FIELDS', 'Quá nhiều trường trong dữ liệu tải lên.', 400);
+    default:
+      return error.code.startsWith('LIMIT_') || error.code.endsWith('FIELD_NAME')
+        ? new AppException(
+            'MULTIPART_INVALID',
+            `Dữ liệu tải lên (multipart) không hợp lệ${named}.`,
+            400,
+            details,
+          )
+        : undefined;
+  }
+}
+
+/**
  * The one place errors become responses: `{ code, message, errorId }` with a stable English code
  * and a Vietnamese message. Unknown errors are logged with their errorId and answered as 500
  * without internals.
@@ -52,10 +117,15 @@ export class AppExceptionFilter implements ExceptionFilter {
     const parserError =
       fromBodyParser(error as { type?: string }) ??
       fromBodyParser((error as { cause?: { type?: string } })?.cause ?? {});
+    const cause = (error as { cause?: unknown })?.cause;
+    const multerError =
+      isHttpException(error) && cause !== null && typeof cause === 'object' ? fromMulter(cause) : undefined;
     const mapped =
       (isAppException(error) ? error : undefined) ??
       parserError ??
-      (error instanceof HttpException ? fromHttpException(error) : undefined) ??
+      fromUrlDecoding(error) ??
+      multerError ??
+      (isHttpException(error) ? fromHttpException(error) : undefined) ??
       translateDatabaseError(error);
 
     if (!mapped || mapped.status >= 500) {

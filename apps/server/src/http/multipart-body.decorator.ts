@@ -19,7 +19,7 @@ export interface MultipartFileField {
  * object, as `metadata`) is shown as that object; the document gives it `contentType:
  * application/json` (buildOpenApiDocument), so clients send it as a JSON part.
  */
-export function MultipartBody(files: MultipartFileField[], fields?: z.ZodObject): MethodDecorator {
+export function MultipartBody(files: MultipartFileField[], fields?: z.ZodType): MethodDecorator {
   const properties: Record<string, SchemaObject> = {};
   const required: string[] = [];
   for (const f of files) {
@@ -29,7 +29,7 @@ export function MultipartBody(files: MultipartFileField[], fields?: z.ZodObject)
       : { ...binary, description: f.description };
     if (f.required) required.push(f.name);
   }
-  for (const [name, field] of Object.entries(fields?.shape ?? {})) {
+  for (const [name, field] of Object.entries(fields ? objectOf(fields).shape : {})) {
     const json = jsonPayloadOf(field);
     const { schema, components } = zodToOpenApi(json ?? field, 'input');
     if (Object.keys(components).length > 0)
@@ -41,6 +41,14 @@ export function MultipartBody(files: MultipartFileField[], fields?: z.ZodObject)
     ApiConsumes('multipart/form-data'),
     ApiBody({ schema: { type: 'object', required, properties } }),
   );
+}
+
+/** The object of the fields, also when the schema maps it afterwards (`object.transform(...)`). */
+function objectOf(schema: z.ZodType): z.ZodObject {
+  if (schema instanceof z.ZodObject) return schema;
+  const def = schema._zod.def as { type: string; in?: z.ZodType };
+  if (def.type === 'pipe' && def.in) return objectOf(def.in);
+  throw new Error('MultipartBody: the fields schema must be an object');
 }
 
 /** The object a JSON text field is parsed into: the output side of `z.string().transform(...).pipe(object)`. */

@@ -2,10 +2,16 @@ import type { Request } from 'express';
 
 export const SESSION_COOKIE = 'vanthu_session';
 
-/** The session token from `Authorization: Bearer …` (API clients) or the httpOnly cookie (browser). */
-export function sessionTokenOf(request: Request): string | undefined {
+/** How a request carries its session: a bearer token (API clients) or the httpOnly cookie (browser). */
+export interface SessionCredential {
+  token: string;
+  via: 'bearer' | 'cookie';
+}
+
+export function sessionCredentialOf(request: Request): SessionCredential | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
   const cookies = (request as Request & { cookies?: Record<string, string> }).cookies;
-  return cookies?.[SESSION_COOKIE];
+  const cookie = cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }

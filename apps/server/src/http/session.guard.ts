@@ -1,21 +1,24 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ResolveAgencyReferenceUseCase } from '@vanthu/directory';
 import {
   AGENCY_ROLES,
   AuthenticateSessionUseCase,
   authorizeAgency,
+  IdentityErrors,
   PUBLIC_ROUTE,
   type Principal,
   type Role,
 } from '@vanthu/identity';
-import { isUuid } from '@vanthu/shared';
-import { IdentityErrors } from '@vanthu/identity';
 import type { Request } from 'express';
-import { sessionTokenOf } from './session-token';
+import { checkOrigin } from './origin-check';
+import { sessionCredentialOf } from './session-token';
 
 /**
- * Global guard: every route needs a valid session unless marked @Public(); routes marked
- * @RequireAgencyRole(...) are also checked against their `:agencyId` (404 outside the caller's
+ * Global guard: every route needs a valid session unless marked @Public(), and a change carried by
+ * the session cookie must come from this server's own pages (checkOrigin). An `:agencyId` in the
+ * path may be the agency's id or its code; it is replaced by the id before the handler reads it.
+ * Routes marked @RequireAgencyRole(...) are checked against that agency (404 outside the caller's
  * agencies, 403 for a missing role).
  */
 @Injectable()
@@ -23,20 +26,28 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticate: AuthenticateSessionUseCase,
+    private readonly agencyReference: ResolveAgencyReferenceUseCase,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const principal = await this.authenticate.execute(sessionTokenOf(request));
+    const credential = sessionCredentialOf(request);
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      checkOrigin(request, undefined);
+      return true;
+    }
+    checkOrigin(request, credential?.via);
+    const principal = await this.authenticate.execute(credential?.token);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AGENCY_ROLES, targets);
-    if (roles) {
-      const agencyId = request.params.agencyId;
-      if (typeof agencyId !== 'string' || !isUuid(agencyId)) throw IdentityErrors.agencyNotFound();
-      authorizeAgency(principal, agencyId, roles);
+    const reference = request.params.agencyId;
+    if (roles || reference !== undefined) {
+      const agencyId = typeof reference === 'string' ? await this.agencyReference.execute(reference) : null;
+      if (!agencyId) throw IdentityErrors.agencyNotFound();
+      request.params.agencyId = agencyId;
+      if (roles) authorizeAgency(principal, agencyId, roles);
     }
     return true;
   }

@@ -1,8 +1,10 @@
 import { ROLES } from '@vanthu/identity';
 import { z } from 'zod';
-import { id } from '../http/response-fields';
+import { agencyCode, id } from '../http/response-fields';
 
-export const roleGrantSchema = z.object({ agencyId: id, role: z.enum(ROLES) }).meta({ id: 'RoleGrant' });
+export const roleGrantSchema = z
+  .object({ agencyId: id, agencyCode, role: z.enum(ROLES) })
+  .meta({ id: 'RoleGrant' });
 
 export const userViewSchema = z
   .object({
@@ -12,6 +14,7 @@ export const userViewSchema = z
     position: z.string().nullable(),
     email: z.string().nullable(),
     agencyId: id,
+    agencyCode,
     unitId: id.nullable(),
     active: z.boolean(),
     mustChangePassword: z.boolean(),
@@ -24,6 +27,7 @@ export const unitViewSchema = z
   .object({
     id,
     agencyId: id,
+    agencyCode,
     code: z.string(),
     name: z.string(),
     abbreviation: z.string(),

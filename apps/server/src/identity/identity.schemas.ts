@@ -15,7 +15,7 @@ export const createUserSchema = z.object({
 });
 
 export const updateUserSchema = z.object({
-  expectedVersion: z.number().int().positive(),
+  version: z.number().int().positive(),
   fullName: z.string().trim().min(1).max(50).optional(),
   position: z.string().trim().max(100).nullable().optional(),
   email: z.email().max(200).nullable().optional(),
@@ -39,7 +39,7 @@ export const createUnitSchema = z.object({
 });
 
 export const updateUnitSchema = z.object({
-  expectedVersion: z.number().int().positive(),
+  version: z.number().int().positive(),
   name: z.string().trim().min(1).max(200).optional(),
   abbreviation: z.string().trim().min(1).max(20).optional(),
   active: z.boolean().optional(),

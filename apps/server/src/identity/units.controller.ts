@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateUnitUseCase,
@@ -10,6 +10,8 @@ import {
 } from '@vanthu/identity';
 import { z } from 'zod';
 import { createUnitSchema, updateUnitSchema, uuidParam } from './identity.schemas';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { unitViewSchema } from './identity.responses';
 
@@ -22,17 +24,22 @@ export class UnitsController {
     private readonly updateUnit: UpdateUnitUseCase,
   ) {}
 
-  @ZodResponse(z.array(unitViewSchema))
+  @ZodResponse(pageOf(unitViewSchema, 'UnitPage'))
   @Get()
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Đơn vị (phòng, ban) của cơ quan' })
-  list(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
-    return this.listUnits.execute({ principal, agencyId });
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
+  ) {
+    return pageInMemory(await this.listUnits.execute({ principal, agencyId }), query, BY_ID);
   }
 
   @ZodResponse(unitViewSchema)
   @Post()
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Tạo đơn vị (phòng, ban) của cơ quan (quản trị)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
@@ -44,13 +51,14 @@ export class UnitsController {
   @ZodResponse(unitViewSchema)
   @Patch(':unitId')
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('unitId', { schema: uuidParam }) unitId: string,
     @Body({ schema: updateUnitSchema }) body: z.infer<typeof updateUnitSchema>,
   ) {
-    const { expectedVersion, ...changes } = body;
+    const { version: expectedVersion, ...changes } = body;
     return this.updateUnit.execute({ principal, agencyId, unitId, expectedVersion, changes });
   }
 }

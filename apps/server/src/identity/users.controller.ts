@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateUserUseCase,
@@ -19,6 +19,8 @@ import {
   updateUserSchema,
   uuidParam,
 } from './identity.schemas';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { userViewSchema } from './identity.responses';
 
@@ -36,17 +38,22 @@ export class UsersController {
     private readonly resetPassword: ResetUserPasswordUseCase,
   ) {}
 
-  @ZodResponse(z.array(userViewSchema))
+  @ZodResponse(pageOf(userViewSchema, 'UserPage'))
   @Get()
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Người dùng của cơ quan' })
-  list(@CurrentPrincipal() principal: Principal, @Param('agencyId') agencyId: string) {
-    return this.listUsers.execute({ principal, agencyId });
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
+  ) {
+    return pageInMemory(await this.listUsers.execute({ principal, agencyId }), query, BY_ID);
   }
 
   @ZodResponse(userViewSchema)
   @Get(':userId')
   @RequireAgencyRole()
+  @ApiOperation({ summary: 'Một người dùng của cơ quan và các vai trò' })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
@@ -70,13 +77,14 @@ export class UsersController {
   @ZodResponse(userViewSchema)
   @Patch(':userId')
   @RequireAgencyRole('admin')
+  @ApiOperation({ summary: 'Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('userId', userId) id: string,
     @Body({ schema: updateUserSchema }) body: z.infer<typeof updateUserSchema>,
   ) {
-    const { expectedVersion, ...changes } = body;
+    const { version: expectedVersion, ...changes } = body;
     return this.updateUser.execute({ principal, agencyId, userId: id, expectedVersion, changes });
   }
 

@@ -28,7 +28,7 @@ describe('OpenAPI document (built without a database)', () => {
   });
   const op = (key: string) => operations(doc).find((o) => o.key === key)!.op;
 
-  it('gives every operation its answer: a schema, a file, or no content (204)', () => {
+  it('gives every operation a summary and its answer: a schema, a file, or no content (204)', () => {
     const missing = operations(doc).filter(({ op }) => {
       const [status, response] = Object.entries(op.responses).find(([s]) => s.startsWith('2'))!;
       const content = (response as ResponseObject).content;
@@ -36,6 +36,11 @@ describe('OpenAPI document (built without a database)', () => {
     });
     expect(operations(doc).length).toBeGreaterThanOrEqual(76);
     expect(missing.map((o) => o.key)).toEqual([]);
+    expect(
+      operations(doc)
+        .filter(({ op }) => !op.summary)
+        .map((o) => o.key),
+    ).toEqual([]);
   });
 
   it('gives every operation the error body, and every $ref a component', () => {

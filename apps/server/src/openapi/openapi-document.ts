@@ -3,6 +3,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type {
   OperationObject,
+  ParameterObject,
   RequestBodyObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
@@ -52,6 +53,16 @@ function describeJsonParts(operation: OperationObject): void {
   }
 }
 
+/** `{agencyId}` takes the agency's id or its code (resolved by SessionGuard). */
+function describeAgencyParameter(operation: OperationObject): void {
+  for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+    if (parameter.in === 'path' && parameter.name === 'agencyId') {
+      parameter.description = 'Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID)';
+      parameter.schema = { type: 'string', maxLength: 100 };
+    }
+  }
+}
+
 /**
  * The OpenAPI document of the running application: request, query, path and response schemas from
  * the zod schemas the routes validate and answer with, the error body on every operation, which
@@ -78,6 +89,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
       if (operation) describeJsonParts(operation);
+      if (operation) describeAgencyParameter(operation);
       const found = operation?.operationId ? handlers.get(operation.operationId) : undefined;
       if (!operation || !found) continue;
       const isPublic =

@@ -5,8 +5,11 @@ import { AssignIncomingUseCase, ListDueSoonUseCase, ListOverdueUseCase } from '@
 import { z } from 'zod';
 import { assignIncomingBody, deadlineQuery, dueSoonQuery } from './assignments.schemas';
 import { entryIdParam } from './incoming.schemas';
+import { pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { assignedEntrySchema, deadlineItemSchema } from './entry.responses';
+
+const deadlinePageSchema = pageOf(deadlineItemSchema, 'DeadlineItemPage');
 
 /** Assignment of incoming documents by leaders, and the deadlines that follow from it. */
 @ApiTags('incoming')
@@ -32,7 +35,7 @@ export class AssignmentsController {
     return this.assignIncoming.execute({ principal, agencyId, entryId, ...body });
   }
 
-  @ZodResponse(z.array(deadlineItemSchema))
+  @ZodResponse(deadlinePageSchema)
   @Get('overdue')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Văn bản đến quá hạn xử lý (theo đơn vị hoặc cá nhân)' })
@@ -44,7 +47,7 @@ export class AssignmentsController {
     return this.listOverdue.execute({ principal, agencyId, ...query });
   }
 
-  @ZodResponse(z.array(deadlineItemSchema))
+  @ZodResponse(deadlinePageSchema)
   @Get('due-soon')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Văn bản đến sắp đến hạn xử lý trong N ngày (mặc định 3)' })

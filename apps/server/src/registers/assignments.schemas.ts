@@ -1,11 +1,14 @@
+import { DEADLINE_DEFAULT_LIMIT, DEADLINE_MAX_LIMIT } from '@vanthu/registers';
 import { z } from 'zod';
+import { requestDate } from '../http/request-fields';
+import { pageQuery } from '../http/response-fields';
 
 /** A unit or a person of the agency (exactly one), with a deadline and instructions. */
 const target = z
   .strictObject({
     unitId: z.uuid().optional(),
     userId: z.uuid().optional(),
-    deadline: z.iso.date().nullish(),
+    deadline: requestDate.nullish(),
     instructions: z.string().trim().max(1000).nullish(),
   })
   .refine((t) => (t.unitId === undefined) !== (t.userId === undefined), {
@@ -20,9 +23,9 @@ export const assignIncomingBody = z.strictObject({
 });
 
 export const deadlineQuery = z.object({
-  unitId: z.uuid().optional(),
-  userId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  unitId: z.uuid().optional().meta({ description: 'Chỉ văn bản đơn vị này chủ trì hoặc phối hợp' }),
+  userId: z.uuid().optional().meta({ description: 'Chỉ văn bản người này chủ trì hoặc phối hợp' }),
+  ...pageQuery(DEADLINE_MAX_LIMIT, DEADLINE_DEFAULT_LIMIT),
 });
 
 export const dueSoonQuery = deadlineQuery.extend({

@@ -11,9 +11,11 @@ import {
 } from '@vanthu/registers';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { addCaseFileEntryBody, caseFileYearQuery, createCaseFileBody, uuidParam } from './case-files.schemas';
+import { addCaseFileEntryBody, caseFileListQuery, createCaseFileBody, uuidParam } from './case-files.schemas';
 import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { caseFileDetailSchema, caseFileMembershipSchema, caseFileSchema } from './registers.responses';
 
@@ -44,16 +46,17 @@ export class CaseFilesController {
     return this.createFile.execute({ principal, agencyId, ...body });
   }
 
-  @ZodResponse(z.array(caseFileSchema))
+  @ZodResponse(pageOf(caseFileSchema, 'CaseFilePage'))
   @Get()
   @RequireAgencyRole('admin', 'clerk', 'leader', 'specialist')
   @ApiOperation({ summary: 'Danh sách hồ sơ của cơ quan (lọc theo năm)' })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
-    @Query({ schema: caseFileYearQuery }) query: z.infer<typeof caseFileYearQuery>,
+    @Query({ schema: caseFileListQuery }) query: z.infer<typeof caseFileListQuery>,
   ) {
-    return this.listFiles.execute({ principal, agencyId, year: query.year });
+    const { year, ...page } = query;
+    return pageInMemory(await this.listFiles.execute({ principal, agencyId, year }), page, BY_ID);
   }
 
   @ZodResponse(caseFileDetailSchema)

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
@@ -11,6 +11,8 @@ import { sendDownload } from './file-download';
 import { entryIdParam } from './outgoing.schemas';
 import { type PdfParts, pdfParts } from './pdf-parts';
 import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { BY_ID, pageInMemory } from '../http/page-in-memory';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { copyViewSchema } from './entry.responses';
 
@@ -53,16 +55,17 @@ export class CopiesController {
     });
   }
 
-  @ZodResponse(z.array(copyViewSchema))
+  @ZodResponse(pageOf(copyViewSchema, 'CopyPage'))
   @Get('entries/:entryId/copies')
   @RequireAgencyRole()
   @ApiOperation({ summary: 'Các bản sao đã làm từ một văn bản' })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
     @Param('entryId', entryId) id: string,
+    @Query({ schema: listQuery }) query: z.infer<typeof listQuery>,
   ) {
-    return this.listCopies.execute({ principal, agencyId, entryId: id });
+    return pageInMemory(await this.listCopies.execute({ principal, agencyId, entryId: id }), query, BY_ID);
   }
 
   @FileResponse('application/pdf', 'Tệp PDF của bản sao')

@@ -1,6 +1,6 @@
 import { INCOMING_STATUSES, OUTGOING_STATUSES, PRIORITIES } from '@vanthu/registers';
 import { z } from 'zod';
-import { calendarDate, count, id, pageOf, timestamp } from '../http/response-fields';
+import { agencyCode, calendarDate, count, id, pageOf, timestamp } from '../http/response-fields';
 import { verificationReportSchema } from '../verify/verify.responses';
 
 const STATUSES = [...new Set([...OUTGOING_STATUSES, ...INCOMING_STATUSES])];
@@ -10,6 +10,7 @@ export const entryViewSchema = z
   .object({
     id,
     agencyId: id,
+    agencyCode,
     direction: z.enum(['incoming', 'outgoing']),
     status: z.enum(STATUSES as [(typeof STATUSES)[number], ...(typeof STATUSES)[number][]]),
     version: z.number().int().meta({ description: 'Gửi lại làm `version` ở mọi thao tác tiếp theo' }),
@@ -111,6 +112,10 @@ const fileVerificationSchema = z.object({
   signatures: z.array(
     z.object({ signer: z.string().nullable(), verdict: z.string(), reasons: z.array(z.string()) }),
   ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({
+    description:
+      'Những gì kiểm tra thấy ở cả tệp, hiển thị cạnh kết luận: ACTIVE_CONTENT (nội dung chủ động), UNCOVERED_TAIL …',
+  }),
 });
 
 export const incomingEntrySchema = entryViewSchema
@@ -160,6 +165,7 @@ const recipientSchema = z.object({
   kind: z.enum(['unit', 'agency', 'paper']),
   unitId: id.nullable(),
   agencyId: id.nullable(),
+  agencyCode,
   organId: z.string().nullable(),
   organName: z.string(),
 });
@@ -205,7 +211,7 @@ export const progressNoteResultSchema = z
 
 export const signResultSchema = z
   .object({
-    entryVersion: z.number().int(),
+    version: z.number().int().meta({ description: 'Phiên bản mới của văn bản (gửi lại ở bước tiếp theo)' }),
     status: z.literal('signed'),
     file: documentVersionSchema,
   })

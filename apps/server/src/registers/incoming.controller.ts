@@ -34,6 +34,7 @@ import {
   uploadIncomingBody,
 } from './incoming.schemas';
 import { MultipartBody, MultipartFields } from '../http/multipart-body.decorator';
+import { pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { entryViewSchema, incomingEntrySchema, progressNoteResultSchema } from './entry.responses';
 
@@ -58,7 +59,7 @@ export class IncomingController {
   @ZodResponse(incomingEntrySchema)
   @Post()
   @RequireAgencyRole('clerk')
-  @UseInterceptors(FileFieldsInterceptor(INCOMING_FILE_FIELDS, { defParamCharset: 'utf8' } as object))
+  @UseInterceptors(FileFieldsInterceptor(INCOMING_FILE_FIELDS))
   @MultipartBody(
     [
       { name: 'file', description: 'Văn bản (PDF)', required: true },
@@ -73,18 +74,10 @@ export class IncomingController {
     @UploadedFiles(new IncomingFilesPipe()) files: IncomingUpload,
     @MultipartFields(uploadIncomingBody) body: z.infer<typeof uploadIncomingBody>,
   ) {
-    const { confirmDuplicate, overrideVerification, ...metadata } = body.metadata;
-    return this.registerIncoming.execute({
-      principal,
-      agencyId,
-      ...files,
-      metadata,
-      confirmDuplicate,
-      overrideVerification,
-    });
+    return this.registerIncoming.execute({ principal, agencyId, ...files, ...body });
   }
 
-  @ZodResponse(z.array(incomingEntrySchema))
+  @ZodResponse(pageOf(incomingEntrySchema, 'IncomingEntryPage'))
   @Get('inbox')
   @RequireAgencyRole('clerk', 'leader')
   @ApiOperation({ summary: 'Văn bản điện tử đã nhận, chờ vào sổ' })
@@ -93,7 +86,7 @@ export class IncomingController {
     @Param('agencyId') agencyId: string,
     @Query({ schema: inboxQuery }) query: z.infer<typeof inboxQuery>,
   ) {
-    return this.listInbox.execute({ principal, agencyId, limit: query.limit });
+    return this.listInbox.execute({ principal, agencyId, ...query });
   }
 
   @ZodResponse(incomingEntrySchema)

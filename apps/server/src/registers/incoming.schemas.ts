@@ -1,12 +1,21 @@
 import type { PipeTransform } from '@nestjs/common';
-import { PRIORITIES, RegistersErrors, type IncomingFile } from '@vanthu/registers';
+import {
+  INBOX_DEFAULT_LIMIT,
+  INBOX_MAX_LIMIT,
+  PRIORITIES,
+  RegistersErrors,
+  type IncomingFile,
+} from '@vanthu/registers';
 import { z } from 'zod';
+import { jsonFormField } from '../http/json-form-field';
+import { requestDate } from '../http/request-fields';
+import { pageQuery } from '../http/response-fields';
 
 export const entryIdParam = z.uuid();
 
 /** Optional text: trimmed, empty counts as absent. */
 const text = (max: number) => z.string().trim().max(max).nullish();
-const date = z.iso.date().nullish();
+const date = requestDate.nullish();
 
 /** The ND30 incoming fields with their maximum lengths (domain.md §2). */
 const incomingFields = {
@@ -39,23 +48,28 @@ export const incomingMetadata = z.strictObject({
   ...warnings,
 });
 
-/** A multipart text field holding JSON, validated by `schema`. */
-function jsonField<S extends z.ZodType>(schema: S) {
-  return z
-    .string()
-    .max(64 * 1024)
-    .transform((raw, ctx) => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'Không phải JSON hợp lệ' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
+/** A multipart text field holding true or false. */
+const formFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const uploadIncomingBody = z.object({ metadata: jsonField(incomingMetadata) });
+/**
+ * The text fields of an upload: `metadata` (JSON), and the two confirmations either as their own
+ * fields (as documented) or inside `metadata`; a field of its own wins.
+ */
+export const uploadIncomingBody = z
+  .object({
+    metadata: jsonFormField(incomingMetadata, 'metadata'),
+    confirmDuplicate: formFlag
+      .optional()
+      .meta({ description: 'true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)' }),
+    overrideVerification: formFlag
+      .optional()
+      .meta({ description: 'true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được' }),
+  })
+  .transform(({ metadata: { confirmDuplicate, overrideVerification, ...metadata }, ...flags }) => ({
+    metadata,
+    confirmDuplicate: flags.confirmDuplicate ?? confirmDuplicate,
+    overrideVerification: flags.overrideVerification ?? overrideVerification,
+  }));
 
 export const registerFromInboxBody = z.strictObject({
   version: z.number().int().positive(),
@@ -80,7 +94,7 @@ export const closeIncomingBody = z.strictObject({
   note: z.string().trim().max(500).nullish(),
 });
 
-export const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
+export const inboxQuery = z.object(pageQuery(INBOX_MAX_LIMIT, INBOX_DEFAULT_LIMIT));
 
 /** The part of multer's file object used here (uploads stay in memory). */
 interface MultipartFile {

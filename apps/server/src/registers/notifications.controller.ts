@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import { listNotificationsQuery, notificationIdParam } from './notifications.schemas';
 import { ZodResponse } from '../http/zod-response.decorator';
-import { notificationListSchema, notificationSchema, reminderRunSchema } from './registers.responses';
+import { notificationPageSchema, notificationSchema, reminderRunSchema } from './registers.responses';
 
 /** In-app notifications: each user sees only their own. */
 @ApiTags('notifications')
@@ -21,14 +21,15 @@ export class NotificationsController {
     private readonly scanDeadlines: ScanDeadlinesUseCase,
   ) {}
 
-  @ZodResponse(notificationListSchema)
+  @ZodResponse(notificationPageSchema)
   @Get('notifications')
   @ApiOperation({ summary: 'Thông báo của tôi (mới nhất trước), số chưa đọc' })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listNotificationsQuery }) query: z.infer<typeof listNotificationsQuery>,
   ) {
-    return this.listNotifications.execute({ principal, unreadOnly: query.unread, limit: query.limit });
+    const { unread, ...page } = query;
+    return this.listNotifications.execute({ principal, unreadOnly: unread, ...page });
   }
 
   @ZodResponse(notificationSchema)

@@ -1,4 +1,6 @@
+import { NOTIFICATIONS_DEFAULT_LIMIT, NOTIFICATIONS_MAX_LIMIT } from '@vanthu/registers';
 import { z } from 'zod';
+import { pageQuery } from '../http/response-fields';
 
 export const notificationIdParam = z.uuid();
 
@@ -7,5 +9,5 @@ export const listNotificationsQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  ...pageQuery(NOTIFICATIONS_MAX_LIMIT, NOTIFICATIONS_DEFAULT_LIMIT),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { jsonFormField } from '../http/json-form-field';
+import { requestDate } from '../http/request-fields';
 
-const isoDate = z.iso.date();
+const isoDate = requestDate;
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 export const recipientSchema = z.discriminatedUnion('kind', [
@@ -28,19 +30,7 @@ const draftFields = {
 export const draftMetadata = z.object(draftFields).strict();
 
 /** Multipart text fields are strings: `metadata` carries the JSON of the draft's fields. */
-export const draftUploadBody = z.object({
-  metadata: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'metadata phải là JSON hợp lệ' });
-        return z.NEVER;
-      }
-    })
-    .pipe(draftMetadata),
-});
+export const draftUploadBody = z.object({ metadata: jsonFormField(draftMetadata, 'metadata') });
 
 const version = z.number().int().min(1);
 

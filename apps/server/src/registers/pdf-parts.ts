@@ -10,15 +10,15 @@ interface MulterFile {
 export type PdfParts = Partial<Record<'file' | 'attachments', MulterFile[]>>;
 
 /**
- * The uploaded PDFs with their names. Multer decodes the filename as latin1; browsers send UTF-8,
- * so it is re-read as UTF-8 to keep Vietnamese names ("Quyết định.pdf") intact.
+ * The uploaded PDFs with their names (read as UTF-8 by multer: `defParamCharset` of the module),
+ * without any path the client put in them.
  */
 export function pdfParts(parts: PdfParts | undefined): {
   file: UploadedPdf | undefined;
   attachments: UploadedPdf[];
 } {
   const toPdf = (f: MulterFile): UploadedPdf => ({
-    fileName: Buffer.from(f.originalname, 'latin1').toString('utf8').slice(0, 255) || 'van-ban.pdf',
+    fileName: (f.originalname ?? '').split(/[\\/]/).pop()!.trim().slice(0, 255) || 'van-ban.pdf',
     bytes: f.buffer,
   });
   const main = parts?.file?.[0];

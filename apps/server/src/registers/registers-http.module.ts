@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { DocumentsModule } from '@vanthu/documents';
 import { RegistersModule } from '@vanthu/registers';
 import { DeadlineReminderWorker } from '../workers/deadline-reminder.worker';
+import { StorageSweepWorker } from '../workers/storage-sweep.worker';
 import { AssignmentsController } from './assignments.controller';
 import { EntriesController } from './entries.controller';
 import { IncomingController } from './incoming.controller';
@@ -22,14 +24,17 @@ import { SearchController } from './search.controller';
 @Module({
   imports: [
     RegistersModule,
+    DocumentsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
+      // File names are read as UTF-8, as browsers send them ("Quyết định.pdf"); busboy's default is latin1.
       useFactory: (config: AppConfig) => ({
         limits: { fileSize: config.server.uploadLimit, files: 21, fields: 20, fieldSize: 64 * 1024 },
+        defParamCharset: 'utf8',
       }),
     }),
   ],
-  providers: [DeadlineReminderWorker],
+  providers: [DeadlineReminderWorker, StorageSweepWorker],
   controllers: [
     RegistersController,
     OutgoingController,

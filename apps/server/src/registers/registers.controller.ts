@@ -3,10 +3,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { ListDocumentTypesUseCase, ListRegistersUseCase, SetOutgoingSeriesUseCase } from '@vanthu/registers';
 import { z } from 'zod';
+import { pageInMemory } from '../http/page-in-memory';
+import { requestYearQuery } from '../http/request-fields';
+import { listQuery, pageOf } from '../http/response-fields';
 import { ZodResponse } from '../http/zod-response.decorator';
 import { documentTypeSchema, registersOfAgencySchema } from './registers.responses';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2999).optional() });
+const yearQuery = z.object({ year: requestYearQuery.optional() });
+/** The ND30 types, paged by code like every list (one page holds them all by default). */
+const BY_CODE = { defaultLimit: 100, key: (t: { code: string }) => t.code };
 const seriesBody = z.object({ outgoingSeries: z.enum(['single', 'per_type']) });
 
 @ApiTags('registers')
@@ -18,11 +23,11 @@ export class RegistersController {
     private readonly setSeries: SetOutgoingSeriesUseCase,
   ) {}
 
-  @ZodResponse(z.array(documentTypeSchema))
+  @ZodResponse(pageOf(documentTypeSchema, 'DocumentTypePage'))
   @Get('document-types')
   @ApiOperation({ summary: 'Danh mục loại văn bản (Nghị định 30/2020/NĐ-CP) và chữ viết tắt' })
-  documentTypes() {
-    return this.listTypes.execute();
+  async documentTypes(@Query({ schema: listQuery }) query: z.infer<typeof listQuery>) {
+    return pageInMemory(await this.listTypes.execute(), query, BY_CODE);
   }
 
   @ZodResponse(registersOfAgencySchema)

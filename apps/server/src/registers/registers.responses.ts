@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, count, id, timestamp } from '../http/response-fields';
+import { agencyCode, calendarDate, count, id, pageOf, timestamp } from '../http/response-fields';
 import { levelCountSchema } from '../certificates/certificates.responses';
 import { entryViewSchema } from './entry.responses';
 
@@ -27,6 +27,7 @@ export const caseFileSchema = z
   .object({
     id,
     agencyId: id,
+    agencyCode,
     code: z.string().meta({ description: 'Số, ký hiệu hồ sơ' }),
     title: z.string(),
     year: z.number().int(),
@@ -49,6 +50,7 @@ export const notificationSchema = z
   .object({
     id,
     agencyId: id,
+    agencyCode,
     kind: z.string(),
     entryId: id.nullable(),
     title: z.string(),
@@ -57,19 +59,26 @@ export const notificationSchema = z
   })
   .meta({ id: 'Notification' });
 
-export const notificationListSchema = z
-  .object({ unread: count, items: z.array(notificationSchema) })
-  .meta({ id: 'NotificationList' });
+export const notificationPageSchema = pageOf(notificationSchema, 'NotificationPage')
+  .extend({ unread: count.meta({ description: 'Số thông báo chưa đọc' }) })
+  .meta({ id: 'NotificationPage' });
 
 export const reminderRunSchema = z.object({ entries: count, created: count }).meta({ id: 'ReminderRun' });
 
 const directionCounts = { incoming: count, outgoing: count };
 const share = z.object({ part: count, total: count, rate: z.number().nullable() });
-const unitCount = z.object({ unitId: id.nullable(), unitName: z.string().nullable(), agencyId: id, count });
+const unitCount = z.object({
+  unitId: id.nullable(),
+  unitName: z.string().nullable(),
+  agencyId: id,
+  agencyCode,
+  count,
+});
 
 export const reportSummarySchema = z
   .object({
     agencyId: id,
+    agencyCode,
     from: calendarDate,
     to: calendarDate,
     includeSubordinates: z.boolean(),
@@ -78,7 +87,7 @@ export const reportSummarySchema = z
     byMonth: z.array(z.object({ month: z.string(), ...directionCounts })),
     byType: z.array(z.object({ typeCode: z.string(), typeName: z.string(), ...directionCounts })),
     byUnit: z.object({ incoming: z.array(unitCount), outgoing: z.array(unitCount) }),
-    byAgency: z.array(z.object({ agencyId: id, name: z.string(), ...directionCounts })),
+    byAgency: z.array(z.object({ agencyId: id, agencyCode, name: z.string(), ...directionCounts })),
     onTime: share.extend({ openOverdue: count, asOf: calendarDate }),
     digitallySigned: share,
     electronicExchange: z.object({ outgoing: share, incoming: share }),

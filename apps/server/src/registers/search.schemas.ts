@@ -6,6 +6,7 @@ import {
   PRIORITIES,
 } from '@vanthu/registers';
 import { z } from 'zod';
+import { requestDate, requestYearQuery } from '../http/request-fields';
 
 const STATUSES = [...new Set<EntryStatus>([...OUTGOING_STATUSES, ...INCOMING_STATUSES])] as [
   EntryStatus,
@@ -23,9 +24,9 @@ export const searchEntriesQuery = z
     q: z.string().max(200).optional(),
     direction: z.enum(['incoming', 'outgoing']).optional(),
     registerId: z.uuid().optional(),
-    year: z.coerce.number().int().min(2000).max(2999).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    year: requestYearQuery.optional(),
+    from: requestDate.optional(),
+    to: requestDate.optional(),
     type: z
       .string()
       .regex(/^[A-Za-z]{1,10}$/)

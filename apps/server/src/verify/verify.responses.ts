@@ -1,3 +1,4 @@
+import { ACTIVE_CONTENT_KIND_CODES } from '@vanthu/signing';
 import { z } from 'zod';
 
 const verdict = z.enum(['valid', 'invalid', 'indeterminate']);
@@ -80,6 +81,20 @@ const signatureReport = z
   })
   .meta({ id: 'SignatureReport' });
 
+const activeContentFinding = z
+  .object({
+    kind: z.enum(ACTIVE_CONTENT_KIND_CODES).meta({ description: 'Loại nội dung chủ động, ví dụ JAVASCRIPT' }),
+    message: z.string().meta({ description: 'Tên tiếng Việt của loại nội dung' }),
+    objects: z.array(z.number().int()).meta({ description: 'Số hiệu các đối tượng PDF chứa nội dung' }),
+    revisions: z.array(z.number().int()).meta({
+      description: 'Các phiên bản (từ 1) mà bảng tham chiếu chéo đầu tiên liệt kê các đối tượng đó',
+    }),
+    unlisted: z.boolean().meta({
+      description: 'Có đối tượng nằm ngoài mọi bảng tham chiếu chéo (chỉ phần mềm sửa tệp hỏng mới đọc)',
+    }),
+  })
+  .meta({ id: 'ActiveContentFinding' });
+
 /** The verifier's report (libs/signing VerificationReport). */
 export const verificationReportSchema = z
   .object({
@@ -87,6 +102,10 @@ export const verificationReportSchema = z
     revisions: z.number().int(),
     signatures: z.array(signatureReport),
     documentReasons: z.array(verificationReason),
+    activeContent: z.array(activeContentFinding).optional().meta({
+      description:
+        'Nội dung chủ động (mã lệnh, tệp nhúng, hành động tự thực hiện …) trong tệp; có thì documentReasons có ACTIVE_CONTENT. Báo cáo lưu trước khi có trường này không có nó.',
+    }),
     verifiedAt: z.string(),
   })
   .meta({ id: 'VerificationReport' });

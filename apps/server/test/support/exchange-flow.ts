@@ -28,7 +28,7 @@ export async function issueDocument(
 ) {
   const agency = await api.agencyOf(who.clerk);
   const users = await api.ok(who.leader, 'GET', `/api/v1/agencies/${agency}/users`);
-  const leader = users.find((u: { username: string }) => u.username === who.leader);
+  const leader = (users.items ?? users).find((u: { username: string }) => u.username === who.leader);
   const form = new FormData();
   form.append(
     'metadata',
@@ -55,7 +55,7 @@ export async function issueDocument(
       version,
       passphrase: leaderPassphrase(pkiDir, who.leader),
     })
-  ).entryVersion;
+  ).version;
   const issued = await api.ok(who.clerk, 'POST', `${base}/${draft.id}/issue`, { version });
   return { ...issued, agencyId: agency as string };
 }

@@ -37,7 +37,7 @@ describe('typed API client (apps/web/src/api/client.ts)', () => {
     const api = await signedIn();
     const me = await api.GET('/api/v1/auth/me');
     expect(me.data?.username).toBe('huyen.vanthu');
-    expect(me.data?.roles).toEqual([{ agencyId: districtId, role: 'clerk' }]);
+    expect(me.data?.roles).toEqual([{ agencyId: districtId, agencyCode: '000.00.12.H15', role: 'clerk' }]);
 
     const created = await api.POST('/api/v1/agencies/{agencyId}/case-files', {
       params: { path: { agencyId: districtId } },
@@ -49,7 +49,8 @@ describe('typed API client (apps/web/src/api/client.ts)', () => {
     const list = await api.GET('/api/v1/agencies/{agencyId}/case-files', {
       params: { path: { agencyId: districtId }, query: { year: 2026 } },
     });
-    expect(list.data?.map((f) => f.id)).toEqual([created.data!.id]);
+    expect(list.data?.items.map((f) => f.id)).toEqual([created.data!.id]);
+    expect(list.data?.total).toBe(1);
   });
 
   it('gives a refusal as a typed error with its code and Vietnamese message', async () => {
@@ -61,7 +62,9 @@ describe('typed API client (apps/web/src/api/client.ts)', () => {
     expect(refused.response.status).toBe(400);
     expect(refused.data).toBeUndefined();
     expect(refused.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ' });
-    expect(refused.error?.details?.issues).toEqual([{ path: 'title', message: 'Không được để trống' }]);
+    expect(refused.error?.details?.issues).toEqual([
+      { path: 'title', code: 'TOO_SMALL', message: 'Không được để trống' },
+    ]);
   });
 
   it('uploads a file through the multipart serializer', async () => {

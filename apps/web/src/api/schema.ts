@@ -136,14 +136,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Vai trò: mọi vai trò trong cơ quan. */
+    /**
+     * Một người dùng của cơ quan và các vai trò
+     * @description Vai trò: mọi vai trò trong cơ quan.
+     */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa thông tin, đơn vị, khóa hoặc mở tài khoản (quản trị; kèm version)
+     * @description Vai trò: admin.
+     */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -200,7 +206,10 @@ export interface paths {
      */
     get: operations['UnitsController_list'];
     put?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Tạo đơn vị (phòng, ban) của cơ quan (quản trị)
+     * @description Vai trò: admin.
+     */
     post: operations['UnitsController_create'];
     delete?: never;
     options?: never;
@@ -221,7 +230,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Vai trò: admin. */
+    /**
+     * Sửa hoặc ngừng dùng đơn vị (quản trị; kèm version)
+     * @description Vai trò: admin.
+     */
     patch: operations['UnitsController_update'];
     trace?: never;
   };
@@ -277,7 +289,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Sửa thông tin cơ quan; cần expectedVersion (phiên bản đã đọc) */
+    /** Sửa thông tin cơ quan; cần version (phiên bản đã đọc) */
     patch: operations['DirectoryController_update'];
     trace?: never;
   };
@@ -1385,13 +1397,32 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       agencyId: string;
-      roles: components['schemas']['RoleGrant'][];
+      /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+      agencyCode: string;
+      roles: {
+        /** Format: uuid */
+        agencyId: string;
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        agencyCode: string;
+        /** @enum {string} */
+        role: 'admin' | 'clerk' | 'leader' | 'specialist';
+      }[];
+      /** @description Cơ quan của người dùng trước, rồi các cơ quan khác có vai trò (chuyển cơ quan) */
+      agencies: {
+        /** Format: uuid */
+        id: string;
+        /** @description Mã định danh cơ quan, ví dụ 000.00.12.H15 */
+        code: string;
+        name: string;
+        roles: ('admin' | 'clerk' | 'leader' | 'specialist')[];
+      }[];
     };
-    RoleGrant: {
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     User: {
       /** Format: uuid */
@@ -1402,6 +1433,8 @@ export interface components {
       email: string | null;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: uuid */
       unitId: string | null;
       active: boolean;
@@ -1409,16 +1442,40 @@ export interface components {
       roles: components['schemas']['RoleGrant'][];
       version: number;
     };
+    RoleGrant: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'leader' | 'specialist';
+    };
+    UnitPage: {
+      items: components['schemas']['Unit'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     Unit: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       code: string;
       name: string;
       abbreviation: string;
       active: boolean;
       version: number;
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     AuditEvent: {
       /** @description Số thứ tự trong chuỗi (tăng dần) */
@@ -1438,6 +1495,8 @@ export interface components {
       items: components['schemas']['Agency'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Agency: {
       /** Format: uuid */
@@ -1477,11 +1536,20 @@ export interface components {
       updated: number;
       unchanged: number;
     };
+    CertificatePage: {
+      items: components['schemas']['Certificate'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     Certificate: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       kind: 'organisation' | 'personal';
       /**
@@ -1518,6 +1586,13 @@ export interface components {
       organisations: number;
       persons: number;
     };
+    TrustAnchorPage: {
+      items: components['schemas']['TrustAnchor'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     TrustAnchor: {
       /** Format: uuid */
       id: string;
@@ -1531,6 +1606,13 @@ export interface components {
       sha256Fingerprint: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    CrlPage: {
+      items: components['schemas']['Crl'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     Crl: {
       /** Format: uuid */
@@ -1551,6 +1633,8 @@ export interface components {
       revisions: number;
       signatures: components['schemas']['SignatureReport'][];
       documentReasons: components['schemas']['VerificationReason'][];
+      /** @description Nội dung chủ động (mã lệnh, tệp nhúng, hành động tự thực hiện …) trong tệp; có thì documentReasons có ACTIVE_CONTENT. Báo cáo lưu trước khi có trường này không có nó. */
+      activeContent?: components['schemas']['ActiveContentFinding'][];
       verifiedAt: string;
     };
     SignatureReport: {
@@ -1628,6 +1712,41 @@ export interface components {
       notBefore: string;
       notAfter: string;
     };
+    ActiveContentFinding: {
+      /**
+       * @description Loại nội dung chủ động, ví dụ JAVASCRIPT
+       * @enum {string}
+       */
+      kind:
+        | 'JAVASCRIPT'
+        | 'LAUNCH'
+        | 'IMPORT_DATA'
+        | 'SUBMIT_FORM'
+        | 'RESET_FORM'
+        | 'REMOTE_GOTO'
+        | 'VISIBILITY_ACTION'
+        | 'MULTIMEDIA'
+        | 'EMBEDDED_FILE'
+        | 'XFA'
+        | 'OPEN_ACTION'
+        | 'ADDITIONAL_ACTIONS'
+        | 'UNCHECKED_OBJECTS';
+      /** @description Tên tiếng Việt của loại nội dung */
+      message: string;
+      /** @description Số hiệu các đối tượng PDF chứa nội dung */
+      objects: number[];
+      /** @description Các phiên bản (từ 1) mà bảng tham chiếu chéo đầu tiên liệt kê các đối tượng đó */
+      revisions: number[];
+      /** @description Có đối tượng nằm ngoài mọi bảng tham chiếu chéo (chỉ phần mềm sửa tệp hỏng mới đọc) */
+      unlisted: boolean;
+    };
+    DocumentTypePage: {
+      items: components['schemas']['DocumentType'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DocumentType: {
       code: string;
       name: string;
@@ -1652,6 +1771,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1754,7 +1875,8 @@ export interface components {
       createdAt: string;
     };
     SignResult: {
-      entryVersion: number;
+      /** @description Phiên bản mới của văn bản (gửi lại ở bước tiếp theo) */
+      version: number;
       /** @enum {string} */
       status: 'signed';
       file: components['schemas']['DocumentVersion'];
@@ -1764,6 +1886,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1859,9 +1983,21 @@ export interface components {
             verdict: string;
             reasons: string[];
           }[];
+          /** @description Những gì kiểm tra thấy ở cả tệp, hiển thị cạnh kết luận: ACTIVE_CONTENT (nội dung chủ động), UNCOVERED_TAIL … */
+          warnings: {
+            code: string;
+            message: string;
+          }[];
         }[];
       };
       files: components['schemas']['DocumentVersion'][];
+    };
+    IncomingEntryPage: {
+      items: components['schemas']['IncomingEntry'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     ProgressNoteResult: {
       note: {
@@ -1884,6 +2020,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -1988,11 +2126,20 @@ export interface components {
       /** Format: date-time */
       completedAt: string | null;
     };
+    DeadlineItemPage: {
+      items: components['schemas']['DeadlineItem'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     DeadlineItem: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2079,15 +2226,22 @@ export interface components {
       /** @description Số ngày còn lại (âm: quá hạn) */
       daysLeft: number;
     };
-    NotificationList: {
-      unread: number;
+    NotificationPage: {
       items: components['schemas']['Notification'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+      /** @description Số thông báo chưa đọc */
+      unread: number;
     };
     Notification: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       kind: string;
       /** Format: uuid */
       entryId: string | null;
@@ -2106,6 +2260,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @enum {string} */
       direction: 'incoming' | 'outgoing';
       /** @enum {string} */
@@ -2217,6 +2373,8 @@ export interface components {
         unitId: string | null;
         /** Format: uuid */
         agencyId: string | null;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         organId: string | null;
         organName: string;
       }[];
@@ -2300,6 +2458,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2312,11 +2472,20 @@ export interface components {
       createdAt: string;
       entryCount: number;
     };
+    CaseFilePage: {
+      items: components['schemas']['CaseFile'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     CaseFileDetail: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** @description Số, ký hiệu hồ sơ */
       code: string;
       title: string;
@@ -2337,9 +2506,18 @@ export interface components {
       entryId: string;
       added: boolean;
     };
+    CopyPage: {
+      items: components['schemas']['Copy'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
     ReportSummary: {
       /** Format: uuid */
       agencyId: string;
+      /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+      agencyCode?: string | null;
       /** Format: date */
       from: string;
       /** Format: date */
@@ -2374,6 +2552,8 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
         outgoing: {
@@ -2382,12 +2562,16 @@ export interface components {
           unitName: string | null;
           /** Format: uuid */
           agencyId: string;
+          /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+          agencyCode?: string | null;
           count: number;
         }[];
       };
       byAgency: {
         /** Format: uuid */
         agencyId: string;
+        /** @description Mã định danh của cơ quan có agencyId bên cạnh (luôn có trong câu trả lời) */
+        agencyCode?: string | null;
         name: string;
         incoming: number;
         outgoing: number;
@@ -2423,6 +2607,15 @@ export interface components {
       items: components['schemas']['Entry'][];
       /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
       nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
+    DeadLetterPage: {
+      items: components['schemas']['DeadLetter'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
     };
     DeadLetter: {
       /** Format: uuid */
@@ -2458,43 +2651,56 @@ export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type SchemaLoginResult = components['schemas']['LoginResult'];
 export type SchemaCurrentUser = components['schemas']['CurrentUser'];
-export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUserPage = components['schemas']['UserPage'];
 export type SchemaUser = components['schemas']['User'];
+export type SchemaRoleGrant = components['schemas']['RoleGrant'];
+export type SchemaUnitPage = components['schemas']['UnitPage'];
 export type SchemaUnit = components['schemas']['Unit'];
+export type SchemaAuditEventPage = components['schemas']['AuditEventPage'];
 export type SchemaAuditEvent = components['schemas']['AuditEvent'];
 export type SchemaAgencyPage = components['schemas']['AgencyPage'];
 export type SchemaAgency = components['schemas']['Agency'];
 export type SchemaAgencyDetails = components['schemas']['AgencyDetails'];
 export type SchemaSuccessorChain = components['schemas']['SuccessorChain'];
 export type SchemaImportAgenciesResult = components['schemas']['ImportAgenciesResult'];
+export type SchemaCertificatePage = components['schemas']['CertificatePage'];
 export type SchemaCertificate = components['schemas']['Certificate'];
 export type SchemaCertificateLevelCount = components['schemas']['CertificateLevelCount'];
+export type SchemaTrustAnchorPage = components['schemas']['TrustAnchorPage'];
 export type SchemaTrustAnchor = components['schemas']['TrustAnchor'];
+export type SchemaCrlPage = components['schemas']['CrlPage'];
 export type SchemaCrl = components['schemas']['Crl'];
 export type SchemaVerificationReport = components['schemas']['VerificationReport'];
 export type SchemaSignatureReport = components['schemas']['SignatureReport'];
 export type SchemaVerificationReason = components['schemas']['VerificationReason'];
 export type SchemaCertificateSummary = components['schemas']['CertificateSummary'];
+export type SchemaActiveContentFinding = components['schemas']['ActiveContentFinding'];
+export type SchemaDocumentTypePage = components['schemas']['DocumentTypePage'];
 export type SchemaDocumentType = components['schemas']['DocumentType'];
 export type SchemaRegistersOfAgency = components['schemas']['RegistersOfAgency'];
 export type SchemaEntry = components['schemas']['Entry'];
 export type SchemaDocumentVersion = components['schemas']['DocumentVersion'];
 export type SchemaSignResult = components['schemas']['SignResult'];
 export type SchemaIncomingEntry = components['schemas']['IncomingEntry'];
+export type SchemaIncomingEntryPage = components['schemas']['IncomingEntryPage'];
 export type SchemaProgressNoteResult = components['schemas']['ProgressNoteResult'];
 export type SchemaAssignedEntry = components['schemas']['AssignedEntry'];
 export type SchemaAssignment = components['schemas']['Assignment'];
+export type SchemaDeadlineItemPage = components['schemas']['DeadlineItemPage'];
 export type SchemaDeadlineItem = components['schemas']['DeadlineItem'];
-export type SchemaNotificationList = components['schemas']['NotificationList'];
+export type SchemaNotificationPage = components['schemas']['NotificationPage'];
 export type SchemaNotification = components['schemas']['Notification'];
 export type SchemaReminderRun = components['schemas']['ReminderRun'];
 export type SchemaEntryDetails = components['schemas']['EntryDetails'];
 export type SchemaCopy = components['schemas']['Copy'];
 export type SchemaCaseFile = components['schemas']['CaseFile'];
+export type SchemaCaseFilePage = components['schemas']['CaseFilePage'];
 export type SchemaCaseFileDetail = components['schemas']['CaseFileDetail'];
 export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership'];
+export type SchemaCopyPage = components['schemas']['CopyPage'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
+export type SchemaDeadLetterPage = components['schemas']['DeadLetterPage'];
 export type SchemaDeadLetter = components['schemas']['DeadLetter'];
 export type SchemaResendOutcome = components['schemas']['ResendOutcome'];
 export type $defs = Record<string, never>;
@@ -2683,9 +2889,15 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2698,7 +2910,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['User'][];
+          'application/json': components['schemas']['UserPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2717,6 +2929,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2763,6 +2976,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2795,6 +3009,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2803,7 +3018,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           fullName?: string;
           position?: string | null;
           /** Format: email */
@@ -2840,6 +3055,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2878,6 +3094,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         userId: string;
       };
@@ -2910,9 +3127,15 @@ export interface operations {
   };
   UnitsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2925,7 +3148,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Unit'][];
+          'application/json': components['schemas']['UnitPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -2944,6 +3167,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -2983,6 +3207,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         unitId: string;
       };
@@ -2991,7 +3216,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          expectedVersion: number;
+          version: number;
           name?: string;
           abbreviation?: string;
           active?: boolean;
@@ -3022,11 +3247,14 @@ export interface operations {
   AuditController_events: {
     parameters: {
       query?: {
-        before?: string;
+        /** @description Số phần tử một trang (mặc định 50, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3039,7 +3267,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEvent'][];
+          'application/json': components['schemas']['AuditEventPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3191,7 +3419,7 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           website?: string | null;
-          expectedVersion: number;
+          version: number;
         };
       };
     };
@@ -3320,9 +3548,15 @@ export interface operations {
   };
   CertificatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3335,7 +3569,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Certificate'][];
+          'application/json': components['schemas']['CertificatePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3354,6 +3588,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3396,6 +3631,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3440,6 +3676,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3478,6 +3715,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3521,6 +3759,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         id: string;
       };
@@ -3560,6 +3799,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3588,7 +3828,12 @@ export interface operations {
   };
   TrustController_anchors: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3601,7 +3846,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TrustAnchor'][];
+          'application/json': components['schemas']['TrustAnchorPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3685,7 +3930,12 @@ export interface operations {
   };
   TrustController_crls: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3698,7 +3948,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Crl'][];
+          'application/json': components['schemas']['CrlPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3792,7 +4042,12 @@ export interface operations {
   };
   RegistersController_documentTypes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3805,7 +4060,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentType'][];
+          'application/json': components['schemas']['DocumentTypePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -3826,6 +4081,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3857,6 +4113,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3892,6 +4149,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -3916,7 +4174,10 @@ export interface operations {
             draftingUnitId?: string | null;
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             issuedAmount?: number | null;
             description?: string | null;
@@ -3971,6 +4232,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -3989,7 +4251,10 @@ export interface operations {
           draftingUnitId?: string | null;
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           issuedAmount?: number | null;
           description?: string | null;
@@ -4043,6 +4308,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4088,6 +4354,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4129,6 +4396,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4179,6 +4447,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4217,6 +4486,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4256,6 +4526,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4297,6 +4568,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4309,7 +4581,10 @@ export interface operations {
           reason: string;
           changes: {
             subject?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             toPlaces?: string | null;
             description?: string | null;
@@ -4345,6 +4620,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4363,7 +4639,10 @@ export interface operations {
             typeCode: string;
             codeNumber?: string | null;
             codeNotation?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             issuedDate?: string | null;
             subject: string;
             organId?: string | null;
@@ -4373,7 +4652,10 @@ export interface operations {
             /** @enum {string} */
             priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
             toPlaces?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             dueDate?: string | null;
             pageAmount?: number | null;
             description?: string | null;
@@ -4381,6 +4663,16 @@ export interface operations {
             confirmDuplicate?: boolean;
             overrideVerification?: boolean;
           };
+          /**
+           * @description true: vào sổ dù trùng văn bản đã có (sau cảnh báo ENTRY_DUPLICATE)
+           * @enum {string}
+           */
+          confirmDuplicate?: 'true' | 'false';
+          /**
+           * @description true: vào sổ dù chữ ký số không hợp lệ hoặc không kiểm tra được
+           * @enum {string}
+           */
+          overrideVerification?: 'true' | 'false';
         };
       };
     };
@@ -4408,10 +4700,14 @@ export interface operations {
   IncomingController_inbox: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4424,7 +4720,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IncomingEntry'][];
+          'application/json': components['schemas']['IncomingEntryPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4443,6 +4739,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4455,7 +4752,10 @@ export interface operations {
           typeCode?: string;
           codeNumber?: string | null;
           codeNotation?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           issuedDate?: string | null;
           subject?: string;
           organId?: string | null;
@@ -4465,7 +4765,10 @@ export interface operations {
           /** @enum {string} */
           priority?: 'normal' | 'urgent' | 'very_urgent' | 'flash';
           toPlaces?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+           */
           dueDate?: string | null;
           pageAmount?: number | null;
           description?: string | null;
@@ -4500,6 +4803,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4539,6 +4843,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4580,6 +4885,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4621,6 +4927,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4635,7 +4942,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           };
@@ -4645,7 +4955,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4655,7 +4968,10 @@ export interface operations {
             unitId?: string;
             /** Format: uuid */
             userId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa
+             */
             deadline?: string | null;
             instructions?: string | null;
           }[];
@@ -4686,12 +5002,18 @@ export interface operations {
   AssignmentsController_overdue: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4704,7 +5026,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4721,13 +5043,19 @@ export interface operations {
   AssignmentsController_dueSoon: {
     parameters: {
       query?: {
+        /** @description Chỉ văn bản đơn vị này chủ trì hoặc phối hợp */
         unitId?: string;
+        /** @description Chỉ văn bản người này chủ trì hoặc phối hợp */
         userId?: string;
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
         days?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4740,7 +5068,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadlineItem'][];
+          'application/json': components['schemas']['DeadlineItemPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4758,7 +5086,10 @@ export interface operations {
     parameters: {
       query?: {
         unread?: 'true' | 'false';
+        /** @description Số phần tử một trang (mặc định 50, tối đa 200) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -4772,7 +5103,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationList'];
+          'application/json': components['schemas']['NotificationPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4822,6 +5153,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4853,6 +5185,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -4885,6 +5218,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
         versionId: string;
@@ -4918,10 +5252,16 @@ export interface operations {
   CaseFilesController_list: {
     parameters: {
       query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+        /** @description Chỉ hồ sơ của năm này */
         year?: number;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4934,7 +5274,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseFile'][];
+          'application/json': components['schemas']['CaseFilePage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -4953,6 +5293,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -4960,10 +5301,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Số, ký hiệu hồ sơ (FileNotation) */
           code: string;
+          /** @description Tiêu đề hồ sơ */
           title: string;
-          year: number;
-          keeper: string;
+          /** @description Năm hồ sơ (FileCatalog); mặc định: năm nay (giờ Việt Nam) */
+          year?: number;
+          /** @description Người lập hồ sơ; mặc định: người đang đăng nhập */
+          keeper?: string;
         };
       };
     };
@@ -4993,6 +5338,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5025,6 +5371,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5064,6 +5411,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
         entryId: string;
@@ -5094,6 +5442,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5128,6 +5477,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         caseFileId: string;
       };
@@ -5159,9 +5509,15 @@ export interface operations {
   };
   CopiesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5175,7 +5531,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Copy'][];
+          'application/json': components['schemas']['CopyPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -5194,6 +5550,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         entryId: string;
       };
@@ -5249,6 +5606,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         copyId: string;
       };
@@ -5280,13 +5638,17 @@ export interface operations {
   };
   ReportsController_get: {
     parameters: {
-      query: {
-        from: string;
-        to: string;
-        includeSubordinates?: string;
+      query?: {
+        /** @description Ngày đầu kỳ; mặc định 1/1 của năm (năm của `to`, hoặc năm nay) */
+        from?: string;
+        /** @description Ngày cuối kỳ; mặc định 31/12 của năm (năm của `from`, hoặc năm nay) */
+        to?: string;
+        /** @description Cộng cả các cơ quan cấp dưới (lãnh đạo, quản trị) */
+        includeSubordinates?: 'true' | 'false';
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5320,6 +5682,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5356,6 +5719,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         registerId: string;
       };
@@ -5392,7 +5756,9 @@ export interface operations {
         direction?: 'incoming' | 'outgoing';
         registerId?: string;
         year?: number;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         from?: string;
+        /** @description Ngày YYYY-MM-DD, từ 2000-01-01 đến 31/12 của năm sau 10 năm nữa */
         to?: string;
         type?: string;
         status?: (
@@ -5420,6 +5786,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5450,10 +5817,14 @@ export interface operations {
     parameters: {
       query: {
         state: 'dead';
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
         limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
       };
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
       };
       cookie?: never;
@@ -5466,7 +5837,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeadLetter'][];
+          'application/json': components['schemas']['DeadLetterPage'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
@@ -5485,6 +5856,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
         agencyId: string;
         deliveryId: string;
       };

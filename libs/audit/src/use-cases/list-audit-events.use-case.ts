@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, type Page } from '@vanthu/shared';
+import type { AuditEventEntity } from '../audit-event.entity';
 import { AuditEventRepository } from '../audit-event.repository';
+
+export const AUDIT_EVENTS_DEFAULT_LIMIT = 50;
+export const AUDIT_EVENTS_MAX_LIMIT = 500;
 
 export interface AuditEventView {
   seq: string;
@@ -12,26 +17,35 @@ export interface AuditEventView {
   requestId: string | null;
 }
 
-/** An agency's audit trail, newest first, paged by sequence number. The caller checks the role. */
+/**
+ * An agency's audit trail, newest first, in keyset pages by sequence number (no total: the trail
+ * grows for decades and counting it is not cheap). The caller checks the role.
+ */
 @Injectable()
 export class ListAuditEventsUseCase {
   constructor(private readonly events: AuditEventRepository) {}
 
-  async execute(input: { agencyId: string; beforeSeq?: string; limit?: number }): Promise<AuditEventView[]> {
-    const rows = await this.events.findForAgency(
-      input.agencyId,
-      input.beforeSeq,
-      Math.min(input.limit ?? 50, 500),
-    );
-    return rows.map((r) => ({
-      seq: r.seq,
-      occurredAt: r.occurredAt,
-      actorName: r.actorName,
-      action: r.action,
-      subjectType: r.subjectType,
-      subjectId: r.subjectId,
-      details: r.details,
-      requestId: r.requestId,
-    }));
+  async execute(input: { agencyId: string; cursor?: string; limit?: number }): Promise<Page<AuditEventView>> {
+    const limit = Math.min(input.limit ?? AUDIT_EVENTS_DEFAULT_LIMIT, AUDIT_EVENTS_MAX_LIMIT);
+    const before = input.cursor ? decodeCursor(input.cursor, ['integer'])[0] : undefined;
+    const rows = await this.events.findForAgency(input.agencyId, before, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toView),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].seq]) : null,
+    };
   }
+}
+
+function toView(r: AuditEventEntity): AuditEventView {
+  return {
+    seq: r.seq,
+    occurredAt: r.occurredAt,
+    actorName: r.actorName,
+    action: r.action,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    details: r.details,
+    requestId: r.requestId,
+  };
 }

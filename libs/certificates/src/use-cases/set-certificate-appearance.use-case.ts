@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { authorizeAgency } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
+import { isAppException } from '@vanthu/shared';
+import { checkAppearanceImage } from '@vanthu/signing';
 import { type CertificateActor, auditActorOf, SystemCertificateActor } from '../certificate-actor';
 import { CertificateErrors } from '../certificates.errors';
 import { assertCanManage } from '../store/certificate-management';
 import { CertificateRepository } from '../store/certificate.repository';
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const MAX_APPEARANCE_BYTES = 2 * 1024 * 1024;
 
 export interface SetCertificateAppearanceInput {
   actor: CertificateActor;
@@ -17,9 +16,24 @@ export interface SetCertificateAppearanceInput {
   png: Buffer;
 }
 
+/** The image's size, when it is one signing can use; the engine's own check (one rule, both places). */
+function checkImage(png: Buffer): { width: number; height: number } {
+  try {
+    return checkAppearanceImage(png);
+  } catch (error) {
+    if (isAppException(error) && error.code === 'IMAGE_TOO_LARGE') {
+      const { width, height } = (error.details ?? {}) as { width: number; height: number };
+      throw CertificateErrors.appearanceTooLarge({ width, height, bytes: png.length });
+    }
+    throw CertificateErrors.appearanceInvalid();
+  }
+}
+
 /**
  * The image a certificate signs with: the leader's blue signature (personal) or the red seal
- * (organisation), drawn by the signing engine at its true size.
+ * (organisation), drawn by the signing engine at its true size. Refused unless it is a PNG within
+ * the engine's limits (APPEARANCE_IMAGE_LIMITS) that decodes, so that signing never meets one it
+ * cannot use.
  */
 @Injectable()
 export class SetCertificateAppearanceUseCase {
@@ -32,8 +46,7 @@ export class SetCertificateAppearanceUseCase {
   async execute(input: SetCertificateAppearanceInput): Promise<void> {
     const { actor } = input;
     if (!(actor instanceof SystemCertificateActor)) authorizeAgency(actor, input.agencyId, []);
-    if (input.png.length > MAX_APPEARANCE_BYTES || !input.png.subarray(0, 8).equals(PNG_SIGNATURE))
-      throw CertificateErrors.appearanceInvalid();
+    const { width, height } = checkImage(input.png);
     await this.db.transaction(async () => {
       const row = await this.certificates.lockInAgency(input.agencyId, input.certificateId);
       if (!row) throw CertificateErrors.notFound();
@@ -45,7 +58,7 @@ export class SetCertificateAppearanceUseCase {
         actor: auditActorOf(actor),
         subjectType: 'certificate',
         subjectId: row.id,
-        details: { kind: row.kind, bytes: input.png.length },
+        details: { kind: row.kind, bytes: input.png.length, width, height },
       });
     });
   }

@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
-import {
-  hasRole,
-  IDENTITY_SETTINGS,
-  type IdentitySettings,
-  LoginThrottleRepository,
-  type Principal,
-} from '@vanthu/identity';
+import { hasRole, IDENTITY_SETTINGS, type IdentitySettings, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock, isAppException } from '@vanthu/shared';
 import { loadPkcs12, type SigningIdentity } from '@vanthu/signing';
@@ -14,8 +8,10 @@ import { CertificateErrors } from '../certificates.errors';
 import { auditActorOf } from '../certificate-actor';
 import { EnvelopeCipher } from '../crypto/envelope-cipher';
 import { assertCertificateUsable } from '../store/certificate-usability';
+import type { CertificateEntity } from '../store/certificate.entity';
 import { CertificateRepository } from '../store/certificate.repository';
 import { sealedKeyLabel } from '../store/sealed-key-label';
+import { type UnlockTry, UnlockThrottleRepository } from '../store/unlock-throttle.repository';
 
 export interface UnlockPersonalKeyInput {
   principal: Principal;
@@ -27,7 +23,9 @@ export interface UnlockPersonalKeyInput {
 /**
  * The owner's personal key for one signing. Anyone but the owner gets CERTIFICATE_NOT_FOUND, even
  * an admin of the agency: a personal key belongs to its person only (domain §3). A wrong passphrase
- * answers the engine's P12_PASSWORD_WRONG and is audited, so guessing shows up in the log.
+ * answers the engine's P12_PASSWORD_WRONG and is audited, so guessing shows up in the log; at most
+ * `lockoutThreshold` passphrases are tried per lock period of a certificate, however many requests
+ * arrive at once (UnlockThrottleRepository), and the others answer P12_LOCKED untried.
  */
 @Injectable()
 export class UnlockPersonalKeyUseCase {
@@ -37,7 +35,7 @@ export class UnlockPersonalKeyUseCase {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly db: Database,
-    private readonly throttle: LoginThrottleRepository,
+    private readonly throttle: UnlockThrottleRepository,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -52,45 +50,75 @@ export class UnlockPersonalKeyUseCase {
     if (row.ownerUserId !== principal.userId) throw CertificateErrors.notFound();
     const now = this.clock.now();
     assertCertificateUsable(row, 'personal', now);
-    // guessing a passphrase is throttled like a login, per certificate
-    const throttleKey = `p12:${row.id}`;
-    const state = await this.throttle.get(throttleKey);
-    if (state.lockedUntil && state.lockedUntil > now)
-      throw CertificateErrors.unlockLocked(minutesLeft(state.lockedUntil, now));
     const sealed = await this.certificates.findSealedKey(row.id);
     if (!sealed) throw CertificateErrors.revoked();
     const p12 = this.cipher.open(sealed, sealedKeyLabel(row));
     try {
-      const identity = loadPkcs12(p12, input.passphrase);
-      if (!identity.certificate.equals(row.certificateDer)) throw CertificateErrors.sealedKeyInvalid();
-      if (state.failures > 0) await this.throttle.reset(throttleKey);
-      return identity;
-    } catch (error) {
-      if (isAppException(error) && error.code === 'P12_PASSWORD_WRONG') {
-        const lockUntil = new Date(now.getTime() + this.settings.lockoutMinutes * 60_000);
-        const after = await this.db.transaction(async () => {
-          const s = await this.throttle.recordFailure(
-            throttleKey,
-            this.settings.lockoutThreshold,
-            now,
-            lockUntil,
-          );
-          await this.audit.record({
-            action: 'certificate.unlock_failed',
-            agencyId: row.agencyId,
-            actor: auditActorOf(principal),
-            subjectType: 'certificate',
-            subjectId: row.id,
-            details: { reason: 'P12_PASSWORD_WRONG', failures: s.failures, locked: s.lockedUntil !== null },
-          });
-          return s;
-        });
-        if (after.lockedUntil) throw CertificateErrors.unlockLocked(minutesLeft(after.lockedUntil, now));
-      }
-      throw error;
+      // the try is counted before the passphrase is tried, so parallel guesses cannot outrun the lock
+      const reservation = await this.throttle.reserve(row.id, now, {
+        threshold: this.settings.lockoutThreshold,
+        lockoutMs: this.settings.lockoutMinutes * 60_000,
+      });
+      if (!('granted' in reservation))
+        throw CertificateErrors.unlockLocked(minutesLeft(reservation.lockedUntil, now));
+      return await this.tryPassphrase(input, row, p12, reservation.granted, now);
     } finally {
       p12.fill(0);
     }
+  }
+
+  private async tryPassphrase(
+    input: UnlockPersonalKeyInput,
+    row: CertificateEntity,
+    p12: Buffer,
+    reserved: UnlockTry,
+    now: Date,
+  ): Promise<SigningIdentity> {
+    let identity: SigningIdentity;
+    try {
+      identity = loadPkcs12(p12, input.passphrase);
+    } catch (error) {
+      if (!isAppException(error) || error.code !== 'P12_PASSWORD_WRONG') {
+        await this.throttle.release(reserved, now);
+        throw error;
+      }
+      const { lockedUntil } = await this.db.transaction(async () => {
+        const after = await this.throttle.fail(reserved, now);
+        await this.audit.record({
+          action: 'certificate.unlock_failed',
+          agencyId: row.agencyId,
+          actor: auditActorOf(input.principal),
+          subjectType: 'certificate',
+          subjectId: row.id,
+          details: {
+            reason: 'P12_PASSWORD_WRONG',
+            attempt: reserved.attempt,
+            locked: after.lockedUntil !== null,
+          },
+        });
+        return after;
+      });
+      if (lockedUntil && lockedUntil > now)
+        throw CertificateErrors.unlockLocked(minutesLeft(lockedUntil, now));
+      throw error;
+    }
+    if (!identity.certificate.equals(row.certificateDer)) {
+      await this.throttle.release(reserved, now);
+      throw CertificateErrors.sealedKeyInvalid();
+    }
+    await this.db.transaction(async () => {
+      await this.throttle.succeed(reserved, now);
+      // every passphrase tried leaves a trace, the right ones too
+      await this.audit.record({
+        action: 'certificate.unlocked',
+        agencyId: row.agencyId,
+        actor: auditActorOf(input.principal),
+        subjectType: 'certificate',
+        subjectId: row.id,
+        details: { attempt: reserved.attempt },
+      });
+    });
+    return identity;
   }
 }
 

@@ -257,6 +257,16 @@ describe('strict edXML builder', () => {
     });
   });
 
+  it('refuses a source it cannot read with EDXML_SOURCE_UNREADABLE', async () => {
+    const s = sampleEdoc();
+    await expect(
+      buildEdocPackageToBuffer({
+        ...s,
+        attachments: [{ ...s.attachments[0], source: { path: join(tmpdir(), 'vanthu-no-such-file.pdf') } }],
+      }),
+    ).rejects.toMatchObject({ code: 'EDXML_SOURCE_UNREADABLE' });
+  });
+
   it('refuses to sign with an expired certificate', async () => {
     await expect(
       buildEdocPackageToBuffer(sampleEdoc(), { signer: pki.expired.identity }),

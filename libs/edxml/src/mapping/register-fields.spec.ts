@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleEdoc } from '../../test-fixtures/edxml-samples';
-import { buildEdocPackageToBuffer } from '../build/package-to-buffer';
-import type { ParsedEdocPackage } from '../model/parsed-package';
+import { sampleEdoc, sampleStatus } from '../../test-fixtures/edxml-samples';
+import { buildEdocPackageToBuffer, buildStatusPackageToBuffer } from '../build/package-to-buffer';
+import type { ParsedEdocPackage, ParsedStatusPackage } from '../model/parsed-package';
 import { readPackage } from '../parse/read-package';
 import { ND30_DOCUMENT_TYPES } from './nd30-document-types';
 import {
+  deliveryStatusFromStatus,
   documentTypeCode,
   documentTypeName,
   edocHeaderFromRegister,
@@ -48,6 +49,17 @@ describe('mapping between packages and register fields', () => {
       'flash',
       'flash',
     ]);
+  });
+
+  it('maps a received status to the fields of a delivery status', async () => {
+    const { xml } = await buildStatusPackageToBuffer(sampleStatus());
+    const parsed = (await readPackage(xml)) as ParsedStatusPackage;
+    expect(deliveryStatusFromStatus(parsed.status)).toEqual({
+      code: '03',
+      description: 'Đã vào sổ văn bản đến số 125',
+      staffName: 'Trần Thị Bình',
+      at: new Date('2025-03-14T02:12:05Z'),
+    });
   });
 
   it('turns an issued outgoing document into a package whose incoming fields give the same values back', async () => {

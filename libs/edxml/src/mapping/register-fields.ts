@@ -1,6 +1,7 @@
 import { foldVietnamese } from '@vanthu/shared';
 import type { EdocPackageInput } from '../build/package-input';
 import type { EdocMessageHeader, EdxmlOrganization, EdxmlPriority, SignerInfo } from '../model/edoc-package';
+import type { StatusCode, StatusMessage } from '../model/status-package';
 import { parseDocumentId } from '../values/document-id';
 import { ND30_DOCUMENT_TYPES } from './nd30-document-types';
 
@@ -136,5 +137,23 @@ export function registerFieldsFromEdoc(header: EdocMessageHeader): IncomingDocum
     pageAmount: header.otherInfo.pageAmount ?? null,
     description: orNull(header.content),
     documentIdentifier: orNull(header.documentId),
+  };
+}
+
+/** A received status in the names the registers keep for a delivery's statuses (delivery_status). */
+export interface DeliveryStatusFields {
+  readonly code: StatusCode;
+  readonly description: string | null;
+  readonly staffName: string | null;
+  /** the status's own timestamp; statuses of one batch often share it, so never order by it */
+  readonly at: Date | null;
+}
+
+export function deliveryStatusFromStatus(status: StatusMessage): DeliveryStatusFields {
+  return {
+    code: status.statusCode,
+    description: status.description ?? null,
+    staffName: status.staffInfo?.staff ?? null,
+    at: status.timestamp ? new Date(status.timestamp) : null,
   };
 }

@@ -58,16 +58,6 @@ export class ExchangeInboundRepository {
     return rows.length === 1;
   }
 
-  /** Whether any inbound or outbound row or mailbox item still points at this stored object. */
-  async storageKeyInUse(key: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `SELECT 1 FROM exchange_inbound WHERE storage_key = $1
-       UNION ALL SELECT 1 FROM exchange_outbound WHERE storage_key = $1 LIMIT 1`,
-      [key],
-    );
-    return rows.length > 0;
-  }
-
   /**
    * Claims received rows due for processing (FOR UPDATE SKIP LOCKED: processes sharing the
    * database take different rows) and leases them; a process that dies leaves them to be claimed

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { Database } from '@vanthu/persistence';
 import { Clock, isAppException } from '@vanthu/shared';
@@ -36,7 +36,6 @@ export interface ReceivedConsignment {
  */
 @Injectable()
 export class ReceiveConsignmentUseCase {
-  private readonly logger = new Logger('exchange');
   /** concurrent copies of one consignment in this process share one admission */
   private readonly inFlight = new Map<string, Promise<ReceivedConsignment>>();
 
@@ -77,7 +76,8 @@ export class ReceiveConsignmentUseCase {
       throw error;
     }
     const me = await this.identity.current();
-    const storageKey = await this.packages.put(input.bytes, sha256);
+    const stored = await this.packages.put(input.bytes, sha256);
+    const storageKey = stored.key;
     const receivedAt = this.clock.now();
     const receipt = signReceipt(
       {
@@ -112,35 +112,41 @@ export class ReceiveConsignmentUseCase {
       errorMessage: null,
       processedAt: null,
     };
-    const created = await this.db.transaction(async () => {
-      if (!(await this.inbound.insertIfAbsent(row))) return false;
-      await this.policy.place(pkg, row, placement);
-      await this.audit.record({
-        action: 'exchange.received',
-        agencyId: placement.agencyId,
-        subjectType: 'consignment',
-        subjectId: input.consignmentId,
-        details: {
-          kind: pkg.kind,
-          business: pkg.business,
-          statusCode: pkg.statusCode,
-          from: row.fromCode,
-          to: row.toCode,
-          documentId: row.documentId,
-          peer: input.from?.name ?? null,
-          sha256,
-          size: row.size,
-          nextHop: placement.nextHop?.name ?? null,
-        },
+    let created: boolean;
+    try {
+      created = await this.db.transaction(async () => {
+        if (!(await this.inbound.insertIfAbsent(row))) return false;
+        await this.packages.keep(stored);
+        await this.policy.place(pkg, row, placement);
+        await this.audit.record({
+          action: 'exchange.received',
+          agencyId: placement.agencyId,
+          subjectType: 'consignment',
+          subjectId: input.consignmentId,
+          details: {
+            kind: pkg.kind,
+            business: pkg.business,
+            statusCode: pkg.statusCode,
+            from: row.fromCode,
+            to: row.toCode,
+            documentId: row.documentId,
+            peer: input.from?.name ?? null,
+            sha256,
+            size: row.size,
+            nextHop: placement.nextHop?.name ?? null,
+          },
+        });
+        return true;
       });
-      return true;
-    });
+    } catch (error) {
+      await this.packages.discard(stored);
+      throw error;
+    }
     if (created) return { receipt, created: true };
     // another process stored the same id meanwhile: answer what it stored
-    const stored = (await this.inbound.find(input.consignmentId))!;
-    if (stored.sha256 !== sha256 && !(await this.inbound.storageKeyInUse(storageKey)))
-      await this.packages.delete(storageKey).catch((error: unknown) => this.logger.warn(String(error)));
-    return { receipt: this.repeatOf(stored, sha256), created: false };
+    await this.packages.discard(stored);
+    const winner = (await this.inbound.find(input.consignmentId))!;
+    return { receipt: this.repeatOf(winner, sha256), created: false };
   }
 
   private repeatOf(stored: ExchangeInboundEntity, sha256: string): string {

@@ -90,7 +90,7 @@ export class PackageBuildWorker implements OnApplicationShutdown {
         return true;
       }
       const sha256 = sha256Hex(xml);
-      const storageKey = await this.packages.put(xml, sha256);
+      const { key: storageKey } = await this.packages.put(xml, sha256);
       const placed = await this.queue.enqueue(route.peer, {
         consignmentId: deliveryId,
         storageKey,

@@ -68,7 +68,7 @@ export class StatusSender {
       { signer: me.signing, now: this.clock.now() },
     );
     const sha256 = sha256Hex(built.xml);
-    const storageKey = await this.packages.put(built.xml, sha256);
+    const { key: storageKey } = await this.packages.put(built.xml, sha256);
     await this.statuses.record(status.answers, status.code, occurrence, consignmentId, this.clock.now());
     const route = received.fromCode ? await this.routes.resolve(received.fromCode) : null;
     const peer =

@@ -164,12 +164,28 @@ export class ExchangeOutboundRepository {
     return this.db.manager.find(ExchangeOutboundEntity, { where: ids.map((r) => ({ id: r.id })) });
   }
 
-  listDead(agencyId: string | null, limit: number): Promise<ExchangeOutboundEntity[]> {
-    return this.db.manager.find(ExchangeOutboundEntity, {
-      where: agencyId ? { state: 'dead', agencyId } : { state: 'dead' },
-      order: { firstQueuedAt: 'ASC' },
-      take: limit,
-    });
+  /** Dead consignments of an agency (all with null), oldest first, after a keyset position. */
+  async listDead(
+    agencyId: string | null,
+    after: { at: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<ExchangeOutboundEntity[]> {
+    const rows: ExchangeOutboundEntity[] = await this.db.manager.query(
+      `SELECT ${COLUMNS} FROM exchange_outbound o
+        WHERE o.state = 'dead' AND ($1::uuid IS NULL OR o.agency_id = $1)
+          AND ($2::timestamptz IS NULL OR (o.first_queued_at, o.id) > ($2::timestamptz, $3::uuid))
+        ORDER BY o.first_queued_at, o.id LIMIT $4`,
+      [agencyId, after?.at ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((r) => ({ ...r, size: Number(r.size) }));
+  }
+
+  async countDead(agencyId: string | null): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS n FROM exchange_outbound WHERE state = 'dead' AND ($1::uuid IS NULL OR agency_id = $1)`,
+      [agencyId],
+    );
+    return n;
   }
 
   async countByState(): Promise<Record<string, number>> {

@@ -8,8 +8,12 @@ import { EntryReplacedBy1764100000350 } from './1764100000350-entry-replaced-by.
 import { DropUnscopedSearchIndex1764100000360 } from './1764100000360-drop-unscoped-search-index.migration';
 import { AuditChains1764100000370 } from './1764100000370-audit-chains.migration';
 import { DocumentCopies1764100000380 } from './1764100000380-document-copies.migration';
+import { CertificateUnlockThrottle1764100000390 } from './1764100000390-certificate-unlock-throttle.migration';
+import { StoredObjectClaims1764100000410 } from './1764100000410-stored-object-claims.migration';
+import { EntrySearchTypeName1764100000411 } from './1764100000411-entry-search-type-name.migration';
 import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migration';
 import { Exchange1764100000500 } from './1764100000500-exchange.migration';
+import { ExchangeStoredObjects1764100000501 } from './1764100000501-exchange-stored-objects.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -26,6 +30,10 @@ export const MIGRATIONS = [
   DropUnscopedSearchIndex1764100000360,
   AuditChains1764100000370,
   DocumentCopies1764100000380,
+  CertificateUnlockThrottle1764100000390,
+  StoredObjectClaims1764100000410,
+  EntrySearchTypeName1764100000411,
   LoginAttempts1764100000420,
   Exchange1764100000500,
+  ExchangeStoredObjects1764100000501,
 ];

@@ -16,6 +16,8 @@ export interface DeadlineFilter {
   /** Handled by this person, named directly (lead or co-operating). */
   userId?: string;
   limit: number;
+  /** Keyset position of the previous page's last row: its due date and id. */
+  after?: { dueDate: string; id: string };
 }
 
 /**
@@ -28,6 +30,21 @@ export class DeadlineRepository {
   constructor(private readonly db: Database) {}
 
   list(filter: DeadlineFilter): Promise<RegisterEntryEntity[]> {
+    const q = this.filtered(filter);
+    if (filter.after) {
+      q.andWhere('(e.due_date, e.id) > (:afterDate, :afterId)', {
+        afterDate: filter.after.dueDate,
+        afterId: filter.after.id,
+      });
+    }
+    return q.orderBy('e.due_date', 'ASC').addOrderBy('e.id', 'ASC').take(filter.limit).getMany();
+  }
+
+  count(filter: Omit<DeadlineFilter, 'limit' | 'after'>): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  private filtered(filter: Omit<DeadlineFilter, 'limit' | 'after'>): SelectQueryBuilder<RegisterEntryEntity> {
     const q = this.open(filter.agencyId);
     if (filter.from) q.andWhere('e.due_date >= :from', { from: filter.from });
     if (filter.until) q.andWhere('e.due_date <= :until', { until: filter.until });
@@ -44,7 +61,7 @@ export class DeadlineRepository {
             AND a.completed_at IS NULL AND a.role IN ('lead', 'cooperate') AND a.user_id = :userId))`,
         { userId: filter.userId },
       );
-    return q.orderBy('e.due_date', 'ASC').addOrderBy('e.id', 'ASC').take(filter.limit).getMany();
+    return q;
   }
 
   /** Open entries with a lead handler due on or before `until`, across agencies unless one is named. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { authorizeAgency } from '@vanthu/identity';
-import { Clock } from '@vanthu/shared';
+import { Clock, type Page } from '@vanthu/shared';
 import { addDays, vietnamDate } from '../types/vietnam-date';
-import { type DeadlineItem, toDeadlineItem } from './deadline-item';
+import type { DeadlineItem } from './deadline-item';
 import { DeadlineRepository } from './deadline.repository';
-import { DEADLINE_MAX_LIMIT, type DeadlineQuery } from './list-overdue.use-case';
+import { deadlinePage, type DeadlineQuery } from './list-overdue.use-case';
 
 export const DUE_SOON_DEFAULT_DAYS = 3;
 
@@ -16,17 +16,16 @@ export class ListDueSoonUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: DeadlineQuery & { days?: number }): Promise<DeadlineItem[]> {
+  async execute(input: DeadlineQuery & { days?: number }): Promise<Page<DeadlineItem>> {
     authorizeAgency(input.principal, input.agencyId, []);
     const today = vietnamDate(this.clock.now());
-    const rows = await this.deadlines.list({
+    const filter = {
       agencyId: input.agencyId,
       from: today,
       until: addDays(today, input.days ?? DUE_SOON_DEFAULT_DAYS),
       unitId: input.unitId,
       userId: input.userId,
-      limit: Math.min(input.limit ?? 100, DEADLINE_MAX_LIMIT),
-    });
-    return rows.map((r) => toDeadlineItem(r, today));
+    };
+    return deadlinePage(this.deadlines, filter, input, today);
   }
 }

@@ -49,7 +49,7 @@ describe('case files (real PostgreSQL)', () => {
     add = new AddCaseFileEntryUseCase(
       db.database,
       files,
-      new RegisterEntryRepository(db.database),
+      new RegisterEntryRepository(db.database, new DocumentTypeRepository(db.database)),
       audit,
       clock,
     );

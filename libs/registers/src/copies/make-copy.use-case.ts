@@ -6,7 +6,13 @@ import { DocumentStore, storageKeyOf } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock, newId } from '@vanthu/shared';
-import { type CopyType, inspectPdf, signPdf, type SigningIdentity } from '@vanthu/signing';
+import {
+  type CopyType,
+  inspectPdf,
+  refuseActiveContent,
+  signPdf,
+  type SigningIdentity,
+} from '@vanthu/signing';
 import { auditActorOf } from '../entries/entry-actor';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
@@ -63,8 +69,11 @@ export class MakeCopyUseCase {
     authorizeAgency(principal, agencyId, ['clerk']);
     if (input.copyType === 'trich-sao' && !input.extract) throw RegistersErrors.copyExtractRequired();
     if (input.copyType !== 'trich-sao' && input.extract) throw RegistersErrors.copyFileUnexpected();
-    // PDF_NOT_PDF / PDF_MALFORMED / PDF_ENCRYPTED before anything is locked or written
-    if (input.extract) inspectPdf(input.extract.bytes);
+    // PDF_NOT_PDF / PDF_MALFORMED / PDF_ENCRYPTED / PDF_ACTIVE_CONTENT before anything is locked or written
+    if (input.extract) {
+      inspectPdf(input.extract.bytes);
+      refuseActiveContent(input.extract.bytes, input.extract.fileName);
+    }
     // checked again under lock below; here so that a refused copy unlocks no key
     assertCopyable(await this.entries.findInAgency(agencyId, input.entryId));
     const agency = await this.agencies.findById(agencyId);
@@ -86,6 +95,8 @@ export class MakeCopyUseCase {
     const { principal, agencyId } = input;
     const source = assertCopyable(await this.entries.lockShared(agencyId, input.entryId));
     const original = await this.bytesToCopy(source.id, input.extract);
+    // the organisation does not sign over a received document's scripts or embedded files
+    if (!input.extract) refuseActiveContent(original.bytes, original.fileName);
     const now = this.clock.now();
     const taken = await this.numbers.takeCopy(agencyId, vietnamYear(now));
     const notation = `${COPY_TYPE_ABBREVIATIONS[input.copyType]}-${agency.abbreviation}`;

@@ -6,6 +6,7 @@ import type { EntrySource, RegisterEntryEntity } from '../entries/register-entry
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { worstVerdict } from '../incoming/verification-policy';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { vietnamDate } from '../types/vietnam-date';
 
 /** What travels with the document itself (edXML MessageHeader), not the sender's handling of it. */
@@ -29,11 +30,15 @@ export type DeliveredDocumentFields = Pick<
   | 'documentIdentifier'
 >;
 
-/** One delivered file: its bytes already in storage and the verification of exactly those bytes. */
+/**
+ * One delivered file: its bytes already in storage (the sender's version on this node, or bytes
+ * stored in the caller's transaction, which that transaction references here) and the verification
+ * of exactly those bytes.
+ */
 export interface DeliveredFile {
   readonly fileIndex: number;
   readonly fileName: string;
-  readonly stored: StoredObject;
+  readonly stored: Pick<StoredObject, 'sha256' | 'sizeBytes'>;
   readonly report: VerificationReport;
 }
 
@@ -53,7 +58,7 @@ export interface InboxDeliveryInput {
  * The receiver side of every delivery, whether the document comes from an agency on this node or
  * from another node: a new entry in the recipient's inbox (status 'received', fields prefilled by
  * the sender, arrival time now), its files as versions of kind 'received' with their verification
- * reports, and the worst verdict on the entry. Takes values, not the sender's rows, so that both
+ * reports, the worst verdict on the entry, and a notification to the recipient's clerks. Takes values, not the sender's rows, so that both
  * paths end here.
  */
 @Injectable()
@@ -61,13 +66,14 @@ export class InboxDelivery {
   constructor(
     private readonly entries: RegisterEntryRepository,
     private readonly documents: DocumentStore,
+    private readonly notifier: WorkflowNotifier,
     private readonly clock: Clock,
   ) {}
 
   async deliver(input: InboxDeliveryInput): Promise<string> {
     const now = this.clock.now();
     const id = newId();
-    await this.entries.insert({
+    const arrived = await this.entries.insert({
       ...UNSET_ENTRY_FIELDS,
       ...input.fields,
       id,
@@ -98,6 +104,8 @@ export class InboxDelivery {
         file.stored,
       );
     }
+    // the recipient's clerks hear of it, however it came
+    await this.notifier.arrived(arrived, now);
     return id;
   }
 }

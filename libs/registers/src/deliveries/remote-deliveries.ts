@@ -143,7 +143,7 @@ export class RemoteDeliveries {
   private async alert(delivery: DeliveryEntity, reason: string, now: Date): Promise<void> {
     const entry = await this.entries.findById(delivery.entryId);
     const title = `Không gửi được văn bản ${entry?.codeNumber ? `số ${entry.codeNumber}/${entry.codeNotation} ` : ''}tới ${delivery.organName}: ${reason}`;
-    const clerks = await this.remote.clerksOf(delivery.senderAgencyId);
+    const clerks = await this.notifications.withRole(delivery.senderAgencyId, 'clerk');
     await this.notifications.insertMany(
       clerks.map((userId) => ({
         id: newId(),

@@ -121,14 +121,4 @@ export class RemoteDeliveryRepository {
       direction: 'outgoing',
     });
   }
-
-  /** Active clerks of an agency (who hear about a dead delivery). */
-  async clerksOf(agencyId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.manager.query(
-      `SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
-        WHERE r.agency_id = $1 AND r.role = 'clerk' AND u.active ORDER BY u.id`,
-      [agencyId],
-    );
-    return rows.map((r) => r.id);
-  }
 }

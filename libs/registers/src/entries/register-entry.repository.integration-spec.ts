@@ -1,5 +1,6 @@
 import { createTestDatabase, insertAgency, type TestDatabase } from '@vanthu/test-kit';
 import { newEntry } from '../search/entry-search.test-helper';
+import { DocumentTypeRepository } from '../types/document-type.repository';
 import { RegisterEntryRepository } from './register-entry.repository';
 
 describe('RegisterEntryRepository inserts (real PostgreSQL)', () => {
@@ -9,7 +10,7 @@ describe('RegisterEntryRepository inserts (real PostgreSQL)', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    entries = new RegisterEntryRepository(db.database);
+    entries = new RegisterEntryRepository(db.database, new DocumentTypeRepository(db.database));
     agencyId = (await insertAgency(db.dataSource, { code: '000.00.12.H15', name: "UBND huyện Ea H'Leo" })).id;
   });
   afterEach(() => db.close());

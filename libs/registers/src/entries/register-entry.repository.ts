@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, insertRows } from '@vanthu/persistence';
 import { RegistersErrors } from '../registers.errors';
+import { DocumentTypeRepository } from '../types/document-type.repository';
 import { RegisterEntryEntity } from './register-entry.entity';
 import { buildSearchText } from './search-text';
 
@@ -20,7 +21,10 @@ export type DuplicateKey = Pick<
 
 @Injectable()
 export class RegisterEntryRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly types: DocumentTypeRepository,
+  ) {}
 
   async insert(row: NewEntry): Promise<RegisterEntryEntity> {
     return (await this.insertMany([row]))[0];
@@ -28,12 +32,13 @@ export class RegisterEntryRepository {
 
   /** Several entries in one statement. */
   async insertMany(rows: readonly NewEntry[]): Promise<RegisterEntryEntity[]> {
+    const typeNames = await this.types.names();
     const full = rows.map((row): RegisterEntryEntity => ({
       ...row,
       replacedBy: row.replacedBy ?? null,
       updatedAt: row.createdAt,
       version: 1,
-      searchText: buildSearchText(row),
+      searchText: buildSearchText(row, typeNames.get(row.documentTypeCode) ?? null),
     }));
     await insertRows(this.db.manager, RegisterEntryEntity, full);
     return full;
@@ -75,7 +80,7 @@ export class RegisterEntryRepository {
     at: Date,
   ): Promise<RegisterEntryEntity> {
     const next: RegisterEntryEntity = { ...row, ...changes, updatedAt: at, version: row.version + 1 };
-    next.searchText = buildSearchText(next);
+    next.searchText = buildSearchText(next, (await this.types.names()).get(next.documentTypeCode) ?? null);
     const { id, ...rest } = next;
     await this.db.manager.update(RegisterEntryEntity, { id }, rest);
     return next;

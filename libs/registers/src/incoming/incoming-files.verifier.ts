@@ -21,6 +21,11 @@ export interface FileVerificationSummary {
   fileName: string;
   verdict: string;
   signatures: { signer: string | null; verdict: string; reasons: string[] }[];
+  /**
+   * What the check found about the file as a whole, to be shown beside the verdict: ACTIVE_CONTENT
+   * (scripts, embedded files, automatic actions …, the message names them), UNCOVERED_TAIL.
+   */
+  warnings: { code: string; message: string }[];
 }
 
 export function summarizeVerification(
@@ -35,6 +40,8 @@ export function summarizeVerification(
       verdict: s.verdict,
       reasons: s.reasons.map((r) => r.code),
     })),
+    // reports stored by older versions may lack the document's reasons
+    warnings: (file.report.documentReasons ?? []).map((r) => ({ code: r.code, message: r.message })),
   };
 }
 

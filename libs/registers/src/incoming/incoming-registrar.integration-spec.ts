@@ -7,8 +7,9 @@ import { newId, RequestContext, SystemClock } from '@vanthu/shared';
 import type { VerificationReport } from '@vanthu/signing';
 import { FilesystemObjectStorage } from '@vanthu/storage';
 import { createTestDatabase, insertAgency, insertUser, type TestDatabase } from '@vanthu/test-kit';
-// the documents lib keeps its repository to itself; this test builds its store by hand
+// the documents lib keeps its repositories to itself; this test builds its store by hand
 import { DocumentVersionRepository } from '../../../documents/src/document-version.repository';
+import { StoredObjectClaimRepository } from '../../../documents/src/stored-object-claim.repository';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
 import { NumberAllocator } from '../numbering/number-allocator';
@@ -23,6 +24,7 @@ const UNSIGNED: VerificationReport = {
   revisions: 1,
   signatures: [],
   documentReasons: [],
+  activeContent: [],
   verifiedAt: '2026-11-26T03:00:00.000Z',
 };
 
@@ -30,6 +32,7 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
   let db: TestDatabase;
   let dir: string;
   let registrar: IncomingRegistrar;
+  let documents: DocumentStore;
   let verifier: AuditChainVerifier;
   let statements: string[];
   const agencies: string[] = [];
@@ -39,8 +42,15 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     db = await createTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'vanthu-registrar-'));
     const clock = new SystemClock();
-    const entries = new RegisterEntryRepository(db.database);
+    const entries = new RegisterEntryRepository(db.database, new DocumentTypeRepository(db.database));
     const events = new AuditEventRepository(db.database);
+    documents = new DocumentStore(
+      db.database,
+      new FilesystemObjectStorage({ root: dir }),
+      new DocumentVersionRepository(db.database),
+      new StoredObjectClaimRepository(db.database),
+      clock,
+    );
     registrar = new IncomingRegistrar(
       db.database,
       entries,
@@ -50,11 +60,7 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
         new DocumentTypeRepository(db.database),
       ),
       new IncomingDuplicateGuard(entries),
-      new DocumentStore(
-        new FilesystemObjectStorage({ root: dir }),
-        new DocumentVersionRepository(db.database),
-        clock,
-      ),
+      documents,
       new AuditLog(db.database, events, clock),
     );
     verifier = new AuditChainVerifier(events);
@@ -92,13 +98,15 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function pending(
+  /** A registration ready to be written, its file stored (and claimed) as the use case does. */
+  async function pending(
     agency: 0 | 1,
     over: Partial<PendingRegistration['entry']> = {},
     confirmDuplicate = false,
-  ): PendingRegistration {
+  ): Promise<PendingRegistration> {
     const agencyId = agencies[agency];
     const id = newId();
+    const stored = await documents.store(Buffer.from(`%PDF-1.7 ${id}`));
     return {
       principal: principalOf(agencyId, clerks[agency], 'clerk'),
       year: 2026,
@@ -129,7 +137,7 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
         {
           fileIndex: 0,
           fileName: `${id}.pdf`,
-          stored: { sha256: 'a'.repeat(64), sizeBytes: 1000 },
+          stored,
           report: UNSIGNED,
         },
       ],
@@ -147,7 +155,7 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     ).map((r: { number: number; codeNumber: string }): [number, string] => [Number(r.number), r.codeNumber]);
 
   it('writes registrations that arrive together in one transaction, numbered per agency in order', async () => {
-    const items = [0, 1, 0, 0, 1, 0, 1, 0, 0, 1].map((a) => pending(a as 0 | 1));
+    const items = await Promise.all([0, 1, 0, 0, 1, 0, 1, 0, 0, 1].map((a) => pending(a as 0 | 1)));
     const views = await Promise.all(items.map((item) => registrar.register(item)));
 
     // the first is written at once; the nine submitted meanwhile share the next transaction
@@ -177,12 +185,12 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
   });
 
   it('warns of a duplicate within one batch, and registers it pointing at the first once confirmed', async () => {
-    const first = pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' });
-    const again = pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' });
-    const confirmed = pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' }, true);
-    const otherAgency = pending(1, { documentIdentifier: '000.00.12.H15-261120-0012' });
+    const first = await pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' });
+    const again = await pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' });
+    const confirmed = await pending(0, { documentIdentifier: '000.00.12.H15-261120-0012' }, true);
+    const otherAgency = await pending(1, { documentIdentifier: '000.00.12.H15-261120-0012' });
     const [a, b, c, d] = await Promise.allSettled(
-      [pending(1), first, again, confirmed, otherAgency].map((item) => registrar.register(item)),
+      [await pending(1), first, again, confirmed, otherAgency].map((item) => registrar.register(item)),
     ).then((all) => all.slice(1));
 
     expect(a).toMatchObject({ status: 'fulfilled', value: { arrivalNumber: '01' } });
@@ -200,11 +208,11 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
   });
 
   it('writes the others alone when one registration of a batch fails in the database', async () => {
-    const good = [pending(0), pending(1), pending(0)];
+    const good = [await pending(0), await pending(1), await pending(0)];
     // a document type outside the ND30 list: only the foreign key can refuse it
-    const bad = pending(1, { documentTypeCode: 'XX' });
+    const bad = await pending(1, { documentTypeCode: 'XX' });
     const results = await Promise.allSettled(
-      [pending(0), good[0], bad, good[1], good[2]].map((i) => registrar.register(i)),
+      [await pending(0), good[0], bad, good[1], good[2]].map((i) => registrar.register(i)),
     );
 
     expect(results.map((r) => r.status)).toEqual([
@@ -224,10 +232,11 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
 
   it('joins a transaction it is called in, and rolls back with it', async () => {
     // a batch is being written when the caller's transaction registers: it must not join that batch
-    const outside = registrar.register(pending(1));
+    const inside = await pending(0);
+    const outside = registrar.register(await pending(1));
     await expect(
       db.database.transaction(async () => {
-        const view = await registrar.register(pending(0));
+        const view = await registrar.register(inside);
         expect(view.arrivalNumber).toBe('01');
         throw new Error('caller failed');
       }),
@@ -235,12 +244,12 @@ describe('IncomingRegistrar (real PostgreSQL)', () => {
     await outside;
     expect(await arrivals(agencies[0])).toEqual([]);
     expect(await arrivals(agencies[1])).toHaveLength(1);
-    const again = pending(0);
+    const again = await pending(0);
     await expect(registrar.register(again)).resolves.toMatchObject({ arrivalNumber: '01' });
   });
 
   it('keeps a registration written alone in the caller context of its request', async () => {
-    const item = pending(0);
+    const item = await pending(0);
     await RequestContext.run({ requestId: 'someone-else' }, () => registrar.register(item));
     const [event] = await db.dataSource.query(`SELECT request_id FROM audit_event WHERE subject_id = $1`, [
       item.entry.id,

@@ -42,12 +42,55 @@ export class NotificationRepository {
     return rows.map((r) => ({ id: r.id, unitId: r.unit_id }));
   }
 
-  listForUser(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationEntity[]> {
-    return this.db.manager.find(NotificationEntity, {
-      where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+  /** Those of the users who are active. */
+  async active(userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await this.db.manager.query(
+      'SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active ORDER BY id',
+      [userIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Active users holding `role` in the agency. */
+  async withRole(agencyId: string, role: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      `SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
+        WHERE r.agency_id = $1 AND r.role = $2 AND u.active ORDER BY u.id`,
+      [agencyId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Newest first, in keyset pages after `before` (the previous page's last row). The time is cut to
+   * the millisecond a JavaScript Date holds, so a cursor made from it never repeats its row.
+   */
+  listForUser(
+    userId: string,
+    unreadOnly: boolean,
+    limit: number,
+    before?: { at: Date; id: string },
+  ): Promise<NotificationEntity[]> {
+    const q = this.db.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .where('n.user_id = :userId', { userId });
+    if (unreadOnly) q.andWhere('n.read_at IS NULL');
+    if (before) {
+      q.andWhere(`(date_trunc('milliseconds', n.created_at), n.id) < (:at, :id)`, {
+        at: before.at,
+        id: before.id,
+      });
+    }
+    return q
+      .orderBy(`date_trunc('milliseconds', n.created_at)`, 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  countForUser(userId: string): Promise<number> {
+    return this.db.manager.count(NotificationEntity, { where: { userId } });
   }
 
   countUnread(userId: string): Promise<number> {

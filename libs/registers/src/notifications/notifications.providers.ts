@@ -5,6 +5,7 @@ import { ListNotificationsUseCase } from './list-notifications.use-case';
 import { MarkNotificationReadUseCase } from './mark-notification-read.use-case';
 import { NotificationRepository } from './notification.repository';
 import { ScanDeadlinesUseCase } from './scan-deadlines.use-case';
+import { WorkflowNotifier } from './workflow-notifier';
 
 /** In-app notifications (listed in INCOMING_PROVIDERS). */
 export const NOTIFICATIONS_PROVIDERS: Provider[] = [
@@ -14,4 +15,5 @@ export const NOTIFICATIONS_PROVIDERS: Provider[] = [
   ListNotificationsUseCase,
   MarkNotificationReadUseCase,
   ScanDeadlinesUseCase,
+  WorkflowNotifier,
 ];

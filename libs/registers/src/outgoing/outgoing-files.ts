@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore, type DocumentVersionEntity, type DocumentVersionKind } from '@vanthu/documents';
-import { inspectPdf } from '@vanthu/signing';
+import { inspectPdf, refuseActiveContent } from '@vanthu/signing';
 import type { UploadedPdf } from './outgoing-metadata';
 
 export interface CheckedPdf extends UploadedPdf {
@@ -12,9 +12,17 @@ export interface CheckedPdf extends UploadedPdf {
 export class OutgoingFiles {
   constructor(private readonly documents: DocumentStore) {}
 
-  /** PDF_NOT_PDF / PDF_MALFORMED / PDF_ENCRYPTED before anything is written. */
+  /**
+   * PDF_NOT_PDF / PDF_MALFORMED / PDF_ENCRYPTED, and PDF_ACTIVE_CONTENT for a file with scripts,
+   * embedded files, forms or automatic actions (it would be signed and sent with them), before
+   * anything is written.
+   */
   check(files: UploadedPdf[]): CheckedPdf[] {
-    return files.map((f) => ({ ...f, pageCount: inspectPdf(f.bytes).pageCount }));
+    return files.map((f) => {
+      const { pageCount } = inspectPdf(f.bytes);
+      refuseActiveContent(f.bytes, f.fileName);
+      return { ...f, pageCount };
+    });
   }
 
   async store(

@@ -8,6 +8,7 @@ import {
 } from '@vanthu/test-kit';
 import type { NewEntry } from '../entries/register-entry.repository';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
+import { DocumentTypeRepository } from '../types/document-type.repository';
 import { EntrySearchRepository } from './entry-search.repository';
 import { FixedClock, newEntry, principalOf } from './entry-search.test-helper';
 import { type EntryPage, type SearchEntriesInput, SearchEntriesUseCase } from './search-entries.use-case';
@@ -58,7 +59,7 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const ds = db.dataSource;
-    entries = new RegisterEntryRepository(db.database);
+    entries = new RegisterEntryRepository(db.database, new DocumentTypeRepository(db.database));
     // 25 November 2026, 10:00 in Vietnam.
     search = new SearchEntriesUseCase(
       new EntrySearchRepository(db.database),
@@ -147,6 +148,11 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
       organName: 'UBND tỉnh Đắk Lắk',
       entryDate: '2026-11-21',
     });
+    await add('submission', ids.other, {
+      subject: 'Đề nghị phê duyệt dự toán kinh phí sửa chữa trụ sở làm việc',
+      documentTypeCode: 'TTR',
+      entryDate: '2026-11-05',
+    });
   });
   afterAll(() => db.close());
 
@@ -206,6 +212,30 @@ describe('SearchEntriesUseCase (real PostgreSQL)', () => {
       expect(page.items.every((item) => item.agencyId === ids.commune)).toBe(true);
       const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM register_entry');
       expect(n).toBeGreaterThanOrEqual(6);
+    });
+
+    it("finds a document by its type's name when the subject does not say it", async () => {
+      // Tờ trình: the subject only says what is proposed
+      expect(keysOf(await find({ q: 'to trinh' }, 'other'))).toEqual(['submission']);
+      expect(keysOf(await find({ q: 'Tờ trình phê duyệt dự toán' }, 'other'))).toEqual(['submission']);
+      expect(keysOf(await find({ q: 'quyet dinh' }, 'other'))).toEqual(['foreign']);
+    });
+
+    it('folds full-width letters and digits typed with an East Asian input method', async () => {
+      expect(keysOf(await find({ q: 'ｑｕｙｅｔ ｄｉｎｈ' }))).toEqual(['decision']);
+      expect(keysOf(await find({ q: 'ＱＵＹẾＴ ĐỊＮＨ ｐｈｅ' }))).toEqual(['decision']);
+      expect(keysOf(await find({ q: '１２/ＱĐ-ＵＢＮＤ' }))).toEqual(['decision']);
+    });
+
+    it.each([['*'], ['%'], ['_'], ['😀'], ['📄 🔍'], ['* %']])(
+      'finds nothing for %j, not everything',
+      async (q) => {
+        expect(await find({ q })).toEqual({ items: [], nextCursor: null });
+      },
+    );
+
+    it('takes a query of spaces as no query', async () => {
+      expect(keysOf(await find({ q: '   ' }))).toEqual(keysOf(await find({})));
     });
 
     it('reads quotes and operators as separators, not as query syntax', async () => {

@@ -67,9 +67,13 @@ export class SearchEntriesUseCase {
     const after = input.cursor ? decodeEntryCursor(input.cursor) : undefined;
     const { from, to } = dateRange(input);
     if (from && to && from > to) return { items: [], nextCursor: null };
+    const q = input.q?.trim() ?? '';
+    const tsQuery = q ? toPrefixTsQuery(q) : null;
+    // "*", "%" or an emoji: words were asked for and none can match, so nothing does
+    if (q && tsQuery === null) return { items: [], nextCursor: null };
     const criteria: EntrySearchCriteria = {
       agencyId: input.agencyId,
-      tsQuery: input.q ? toPrefixTsQuery(input.q) : null,
+      tsQuery,
       direction: input.direction,
       registerId: input.registerId,
       typeCode: input.type,

@@ -6,6 +6,7 @@ import { DocumentTypeEntity } from './document-type.entity';
 @Injectable()
 export class DocumentTypeRepository {
   private cache: Map<string, DocumentTypeEntity> | null = null;
+  private nameCache: Map<string, string> | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -16,6 +17,12 @@ export class DocumentTypeRepository {
       this.cache = new Map(rows.map((r) => [r.code, r]));
     }
     return [...this.cache.values()];
+  }
+
+  /** Each type's name by its code. */
+  async names(): Promise<ReadonlyMap<string, string>> {
+    if (!this.nameCache) this.nameCache = new Map((await this.list()).map((t) => [t.code, t.name]));
+    return this.nameCache;
   }
 
   async get(code: string): Promise<DocumentTypeEntity> {

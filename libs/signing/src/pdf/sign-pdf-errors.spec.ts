@@ -87,6 +87,23 @@ describe('signPdf errors (nothing is returned, the input is untouched)', () => {
     expect(await codeOf(sharedPdf('minimal'), organisation)).toBe('IMAGE_NOT_PNG');
   });
 
+  it('IMAGE_TOO_LARGE for a signature or seal image over the pixel limits, read from its header', async () => {
+    // an 8000 × 8000 header and no pixel data: refused before anything is decoded
+    const huge = Buffer.concat([signatureImage.subarray(0, 33), Buffer.alloc(31)]);
+    huge.writeUInt32BE(8000, 16);
+    huge.writeUInt32BE(8000, 20);
+    const placement = { page: 1, rect: { x: 10, y: 10, width: 100, height: 40 } };
+    expect(await codeOf(sharedPdf('minimal'), personal({ image: huge, placement }))).toBe('IMAGE_TOO_LARGE');
+    const organisation: PdfSignRequest = {
+      role: 'organisation',
+      identity: pki.organisations[0].identity,
+      number: 1,
+      notation: 'QĐ-UBND',
+      sealImage: huge,
+    };
+    expect(await codeOf(sharedPdf('minimal'), organisation)).toBe('IMAGE_TOO_LARGE');
+  });
+
   it('PLACEMENT_OFF_PAGE for a page that does not exist or a rectangle leaving the page', async () => {
     const minimal = sharedPdf('minimal'); // 300 × 144 points
     const rect = { x: 10, y: 10, width: 100, height: 40 };

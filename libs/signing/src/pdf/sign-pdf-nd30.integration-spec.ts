@@ -1,9 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { getTestPki, type TestPki } from '../../../../test/kit/test-pki';
 import { ND30_SIGNER_NAME, nd30Pdf } from '../../test-fixtures/nd30-document';
 import {
   colourBox,
+  lineBoxes,
   opensslVerify,
   pdfboxVerify,
   pdfsig,
@@ -131,9 +133,10 @@ describe('ND30 flow on a LibreOffice document: leader signs, clerk numbers, date
   it('puts the blue signature between "CHỦ TỊCH" and the name, and the red seal over its left third', async () => {
     await withTempFile(organisation, async (path) => {
       const page = await renderPage(path, 2, join(ARTIFACTS, 'nd30-page2.png'));
-      const words = await wordBoxes(path, 2);
-      const title = words.find((w) => w.text === 'TỊCH')!;
-      const name = words.filter((w) => w.text === 'An').sort((a, b) => b.yMin - a.yMin)[0];
+      // lines, not words: poppler splits a word where its font changes
+      const lines = await lineBoxes(path, 2);
+      const title = lines.find((l) => l.squeezed === 'CHỦTỊCH')!;
+      const name = lines.filter((l) => l.squeezed === 'NguyễnVănAn').sort((a, b) => b.yMin - a.yMin)[0];
       const blue = colourBox(page, 'blue');
       const red = colourBox(page, 'red');
       expect(blue.count).toBeGreaterThan(500);
@@ -195,6 +198,67 @@ describe('ND30 flow on a LibreOffice document: leader signs, clerk numbers, date
     const ours = await rectOf('content');
     const pdfjs = await rectOf('pdfjs');
     ours.forEach((v, i) => expect(Math.abs(v - pdfjs[i])).toBeLessThan(2));
+  });
+
+  it.each(['content', 'pdfjs'] as const)(
+    'names both names when the printed signer is not the certificate holder (%s)',
+    async (textEngine) => {
+      const other = await nd30Pdf({ articles: 2, signerName: 'Trần Thị Bích' });
+      const leader = pki.people[0];
+      const error = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        textEngine,
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'SIGNER_NAME_MISMATCH',
+        status: 422,
+        details: { printedName: 'Trần Thị Bích', expectedName: 'Nguyễn Văn Ấn', expectedFrom: 'certificate' },
+      });
+      expect((error as Error).message).toContain('“Trần Thị Bích”');
+      expect((error as Error).message).toContain('“Nguyễn Văn Ấn”');
+      // the request's name is the one compared when given
+      const named = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        signerName: 'Nguyễn Văn An',
+        textEngine,
+      }).catch((e: unknown) => e);
+      expect(named).toMatchObject({ code: 'SIGNER_NAME_MISMATCH', details: { expectedFrom: 'request' } });
+      // and the person can then sign with an explicit position
+      const placed = await signPdf(other, {
+        role: 'personal',
+        identity: leader.identity,
+        image: readFileSync(leader.signatureImagePath),
+        placement: { page: 1, rect: { x: 360, y: 280, width: 150, height: 60 } },
+      });
+      expect(openPdfDocument(placed).form.signatureWidgets).toHaveLength(1);
+    },
+  );
+
+  it('embeds a large signature image at 300 dpi of its printed size, not at its own', async () => {
+    const width = 3000;
+    const height = 1200;
+    const png = new PNG({ width, height });
+    png.data.fill(0);
+    for (let y = 500; y < 700; y++)
+      for (let x = 301; x < 2700; x++) png.data.set([0, 40, 200, 255], (y * width + x) * 4);
+    const image = PNG.sync.write(png, { filterType: 0 });
+    const signed = await signPdf(input, { role: 'personal', identity: pki.people[0].identity, image });
+    const rect = openPdfDocument(signed).form.signatureWidgets[0].rect!;
+    const pixelsWide = Math.round(((rect.x2 - rect.x1) / 72) * 300);
+    const appended = signed.subarray(input.length).toString('latin1');
+    const widths = [...appended.matchAll(/\/Width (\d+)/g)].map((m) => Number(m[1]));
+    // the image and its soft mask, each as wide as 300 dpi of the widget (the PNG is 3000)
+    expect(widths).toHaveLength(2);
+    for (const w of widths) expect(Math.abs(w - pixelsWide)).toBeLessThanOrEqual(1);
+    expect(signed.length - input.length).toBeLessThan(60_000);
+    await withTempFile(signed, async (path) => {
+      const page = await renderPage(path, 2, join(ARTIFACTS, 'nd30-large-image.png'));
+      expect(colourBox(page, 'blue').count).toBeGreaterThan(500);
+    });
   });
 
   it('puts the leader image inside an explicit rectangle when one is given', async () => {

@@ -10,6 +10,7 @@ import {
   renderPage,
   wordBoxes,
   withTempFile,
+  type WordBox,
 } from '../../test-fixtures/pdf-validators';
 import { readFileSync } from 'node:fs';
 import { sharedPdf } from '../../test-fixtures/shared-fixtures';
@@ -109,6 +110,48 @@ describe('text-only organisation signatures in the top right corner of page 1', 
       if (copyType === 'sao-y') await renderPage(path, 1, join(ARTIFACTS, 'copy-page1.png'));
     });
   });
+});
+
+describe('the copy stamp in the free space at the top right', () => {
+  const overlap = (a: WordBox, b: WordBox): boolean =>
+    a.xMin < b.xMax && b.xMin < a.xMax && a.yMin < b.yMax && b.yMin < a.yMax;
+
+  // ND30's top margin is 20–25 mm and the header starts right at it; many agencies print with 15 mm.
+  it.each([2, 1.5])(
+    'covers no word of a page whose header starts at a %s cm top margin',
+    async (topMarginCm) => {
+      const page = await nd30Pdf({ articles: 3, topMarginCm });
+      const output = await signPdf(page, {
+        role: 'copy',
+        identity: pki.organisations[1].identity,
+        copyType: 'sao-y',
+        organisationName: 'Sở Nội vụ tỉnh Thừa Thiên Huế',
+        number: 1,
+        notation: 'SY-UBND',
+      });
+      const before = await withTempFile(page, (path) => wordBoxes(path, 1));
+      await withTempFile(output, async (path) => {
+        expect((await pdfsig(path)).map((s) => s.validation)).toEqual(['Signature is Valid.']);
+        const after = await wordBoxes(path, 1);
+        const stamp = after.filter(
+          (w) =>
+            !before.some(
+              (b) =>
+                b.text === w.text && Math.abs(b.xMin - w.xMin) < 0.01 && Math.abs(b.yMin - w.yMin) < 0.01,
+            ),
+        );
+        const text = stamp.map((w) => w.text).join(' ');
+        for (const part of ['SAO', '01/SY-UBND', 'Thừa', 'Huế']) expect(text).toContain(part);
+        expect(before.length).toBeGreaterThan(100);
+        for (const word of stamp) {
+          expect(before.filter((b) => overlap(word, b))).toEqual([]);
+          expect(word.xMin).toBeGreaterThan(A4_WIDTH * 0.4);
+          expect(word.yMax).toBeLessThan(842 / 4);
+        }
+        await renderPage(path, 1, join(ARTIFACTS, `copy-margin-${topMarginCm}cm.png`));
+      });
+    },
+  );
 });
 
 /** minimal.pdf (300 × 144 points) with its page shown rotated by 90°: 144 × 300 as displayed. */

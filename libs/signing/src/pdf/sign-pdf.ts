@@ -92,9 +92,9 @@ function planRole(request: PdfSignRequest, context: RoleContext): Promise<RolePl
  * optionally a TimestampAuthority constructed in that thread.
  *
  * Errors (AppException): PDF_NOT_PDF, PDF_MALFORMED, PDF_ENCRYPTED, PDF_CERTIFIED_NO_CHANGES,
- * IMAGE_NOT_PNG, PLACEMENT_OFF_PAGE, PLACEMENT_NOT_FOUND, SIGNATURE_PLACEHOLDER_TOO_SMALL,
- * PDF_SIGN_REQUEST_INVALID, CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_KEY_USAGE_INVALID, CERT_MALFORMED,
- * and the TSA_* / SIGNING_* codes of the CMS layer.
+ * IMAGE_NOT_PNG, IMAGE_TOO_LARGE, PLACEMENT_OFF_PAGE, PLACEMENT_NOT_FOUND, SIGNER_NAME_MISMATCH,
+ * SIGNATURE_PLACEHOLDER_TOO_SMALL, PDF_SIGN_REQUEST_INVALID, CERT_EXPIRED, CERT_NOT_YET_VALID,
+ * CERT_KEY_USAGE_INVALID, CERT_MALFORMED, and the TSA_* / SIGNING_* codes of the CMS layer.
  */
 export async function signPdf(pdf: Buffer | Uint8Array, signRequest: PdfSignRequest): Promise<Buffer> {
   const input = asBuffer(pdf);

@@ -101,6 +101,11 @@ const REASONS = {
   // changes
   DISALLOWED_CHANGES_AFTER: ['error', 'Tài liệu đã bị sửa đổi theo cách không được phép sau khi ký.'],
   CHANGE_ANALYSIS_FAILED: ['indeterminate', 'Không phân tích được các thay đổi của tài liệu sau khi ký.'],
+  // content: shown on every report, the verdict stays the signatures' (docs/active-content.md)
+  ACTIVE_CONTENT: [
+    'warning',
+    'Tài liệu chứa nội dung chủ động, có thể tự thực hiện hoặc làm thay đổi nội dung hiển thị khi mở tệp; chữ ký số không bảo đảm những gì hiển thị sau khi nội dung này chạy. Không cho phép phần mềm đọc PDF chạy mã lệnh hay mở tệp nhúng khi mở tài liệu này.',
+  ],
 } as const satisfies Record<string, readonly [ReasonSeverity, string]>;
 
 export type VerificationReasonCode = keyof typeof REASONS;

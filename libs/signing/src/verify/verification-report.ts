@@ -1,3 +1,4 @@
+import type { ActiveContentFinding } from './active-content/active-content-kinds';
 import type { ChangeKind } from './changes/change-kinds';
 import type { VerificationReason } from './verification-reasons';
 
@@ -80,6 +81,12 @@ export interface VerificationReport {
   readonly signatures: SignatureReport[];
   /** problems of the file as a whole (e.g. an uncovered tail), also copied onto each signature */
   readonly documentReasons: VerificationReason[];
+  /**
+   * Active content anywhere in the file (JavaScript, launch and form actions, embedded files, XFA,
+   * automatic actions); when any, documentReasons holds ACTIVE_CONTENT too. Reports stored before
+   * this field existed lack it.
+   */
+  readonly activeContent: ActiveContentFinding[];
   readonly verifiedAt: string;
 }
 

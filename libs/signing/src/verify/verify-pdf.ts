@@ -1,4 +1,8 @@
+import type { ActiveContentFinding } from './active-content/active-content-kinds';
+import { activeContentReason } from './active-content/active-content-reason';
+import { scanActiveContent } from './active-content/active-content-scanner';
 import { ChangeAnalyzer } from './changes/change-analyzer';
+import type { StandingSignature } from './changes/signed-fields';
 import { docMdpPermission } from './docmdp';
 import { readDss } from './dss-reader';
 import { PdfFile, PdfFormatError } from './pdf-reader/pdf-file';
@@ -62,6 +66,9 @@ async function verifyOpened(
     documentReasons.push(
       reason('UNCOVERED_TAIL', { from: file.last.end, bytes: file.buf.length - file.last.end }),
     );
+  // a warning, not a verdict: the signatures still say whether these bytes are what was signed
+  const activeContent = scanActiveContent(file);
+  if (activeContent.length > 0) documentReasons.push(activeContentReason(activeContent));
   const candidates = discoverSignatures(file);
   if (candidates.length === 0) {
     return {
@@ -69,6 +76,7 @@ async function verifyOpened(
       revisions: file.revisions.length,
       signatures: [],
       documentReasons,
+      activeContent,
       verifiedAt,
     };
   }
@@ -133,7 +141,7 @@ async function verifyOpened(
 
   const facts = {
     trust,
-    analyzer: new ChangeAnalyzer(file),
+    analyzer: new ChangeAnalyzer(file, standingSignatures(prepared)),
     finalDss,
     docTimestamps,
     permissionAt,
@@ -147,8 +155,18 @@ async function verifyOpened(
     revisions: file.revisions.length,
     signatures,
     documentReasons,
+    activeContent,
     verifiedAt,
   };
+}
+
+/**
+ * The active content of a PDF (JavaScript, launch and form actions, embedded files, XFA, automatic
+ * actions …) in every object of every revision; empty for a clean document. Throws PDF_NOT_PDF,
+ * PDF_MALFORMED or PDF_ENCRYPTED like verifyPdf.
+ */
+export function findActiveContent(input: Buffer): ActiveContentFinding[] {
+  return scanActiveContent(openPdf(input));
 }
 
 function openPdf(input: Buffer): PdfFile {
@@ -189,6 +207,25 @@ function parseAnchors(input: Buffer): ParsedCertificate[] {
   } catch {
     throw verifyError('TRUST_ANCHOR_INVALID');
   }
+}
+
+/**
+ * Signatures whose bytes are intact over a range that ends at a revision end: these, and only these,
+ * vouch for the appearance of their own field (see ChangeAnalyzer).
+ */
+function standingSignatures(prepared: readonly PreparedSignature[]): StandingSignature[] {
+  const out: StandingSignature[] = [];
+  for (const p of prepared) {
+    const covered = p.coverage.coveredRevision;
+    if (!covered || !p.coverage.endsAtRevision || !p.integrity.intact) continue;
+    if (p.coverage.reasons.some((r) => r.severity === 'error')) continue;
+    out.push({
+      coveredIndex: covered.index,
+      sigObjectNumber: p.candidate.sigObjectNumber,
+      sigDict: p.candidate.sigDict,
+    });
+  }
+  return out;
 }
 
 function rangeEnd(p: PreparedSignature): number {

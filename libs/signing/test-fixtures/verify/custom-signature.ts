@@ -29,6 +29,12 @@ export interface CustomSignatureOptions {
   readonly subFilter?: string;
   /** builds the CMS over the signed parts; default a PAdES CMS (SHA-256) of the helper's CMS code */
   readonly cms?: (parts: Buffer[]) => Promise<Buffer>;
+  /** more entries for the new field and widget (given its object number), e.g. /Rect, /AP, /AA */
+  readonly widget?: (fieldNum: number) => Record<string, PdfValue>;
+  /** objects the widget entries refer to, numbered from `fieldNum + 3` */
+  readonly objects?: (fieldNum: number) => Array<[number, PdfValue]>;
+  /** sign this existing, unsigned signature field (its object number) instead of adding one */
+  readonly fillField?: number;
 }
 
 const CONTENTS_BYTES = 12_000;
@@ -77,6 +83,7 @@ export async function signWithCustomByteRange(pdf: Buffer, options: CustomSignat
         F: 132,
         P: ref(firstPageNum),
         V: ref(sigNum),
+        ...options.widget?.(fieldNum),
       }),
     ],
     [
@@ -89,10 +96,21 @@ export async function signWithCustomByteRange(pdf: Buffer, options: CustomSignat
     ],
     [firstPageNum, withEntries(firstPage, { Annots: [...(isArray(annots) ? annots : []), ref(fieldNum)] })],
   ]);
+  for (const [num, value] of options.objects?.(fieldNum) ?? []) objects.set(num, value);
   const rootNum = (rev.trailer.get('Root') as { num: number }).num;
   const catalogChanges: Record<string, PdfValue> = { AcroForm: ref(formNum) };
   if (options.certify) catalogChanges.Perms = dict({ DocMDP: ref(sigNum) });
   objects.set(rootNum, withEntries(catalog, catalogChanges));
+  if (options.fillField !== undefined) {
+    // the field is already in the form and on the page: only its value changes
+    for (const num of [fieldNum, formNum, firstPageNum, rootNum]) objects.delete(num);
+    const existing = rev.dict(ref(options.fillField));
+    if (!existing) throw new Error(`no field ${options.fillField}`);
+    objects.set(
+      options.fillField,
+      withEntries(existing, { V: ref(sigNum), ...options.widget?.(options.fillField) }),
+    );
+  }
   const out = appendRevision(pdf, objects);
 
   const contentsStart = out.indexOf('/Contents <', pdf.length) + '/Contents '.length;

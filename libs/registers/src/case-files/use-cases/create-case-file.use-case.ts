@@ -4,6 +4,7 @@ import { authorizeAgency, type Principal, ROLES } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock, newId } from '@vanthu/shared';
 import { auditActorOf } from '../../entries/entry-actor';
+import { vietnamYear } from '../../types/vietnam-date';
 import { type CaseFileView, toCaseFileView } from '../case-file-view';
 import { CaseFileRepository } from '../case-file.repository';
 
@@ -13,9 +14,10 @@ export interface CreateCaseFileInput {
   /** FileNotation, unique in the agency and year. */
   code: string;
   title: string;
-  /** FileCatalog. */
-  year: number;
-  keeper: string;
+  /** FileCatalog; this year (Vietnam time) when not given. */
+  year?: number;
+  /** Người lập hồ sơ; the caller when not given. */
+  keeper?: string;
 }
 
 /** Opens a case file (hồ sơ). Everyone who handles documents keeps files, whatever their role. */
@@ -36,8 +38,8 @@ export class CreateCaseFileUseCase {
         agencyId: input.agencyId,
         code: input.code,
         title: input.title,
-        year: input.year,
-        keeper: input.keeper,
+        year: input.year ?? vietnamYear(this.clock.now()),
+        keeper: input.keeper ?? input.principal.fullName,
         createdBy: input.principal.userId,
         createdAt: this.clock.now(),
       });

@@ -4,10 +4,11 @@ import { authorizeAgency, hasRole, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { auditActorOf } from '../../entries/entry-actor';
-import type { OutgoingStatus } from '../../entries/register-entry.entity';
+import type { OutgoingStatus, RegisterEntryEntity } from '../../entries/register-entry.entity';
 import { EntryNoteRepository } from '../../entries/entry-note.repository';
 import { type EntryView, toEntryView } from '../../entries/entry-view';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
+import { WorkflowNotifier } from '../../notifications/workflow-notifier';
 import { RegistersErrors } from '../../registers.errors';
 import { assertOutgoing, assertOutgoingStatus } from '../outgoing-rules';
 
@@ -40,6 +41,7 @@ export class DecideOutgoingUseCase {
     private readonly db: Database,
     private readonly entries: RegisterEntryRepository,
     private readonly notes: EntryNoteRepository,
+    private readonly notifier: WorkflowNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -65,6 +67,7 @@ export class DecideOutgoingUseCase {
           now,
         );
       }
+      await this.notify(decision, saved, principal.userId, now);
       await this.audit.record({
         action: `outgoing.${decision}`,
         agencyId,
@@ -75,6 +78,13 @@ export class DecideOutgoingUseCase {
       });
       return toEntryView(saved);
     });
+  }
+
+  /** Whom the step hands the draft to (the approval itself tells no one: the signer signs next). */
+  private async notify(decision: OutgoingDecision, saved: RegisterEntryEntity, actorId: string, at: Date) {
+    if (decision === 'submit') await this.notifier.submitted(saved, actorId, at);
+    else if (decision === 'forward') await this.notifier.forwarded(saved, actorId, at);
+    else if (decision === 'return') await this.notifier.returned(saved, actorId, at);
   }
 
   private authorize(

@@ -17,6 +17,7 @@ import type { RegisterEntryEntity } from '../../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
 import { NumberAllocator, numberingGroup } from '../../numbering/number-allocator';
 import { IncomingReplyLinker } from '../../incoming/incoming-reply.linker';
+import { WorkflowNotifier } from '../../notifications/workflow-notifier';
 import { RegistersErrors } from '../../registers.errors';
 import { DocumentTypeRepository } from '../../types/document-type.repository';
 import {
@@ -60,6 +61,7 @@ export class IssueOutgoingUseCase {
     private readonly verify: VerifyDocumentUseCase,
     private readonly release: OutgoingRelease,
     private readonly replies: IncomingReplyLinker,
+    private readonly notifier: WorkflowNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -150,6 +152,7 @@ export class IssueOutgoingUseCase {
     });
     // a reply closes the incoming document it answers, in this same transaction
     const answered = await this.replies.linkReply(saved, principal);
+    await this.notifier.issued(saved, principal.userId, now);
     await this.audit.record({
       action: 'outgoing.issued',
       agencyId,

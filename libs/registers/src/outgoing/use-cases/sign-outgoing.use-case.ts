@@ -8,6 +8,7 @@ import { Clock } from '@vanthu/shared';
 import { type PagePlacement, signPdf } from '@vanthu/signing';
 import { auditActorOf } from '../../entries/entry-actor';
 import { RegisterEntryRepository } from '../../entries/register-entry.repository';
+import { WorkflowNotifier } from '../../notifications/workflow-notifier';
 import { RegistersErrors } from '../../registers.errors';
 import { OutgoingFiles } from '../outgoing-files';
 import { assertOutgoing, assertOutgoingStatus } from '../outgoing-rules';
@@ -26,7 +27,7 @@ export interface SignOutgoingInput {
 }
 
 export interface SignOutgoingResult {
-  entryVersion: number;
+  version: number;
   status: 'signed';
   file: DocumentVersionView;
 }
@@ -45,6 +46,7 @@ export class SignOutgoingUseCase {
     private readonly certificates: SigningCertificates,
     private readonly unlockPersonal: UnlockPersonalKeyUseCase,
     private readonly appearance: FindCertificateAppearanceUseCase,
+    private readonly notifier: WorkflowNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -92,6 +94,7 @@ export class SignOutgoingUseCase {
         principal.userId,
       );
       const saved = await this.entries.save(entry, { status: 'signed' }, now);
+      await this.notifier.signed(saved, principal.userId, now);
       await this.audit.record({
         action: 'outgoing.signed',
         agencyId,
@@ -100,7 +103,7 @@ export class SignOutgoingUseCase {
         subjectId: entry.id,
         details: { certificateId, sha256: stored.sha256 },
       });
-      return { entryVersion: saved.version, status: 'signed' as const, file: toDocumentVersionView(stored) };
+      return { version: saved.version, status: 'signed' as const, file: toDocumentVersionView(stored) };
     });
   }
 }

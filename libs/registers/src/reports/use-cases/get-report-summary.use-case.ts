@@ -4,15 +4,17 @@ import { authorizeAgency, hasRole, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { RegistersErrors } from '../../registers.errors';
-import { vietnamDate } from '../../types/vietnam-date';
+import { vietnamDate, vietnamYear } from '../../types/vietnam-date';
 import { monthsBetween, type ReportSummary, share, type UnitCount } from '../report-summary';
 import { ReportRepository, type ReportScope } from '../report.repository';
 
 export interface GetReportSummaryInput {
   principal: Principal;
   agencyId: string;
-  from: string;
-  to: string;
+  /** First day (YYYY-MM-DD); 1 January of `to`'s year, or of this year. */
+  from?: string;
+  /** Last day; 31 December of `from`'s year, or of this year. */
+  to?: string;
   includeSubordinates?: boolean;
 }
 
@@ -32,7 +34,10 @@ export class GetReportSummaryUseCase {
   ) {}
 
   async execute(input: GetReportSummaryInput): Promise<ReportSummary> {
-    const { principal, agencyId, from, to } = input;
+    const { principal, agencyId } = input;
+    const thisYear = String(vietnamYear(this.clock.now()));
+    const from = input.from ?? `${input.to?.slice(0, 4) ?? thisYear}-01-01`;
+    const to = input.to ?? `${input.from?.slice(0, 4) ?? thisYear}-12-31`;
     const includeSubordinates = input.includeSubordinates ?? false;
     authorizeAgency(
       principal,

@@ -4,7 +4,7 @@ import { dict, type PdfRef } from '../io/pdf-objects';
 import { formatNumber } from '../io/pdf-serializer';
 import type { FontSubset } from './font-subset';
 import { round, visualSize, writeFormXObject } from './form-xobject';
-import { writeImage, type PreparedImage } from './png-image';
+import { imageForBox, writeImage, type DecodedImage } from './png-image';
 
 /** One line of text in an appearance, in the appearance's own (visual) coordinates. */
 export interface AppearanceText {
@@ -17,15 +17,18 @@ export interface AppearanceText {
 
 const n = (value: number): string => formatNumber(round(value));
 
-/** The image stretched over the whole widget (callers size the widget to the image's aspect). */
+/**
+ * The image stretched over the whole widget (callers size the widget to the image's aspect), embedded
+ * at print resolution for the widget's size.
+ */
 export function imageAppearance(
-  image: PreparedImage,
+  image: DecodedImage,
   rect: Box,
   rotate: number,
 ): (update: IncrementalUpdate) => PdfRef {
   return (update) => {
     const [w, h] = visualSize(rect, rotate);
-    const imageRef = writeImage(update, image);
+    const imageRef = writeImage(update, imageForBox(image, w, h));
     const content = `q ${n(w)} 0 0 ${n(h)} 0 0 cm /Img Do Q`;
     return writeFormXObject(update, [w, h], content, dict({ XObject: dict({ Img: imageRef }) }), rotate);
   };

@@ -34,6 +34,26 @@ export function displayedToUser(page: PageInfo, rect: Box): Box {
   return { x1: Math.min(ax, bx), y1: Math.min(ay, by), x2: Math.max(ax, bx), y2: Math.max(ay, by) };
 }
 
+/** The inverse of `displayedToUser`: a user-space box as seen on the page as displayed. */
+export function userToDisplayed(page: PageInfo, box: Box): Box {
+  const { x1, y1, x2, y2 } = page.cropBox;
+  const map = (x: number, y: number): [number, number] => {
+    switch (page.rotate) {
+      case 90:
+        return [y - y1, x2 - x];
+      case 180:
+        return [x2 - x, y2 - y];
+      case 270:
+        return [y2 - y, x - x1];
+      default:
+        return [x - x1, y - y1];
+    }
+  };
+  const [ax, ay] = map(box.x1, box.y1);
+  const [bx, by] = map(box.x2, box.y2);
+  return { x1: Math.min(ax, bx), y1: Math.min(ay, by), x2: Math.max(ax, bx), y2: Math.max(ay, by) };
+}
+
 /**
  * Turns an explicit placement (1-based page, rectangle on the page as displayed, from its lower-left
  * corner) into user space. PLACEMENT_OFF_PAGE when the page does not exist or the rectangle is

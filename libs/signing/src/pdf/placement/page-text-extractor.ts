@@ -1,42 +1,18 @@
 import type { PageInfo } from '../document/page-tree';
 import { PdfDict, PdfName, PdfStream, PdfString, isName, type PdfValue } from '../io/pdf-objects';
-import { PdfKeyword, PdfParser, isWhitespace } from '../io/pdf-parser';
+import { PdfKeyword, PdfParser } from '../io/pdf-parser';
 import type { PdfReader } from '../io/pdf-reader';
+import {
+  ContentState,
+  IDENTITY,
+  type Matrix,
+  type PageContent,
+  type PositionedGlyph,
+  type ShownItem,
+} from './content-state';
 import { fontDecoder, type FontDecoder } from './font-decoder';
-
-/** One shown glyph in user space: origin on the baseline, advance along it, font size. */
-export interface PositionedGlyph {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly advance: number;
-  readonly size: number;
-}
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-
-interface GraphicsState {
-  ctm: Matrix;
-  font: FontDecoder | undefined;
-  fontSize: number;
-  charSpacing: number;
-  wordSpacing: number;
-  horizontalScale: number;
-  leading: number;
-  rise: number;
-}
+import { skipInlineImage } from './inline-image';
+import { PAINT, isWhite } from './paint-operators';
 
 const MAX_FORM_DEPTH = 8;
 
@@ -52,84 +28,55 @@ export function extractPageGlyphs(
   page: PageInfo,
   fonts = new Map<number | PdfDict, FontDecoder>(),
 ): PositionedGlyph[] {
-  const glyphs: PositionedGlyph[] = [];
+  return extractPageContent(reader, page, fonts).glyphs;
+}
+
+/** The glyphs of a page and the boxes of the paths and images it paints (for finding free space). */
+export function extractPageContent(
+  reader: PdfReader,
+  page: PageInfo,
+  fonts = new Map<number | PdfDict, FontDecoder>(),
+): PageContent {
   const contents = reader.resolve(page.dict.get('Contents'));
   const streams = Array.isArray(contents) ? contents.map((c) => reader.resolve(c)) : [contents];
   const parts: Buffer[] = [];
   for (const stream of streams)
     if (stream instanceof PdfStream) parts.push(reader.streamData(stream), Buffer.from('\n'));
-  run(reader, Buffer.concat(parts), page.resources, IDENTITY, fonts, glyphs, 0, new Set());
-  return glyphs;
+  const state = new ContentState<FontDecoder>();
+  run(reader, Buffer.concat(parts), page.resources, state, fonts, 0, new Set());
+  return { glyphs: state.glyphs, graphics: state.graphics };
 }
 
 function run(
   reader: PdfReader,
   content: Buffer,
   resources: PdfDict | undefined,
-  baseCtm: Matrix,
+  state: ContentState<FontDecoder>,
   fonts: Map<number | PdfDict, FontDecoder>,
-  glyphs: PositionedGlyph[],
   depth: number,
   forms: Set<number | PdfStream>,
 ): void {
   const parser = new PdfParser(content);
-  const stack: GraphicsState[] = [];
-  let gs: GraphicsState = {
-    ctm: baseCtm,
-    font: undefined,
-    fontSize: 0,
-    charSpacing: 0,
-    wordSpacing: 0,
-    horizontalScale: 1,
-    leading: 0,
-    rise: 0,
-  };
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
   const operands: (PdfValue | PdfKeyword)[] = [];
+  let path: number[] = [];
   const num = (i: number): number => {
     const v = operands[operands.length - i];
     return typeof v === 'number' ? v : 0;
   };
-  const moveLine = (tx: number, ty: number): void => {
-    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
-    tm = tlm;
-  };
   const show = (value: PdfValue | PdfKeyword | undefined): void => {
-    if (!gs.font) return;
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      if (typeof item === 'number') {
-        const tx = (-item / 1000) * gs.fontSize * gs.horizontalScale;
-        tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + tx * tm[0], tm[5] + tx * tm[1]];
-        continue;
-      }
-      if (!(item instanceof PdfString)) continue;
-      // Within a string Tm only moves along its own x axis, so Tm×CTM moves the same way.
-      const m = multiply(tm, gs.ctm);
-      const xScale = Math.hypot(m[0], m[1]);
-      const ySize = Math.abs(gs.fontSize) * Math.hypot(m[2], m[3]);
-      // Only upright horizontal text matters for placement (titles, names, "Số:", dates).
-      const upright = m[0] > 0 && Math.abs(m[1]) < 0.01 * m[0] && m[3] * gs.fontSize > 0;
-      const riseX = gs.rise * m[2];
-      const riseY = gs.rise * m[3];
-      let dx = 0;
-      for (const code of gs.font.decode(item.bytes)) {
-        const tx =
-          ((code.width / 1000) * gs.fontSize + gs.charSpacing + (code.wordSpace ? gs.wordSpacing : 0)) *
-          gs.horizontalScale;
-        if (upright)
-          glyphs.push({
-            text: code.text,
-            x: m[4] + dx * m[0] + riseX,
-            y: m[5] + dx * m[1] + riseY,
-            advance: tx * xScale,
-            size: ySize,
-          });
-        dx += tx;
-      }
-      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + dx * tm[0], tm[5] + dx * tm[1]];
+    const font = state.font;
+    if (!font) return;
+    if (value instanceof PdfString) {
+      state.show(font.decode(value.bytes));
+      return;
     }
+    if (!Array.isArray(value)) return;
+    const items: ShownItem[] = [];
+    for (const item of value) {
+      if (typeof item === 'number') items.push(item);
+      else if (item instanceof PdfString) for (const code of font.decode(item.bytes)) items.push(code);
+    }
+    state.show(items);
   };
   while (!parser.atEnd()) {
     const token = parser.parseToken();
@@ -137,128 +84,162 @@ function run(
       operands.push(token);
       continue;
     }
-    switch (token.keyword) {
+    const keyword = token.keyword;
+    switch (keyword) {
       case 'q':
-        stack.push({ ...gs });
+        state.save();
         break;
       case 'Q':
-        gs = stack.pop() ?? gs;
+        state.restore();
         break;
       case 'cm':
-        gs.ctm = multiply([num(6), num(5), num(4), num(3), num(2), num(1)], gs.ctm);
+        state.transform([num(6), num(5), num(4), num(3), num(2), num(1)]);
+        break;
+      case 'm':
+      case 'l':
+        path.push(num(2), num(1));
+        break;
+      case 'c':
+        path.push(num(6), num(5), num(4), num(3), num(2), num(1));
+        break;
+      case 'v':
+      case 'y':
+        path.push(num(4), num(3), num(2), num(1));
+        break;
+      case 're': {
+        const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
+        path.push(x, y, x + w, y, x, y + h, x + w, y + h);
+        break;
+      }
+      case 'n':
+        path = [];
+        break;
+      case 'g':
+      case 'rg':
+      case 'k':
+      case 'sc':
+      case 'scn':
+        state.setFillWhite(isWhite(operands));
+        break;
+      case 'G':
+      case 'RG':
+      case 'K':
+      case 'SC':
+      case 'SCN':
+        state.setStrokeWhite(isWhite(operands));
+        break;
+      case 'cs':
+        state.setFillWhite(false);
+        break;
+      case 'CS':
+        state.setStrokeWhite(false);
         break;
       case 'BT':
-        tm = tlm = IDENTITY;
+        state.beginText();
         break;
       case 'Tf': {
         const fontName = operands[operands.length - 2];
         const fontResources = reader.dict(resources?.get('Font'));
-        gs.font =
+        state.setFont(
           fontName instanceof PdfName && fontResources
             ? fontDecoder(reader, fontResources.get(fontName.name), fonts)
-            : undefined;
-        gs.fontSize = num(1);
+            : undefined,
+          num(1),
+        );
         break;
       }
       case 'Tc':
-        gs.charSpacing = num(1);
+        state.setCharSpacing(num(1));
         break;
       case 'Tw':
-        gs.wordSpacing = num(1);
+        state.setWordSpacing(num(1));
         break;
       case 'Tz':
-        gs.horizontalScale = num(1) / 100;
+        state.setHorizontalScale(num(1));
         break;
       case 'TL':
-        gs.leading = num(1);
+        state.setLeading(num(1));
         break;
       case 'Ts':
-        gs.rise = num(1);
+        state.setRise(num(1));
         break;
       case 'Td':
-        moveLine(num(2), num(1));
+        state.moveText(num(2), num(1));
         break;
       case 'TD':
-        gs.leading = -num(1);
-        moveLine(num(2), num(1));
+        state.moveTextSetLeading(num(2), num(1));
         break;
       case 'Tm':
-        tm = tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
+        state.setTextMatrix([num(6), num(5), num(4), num(3), num(2), num(1)]);
         break;
       case 'T*':
-        moveLine(0, -gs.leading);
+        state.nextLine();
         break;
       case 'Tj':
       case 'TJ':
         show(operands[operands.length - 1]);
         break;
       case "'":
-        moveLine(0, -gs.leading);
+        state.nextLine();
         show(operands[operands.length - 1]);
         break;
       case '"':
-        gs.wordSpacing = num(3);
-        gs.charSpacing = num(2);
-        moveLine(0, -gs.leading);
+        state.setWordSpacing(num(3));
+        state.setCharSpacing(num(2));
+        state.nextLine();
         show(operands[operands.length - 1]);
         break;
       case 'Do':
         if (depth < MAX_FORM_DEPTH)
-          runForm(reader, operands[operands.length - 1], resources, gs.ctm, fonts, glyphs, depth, forms);
+          runXObject(reader, operands[operands.length - 1], resources, state, fonts, depth, forms);
         break;
       case 'BI':
         skipInlineImage(parser);
+        state.paintUnitSquare();
         break;
-      default:
+      default: {
+        const paint = PAINT[keyword];
+        if (paint) {
+          state.paintPath(path, paint[0], paint[1]);
+          path = [];
+        }
         break;
+      }
     }
     operands.length = 0;
   }
 }
 
-function runForm(
+/** `Do`: an image paints its unit square; a form runs in the current state, its matrix applied. */
+function runXObject(
   reader: PdfReader,
   nameValue: PdfValue | PdfKeyword | undefined,
   resources: PdfDict | undefined,
-  ctm: Matrix,
+  state: ContentState<FontDecoder>,
   fonts: Map<number | PdfDict, FontDecoder>,
-  glyphs: PositionedGlyph[],
   depth: number,
   forms: Set<number | PdfStream>,
 ): void {
   if (!(nameValue instanceof PdfName)) return;
   const xobjects = reader.dict(resources?.get('XObject'));
-  const ref = xobjects?.get(nameValue.name);
-  const form = reader.resolve(ref);
-  if (!(form instanceof PdfStream) || !isName(form.dict.get('Subtype'), 'Form') || forms.has(form)) return;
-  forms.add(form);
-  const matrix = (reader.array(form.dict.get('Matrix')) ?? IDENTITY).map(
+  const xobject = reader.resolve(xobjects?.get(nameValue.name));
+  if (!(xobject instanceof PdfStream)) return;
+  if (isName(xobject.dict.get('Subtype'), 'Image')) {
+    state.paintUnitSquare();
+    return;
+  }
+  if (!isName(xobject.dict.get('Subtype'), 'Form') || forms.has(xobject)) return;
+  forms.add(xobject);
+  const matrix = (reader.array(xobject.dict.get('Matrix')) ?? IDENTITY).map(
     (v) => reader.number(v) ?? 0,
   ) as Matrix;
-  const formResources = reader.dict(form.dict.get('Resources')) ?? resources;
-  run(reader, reader.streamData(form), formResources, multiply(matrix, ctm), fonts, glyphs, depth + 1, forms);
-  forms.delete(form);
-}
-
-function skipInlineImage(parser: PdfParser): void {
-  // Key/value pairs up to ID, then binary data up to an EI standing between whitespace.
-  while (!parser.atEnd()) {
-    const token = parser.parseToken();
-    if (token instanceof PdfKeyword && token.keyword === 'ID') break;
+  const formResources = reader.dict(xobject.dict.get('Resources')) ?? resources;
+  const depthBefore = state.save();
+  state.transform(matrix);
+  try {
+    run(reader, reader.streamData(xobject), formResources, state, fonts, depth + 1, forms);
+  } finally {
+    state.restoreTo(depthBefore);
+    forms.delete(xobject);
   }
-  const { buf } = parser;
-  let p = parser.pos + 1;
-  while (p < buf.length - 1) {
-    if (
-      buf[p] === 0x45 &&
-      buf[p + 1] === 0x49 &&
-      isWhitespace(buf[p - 1]) &&
-      (p + 2 >= buf.length || isWhitespace(buf[p + 2]))
-    ) {
-      parser.pos = p + 2;
-      return;
-    }
-    p++;
-  }
-  parser.pos = buf.length;
 }

@@ -1,6 +1,6 @@
-import type { PositionedGlyph } from './page-text-extractor';
+import type { PositionedGlyph } from './content-state';
 import { findDateSlots, findNumberSlot } from './number-date-slots';
-import { findSignerBlock, personalImageBox } from './signer-block';
+import { findPrintedSignerName, findSignerBlock, personalImageBox } from './signer-block';
 import { buildSegments } from './text-lines';
 
 /** Glyphs of a line, each character 0.5 em wide, starting at x on baseline y. */
@@ -92,5 +92,27 @@ describe('findSignerBlock', () => {
 
   it('finds nothing for another signer', () => {
     expect(findSignerBlock(buildSegments(page), 'Trần Thị Bích')).toBeUndefined();
+  });
+});
+
+describe('findPrintedSignerName', () => {
+  it('reads the name under the title of the signer block, not names or lines elsewhere', () => {
+    const page = [
+      ...line('Điều 3. Ông Trần Văn Bình chịu trách nhiệm thi hành Quyết định này', 85, 500),
+      ...line('Trần Văn Bình', 85, 480),
+      ...line('Nơi nhận:', 85, 375),
+      ...line('- Như Điều 3;', 85, 362),
+      ...line('TM. ỦY BAN NHÂN DÂN', 356, 373),
+      ...line('KT. CHỦ TỊCH', 390, 357),
+      ...line('PHÓ CHỦ TỊCH', 385, 341),
+      ...line('Lê Thị   Hồng Nhung', 380, 266),
+    ];
+    expect(findPrintedSignerName(buildSegments(page))).toBe('Lê Thị Hồng Nhung');
+  });
+
+  it('finds none without a title above the name', () => {
+    expect(findPrintedSignerName(buildSegments(line('Nguyễn Văn An', 389, 266)))).toBeUndefined();
+    const lower = [...line('Căn cứ Luật Tổ chức', 380, 300), ...line('Nguyễn Văn An', 389, 266)];
+    expect(findPrintedSignerName(buildSegments(lower))).toBeUndefined();
   });
 });

@@ -42,6 +42,39 @@ export function findSignerBlock(segments: readonly TextSegment[], fullName: stri
   return { name, title };
 }
 
+const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]*$/u;
+const TITLE_CHARS = /^[\p{Lu}\p{M}\s.,'’()-]+$/u;
+/** How far above a name its title line may be: the signature gap is 3–5 lines. */
+const TITLE_REACH = 10;
+
+/** Two to six words, each capitalised and otherwise lower case: "Nguyễn Văn An", "Y Ngông Niê Kdăm". */
+function looksLikeName(text: string): boolean {
+  const words = normalizeSpaces(text).split(' ');
+  return words.length >= 2 && words.length <= 6 && words.every((w) => NAME_WORD.test(w));
+}
+
+/**
+ * The signer's name as printed, when it is not the one looked for: the lowest line that looks like a
+ * person's name under an upper-case title line of the same column ("CHỦ TỊCH", "KT. GIÁM ĐỐC"),
+ * which is how ND30 closes a document. Used to tell the person which name the document shows.
+ */
+export function findPrintedSignerName(segments: readonly TextSegment[]): string | undefined {
+  const names = segments.filter((name) => {
+    if (!looksLikeName(name.text)) return false;
+    return segments.some(
+      (title) =>
+        title !== name &&
+        title.y > name.y + name.size * 0.8 &&
+        title.y < name.y + name.size * TITLE_REACH &&
+        overlaps(title, name) &&
+        /\p{Lu}{2}/u.test(title.text) &&
+        TITLE_CHARS.test(title.text.trim()),
+    );
+  });
+  if (!names.length) return undefined;
+  return normalizeSpaces(names.reduce((low, s) => (s.y < low.y ? s : low)).text);
+}
+
 /** The image rectangle centred in the gap between the title line and the name line. */
 export function personalImageBox(block: SignerBlock, imageWidth: number, imageHeight: number): Box {
   const { name, title } = block;

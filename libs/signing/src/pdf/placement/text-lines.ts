@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@vanthu/shared';
-import type { PositionedGlyph } from './page-text-extractor';
+import type { PositionedGlyph } from './content-state';
 
 /**
  * A run of text on one baseline with no wide gap inside: a line of one column. `left[i]`/`right[i]`

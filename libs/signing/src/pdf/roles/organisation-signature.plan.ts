@@ -1,7 +1,7 @@
 import { pdfSigningError } from '../../pdf-signing.errors';
 import { imageAppearance, textAppearance, type AppearanceText } from '../appearance/appearance-streams';
 import { prepareFontSubset, type FontSubset } from '../appearance/font-subset';
-import { preparePng } from '../appearance/png-image';
+import { decodePng } from '../appearance/png-image';
 import type { Box, PageInfo } from '../document/page-tree';
 import type { IncrementalUpdate } from '../io/incremental-update';
 import type { PdfRef } from '../io/pdf-objects';
@@ -106,7 +106,7 @@ export async function planOrganisationSignature(
   context: RoleContext,
 ): Promise<RolePlan> {
   const { doc } = context;
-  const seal = preparePng(request.sealImage);
+  const seal = decodePng(request.sealImage);
   const number = formatDocumentNumber(request.number);
   const notation = request.notation.trim();
   const issue = formatIssueDate(...parseIssueDate(request.date, context.signingTime));

@@ -1,10 +1,10 @@
-import { pdfSigningError } from '../../pdf-signing.errors';
+import { pdfSigningError, signerNameMismatch } from '../../pdf-signing.errors';
 import { imageAppearance } from '../appearance/appearance-streams';
-import { preparePng } from '../appearance/png-image';
+import { decodePng } from '../appearance/png-image';
 import type { PersonalSignRequest } from '../pdf-sign-request';
 import { fitInside, resolvePlacement } from '../placement/explicit-placement';
 import { locateOnPage } from '../placement/locate-on-page';
-import { findSignerBlock, personalImageBox } from '../placement/signer-block';
+import { findPrintedSignerName, findSignerBlock, personalImageBox } from '../placement/signer-block';
 import { firstPage, type RoleContext, type RolePlan } from './signature-plan';
 
 /**
@@ -19,7 +19,7 @@ export async function planPersonalSignature(
   const { doc } = context;
   const base = { fieldPrefix: 'PersonalSignature', invisiblePage: firstPage(doc) };
   if (!request.image) return { ...base, widgets: [] };
-  const image = preparePng(request.image);
+  const image = decodePng(request.image);
   if (request.placement) {
     const { page, box } = resolvePlacement(doc, request.placement);
     const rect = fitInside(box, image.width, image.height, page.rotate);
@@ -36,8 +36,19 @@ export async function planPersonalSignature(
       )
     : undefined;
   const page = doc.page(lastIndex);
-  if (!block || !page)
+  if (!block || !page) {
+    const printed = signerName
+      ? await locateOnPage(doc, lastIndex, findPrintedSignerName, request.textEngine)
+      : undefined;
+    if (printed && signerName)
+      throw signerNameMismatch(
+        printed,
+        signerName,
+        request.signerName ? 'request' : 'certificate',
+        lastIndex + 1,
+      );
     throw pdfSigningError('PLACEMENT_NOT_FOUND', { looking: 'signer-name', page: lastIndex + 1 });
+  }
   const rect = personalImageBox(block, image.width, image.height);
   return { ...base, widgets: [{ page, rect, appearance: imageAppearance(image, rect, page.rotate) }] };
 }

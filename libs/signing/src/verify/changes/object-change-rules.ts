@@ -1,6 +1,7 @@
-import { PdfValue } from '../pdf-reader/pdf-values';
+import { isDict, PdfValue } from '../pdf-reader/pdf-values';
 import { ChangeKind } from './change-kinds';
 import { FieldInfo, Role } from './revision-graph';
+import { ACTION_KEYS } from './revision-roles';
 import { asDict, changedKeys } from './value-equality';
 
 /** roles whose changes are judged by comparing lists (pages, fields, annotations) or the catalog, not per object */
@@ -33,7 +34,17 @@ const SUBTREE_KIND: Partial<Record<Role, ChangeKind>> = {
   'page-contents': 'PAGE_CONTENT_CHANGED',
   'page-resources': 'PAGE_RESOURCES_CHANGED',
   'page-other': 'PAGE_MODIFIED',
+  action: 'ACTION_CHANGED',
 };
+/** roles of dictionaries that may carry /A or /AA of their own */
+const ACTION_HOLDERS = new Set<Role>([
+  'sig-field',
+  'sig-widget',
+  'form-field',
+  'form-widget',
+  'annotation',
+  'page',
+]);
 
 const NEW_OBJECT_KIND: Partial<Record<Role, ChangeKind>> = {
   annotation: 'ANNOTATION_ADDED',
@@ -71,22 +82,29 @@ export function classifyObjectChange(c: ObjectChange): ChangeKind[] {
   const add = (k: ChangeKind): void => {
     kinds.add(docTs && k === 'SIGNATURE_ADDED' ? 'DOC_TIMESTAMP_ADDED' : k);
   };
+  // keys whose values differ, the same whatever role the object is judged in (all keys of a new one)
+  let changed: string[] | undefined;
+  const changedKeysOf = (): string[] =>
+    (changed ??= c.isNew
+      ? [...(asDict(c.after)?.entries.keys() ?? [])]
+      : changedKeys(asDict(c.before), asDict(c.after)));
   for (const role of c.roles) {
     if (LIST_ROLES.has(role)) continue;
+    // an action runs whatever the object's other role allows: a signed field may not bring a script
+    if (ACTION_HOLDERS.has(role) && changedKeysOf().some((k) => ACTION_KEYS.has(k))) add('ACTION_CHANGED');
     if (c.isNew) {
       const k = NEW_OBJECT_KIND[role];
       if (k) add(k);
       else if (role === 'pages-node') {
-        if (changedKeys(undefined, asDict(c.after)).some((key) => INHERITABLE_PAGE_KEYS.has(key)))
-          add('PAGE_MODIFIED');
+        if (changedKeysOf().some((key) => INHERITABLE_PAGE_KEYS.has(key))) add('PAGE_MODIFIED');
       } else if (role !== 'page') add(SUBTREE_KIND[role] ?? 'OBJECT_MODIFIED');
       continue;
     }
-    const keys = changedKeys(asDict(c.before), asDict(c.after));
+    const keys = changedKeysOf();
     switch (role) {
       case 'page':
         for (const key of keys) {
-          if (key === 'Annots' || key === 'Parent') continue;
+          if (key === 'Annots' || key === 'Parent' || key === 'AA') continue;
           if (key === 'Contents') add('PAGE_CONTENT_CHANGED');
           else if (key === 'Resources') add('PAGE_RESOURCES_CHANGED');
           else if (key === 'StructParents' || key === 'Tabs') add('STRUCTURE_UPDATED');
@@ -102,11 +120,11 @@ export function classifyObjectChange(c: ObjectChange): ChangeKind[] {
       case 'sig-field':
       case 'sig-widget':
         if (c.fieldBefore?.signed) {
-          if (keys.some((k) => !IGNORED_FIELD_KEYS.has(k))) add('SIGNATURE_MODIFIED');
+          if (keys.some((k) => !IGNORED_FIELD_KEYS.has(k) && !ACTION_KEYS.has(k))) add('SIGNATURE_MODIFIED');
           break;
         }
         for (const key of keys) {
-          if (IGNORED_FIELD_KEYS.has(key)) continue;
+          if (IGNORED_FIELD_KEYS.has(key) || ACTION_KEYS.has(key)) continue;
           if (SIGNING_KEYS.has(key)) add('SIGNATURE_ADDED');
           else if (key === 'StructParent') add('STRUCTURE_UPDATED');
           else add('FORM_FIELD_MODIFIED');
@@ -115,12 +133,18 @@ export function classifyObjectChange(c: ObjectChange): ChangeKind[] {
       case 'form-field':
       case 'form-widget':
         for (const key of keys) {
-          if (IGNORED_FIELD_KEYS.has(key)) continue;
+          if (IGNORED_FIELD_KEYS.has(key) || ACTION_KEYS.has(key)) continue;
           if (FILLING_KEYS.has(key)) add('FORM_FILLED');
           else if (key === 'StructParent') add('STRUCTURE_UPDATED');
           else add('FORM_FIELD_MODIFIED');
         }
         break;
+      case 'annotation': {
+        // a changed action alone is reported as ACTION_CHANGED; anything else modifies the annotation
+        const onlyActions = isDict(c.after) && keys.length > 0 && keys.every((k) => ACTION_KEYS.has(k));
+        if (!onlyActions) add('ANNOTATION_MODIFIED');
+        break;
+      }
       default:
         add(SUBTREE_KIND[role] ?? 'OBJECT_MODIFIED');
     }

@@ -82,7 +82,7 @@ describe('change analysis between two revisions', () => {
     ]);
   });
 
-  it('catalog entries that change behaviour (an open action) are CATALOG_MODIFIED', () => {
+  it('a catalog entry that changes behaviour (an open action) is ACTION_CHANGED', () => {
     const catalog = lastRevision(base()).get(1) as PdfDict;
     const pdf = update(base(), [
       [
@@ -92,7 +92,7 @@ describe('change analysis between two revisions', () => {
         }),
       ],
     ]);
-    expect(changesOfLastRevision(pdf)).toEqual([['CATALOG_MODIFIED', false, [1]]]);
+    expect(changesOfLastRevision(pdf)).toEqual([['ACTION_CHANGED', false, [1]]]);
   });
 
   it('bytes after a revision that its startxref does not index are XREF_ONLY_UPDATE', () => {

@@ -1,10 +1,12 @@
 import { PdfRevision } from '../pdf-reader/pdf-revision';
 import { PdfParser } from '../pdf-reader/pdf-parser';
 import { PdfRef, PdfStream, PdfValue } from '../pdf-reader/pdf-values';
+import { compareCatalogs } from './catalog-changes';
 import { ChangeKind } from './change-kinds';
+import { AddChange, compareAnnotations, compareFields, comparePages } from './list-changes';
 import { classifyObjectChange } from './object-change-rules';
-import { FieldInfo, RevisionGraph } from './revision-graph';
-import { asDict, changedKeys, pdfValuesEqual } from './value-equality';
+import { RevisionGraph } from './revision-graph';
+import { changedKeys, pdfValuesEqual } from './value-equality';
 
 /** kind → object numbers, for one revision compared with the one before it */
 export type ChangeSet = Map<ChangeKind, Set<number>>;
@@ -13,24 +15,14 @@ export interface RevisionChanges {
   readonly kinds: ChangeSet;
   /** full field names of the changed field and widget objects (to apply FieldMDP locks) */
   readonly fieldOf: Map<number, string>;
+  /**
+   * the signature field (object number) each object of a SIGNATURE_ADDED or DOC_TIMESTAMP_ADDED
+   * change belongs to: whether the change stands depends on that field's own signature
+   */
+  readonly signatureFieldOf: Map<number, number[]>;
 }
 
-const CATALOG_KEY_KIND: Record<string, ChangeKind> = {
-  DSS: 'DSS_UPDATED',
-  Metadata: 'METADATA_UPDATED',
-  Extensions: 'EXTENSIONS_UPDATED',
-  Version: 'EXTENSIONS_UPDATED',
-  StructTreeRoot: 'STRUCTURE_UPDATED',
-  MarkInfo: 'STRUCTURE_UPDATED',
-  Perms: 'PERMISSIONS_MODIFIED',
-};
-const ACROFORM_KEY_KIND: Record<string, ChangeKind> = {
-  SigFlags: 'FORM_FLAGS_UPDATED',
-  DR: 'FORM_RESOURCES_UPDATED',
-  DA: 'FORM_RESOURCES_UPDATED',
-  NeedAppearances: 'FORM_RESOURCES_UPDATED',
-  XFA: 'OBJECT_MODIFIED',
-};
+const SIGNATURE_KINDS = new Set<ChangeKind>(['SIGNATURE_ADDED', 'DOC_TIMESTAMP_ADDED']);
 
 /**
  * What `newer` changed relative to `older`: every object whose stored bytes moved and whose value is
@@ -43,11 +35,21 @@ export function diffRevisions(
 ): RevisionChanges {
   const out: ChangeSet = new Map();
   const fieldOf = new Map<number, string>();
-  const add = (kind: ChangeKind, num: number): void => {
+  const signatureFieldOf = new Map<number, number[]>();
+  const add: AddChange = (kind, num, fields = []) => {
     let set = out.get(kind);
     if (!set) out.set(kind, (set = new Set()));
     set.add(num);
+    if (fields.length === 0 || !SIGNATURE_KINDS.has(kind)) return;
+    const known = signatureFieldOf.get(num);
+    if (!known)
+      signatureFieldOf.set(
+        num,
+        fields.map((f) => f.num),
+      );
+    else for (const f of fields) if (!known.includes(f.num)) known.push(f.num);
   };
+  const result = { kinds: out, fieldOf, signatureFieldOf };
   if (hasBytesOutsideItsXref(older, newer)) add('XREF_ONLY_UPDATE', 0);
   const changed: Array<{ num: number; before: PdfValue; after: PdfValue }> = [];
   const nums = new Set<number>();
@@ -73,7 +75,7 @@ export function diffRevisions(
   const trailerChanged = changedKeys(older.trailer, newer.trailer).filter(
     (k) => k === 'Root' || k === 'Info' || k === 'Encrypt',
   );
-  if (changed.length === 0 && trailerChanged.length === 0) return { kinds: out, fieldOf };
+  if (changed.length === 0 && trailerChanged.length === 0) return result;
 
   const og = graphOf(older);
   const ng = graphOf(newer);
@@ -85,92 +87,19 @@ export function diffRevisions(
       continue;
     }
     const fieldBefore = og.fields.get(c.num) ?? og.widgets.get(c.num);
-    const field = (fieldBefore ?? ng.fields.get(c.num) ?? ng.widgets.get(c.num))?.name;
-    const owner = field ?? og.fieldOwner.get(c.num) ?? ng.fieldOwner.get(c.num);
-    if (owner !== undefined) fieldOf.set(c.num, owner);
+    const own = fieldBefore ?? ng.fields.get(c.num) ?? ng.widgets.get(c.num);
+    const fields = own ? [own] : [...(og.fieldOwners.get(c.num) ?? []), ...(ng.fieldOwners.get(c.num) ?? [])];
+    if (fields.length > 0) fieldOf.set(c.num, fields[0].name);
     for (const kind of classifyObjectChange({ roles, before: c.before, after: c.after, isNew, fieldBefore }))
-      add(kind, c.num);
+      add(kind, c.num, fields);
   }
-  compareCatalogs(older, newer, add);
+  compareCatalogs(older, newer, ng, add);
   if (trailerChanged.includes('Info')) add('METADATA_UPDATED', refNum(newer.trailer.get('Info')));
   if (trailerChanged.includes('Encrypt')) add('OBJECT_MODIFIED', 0);
   comparePages(og, ng, add);
   compareFields(og, ng, add);
   compareAnnotations(og, ng, add);
-  return { kinds: out, fieldOf };
-}
-
-function compareCatalogs(
-  older: PdfRevision,
-  newer: PdfRevision,
-  add: (k: ChangeKind, n: number) => void,
-): void {
-  const oc = older.catalog;
-  const nc = newer.catalog;
-  const catalogNum = refNum(newer.trailer.get('Root'));
-  for (const key of changedKeys(oc, nc)) {
-    if (key === 'Pages') continue; // judged by the page lists
-    if (key === 'AcroForm') {
-      const of = asDict(older.resolve(oc?.get('AcroForm')));
-      const nf = asDict(newer.resolve(nc?.get('AcroForm')));
-      for (const k of changedKeys(of, nf))
-        if (k !== 'Fields') add(ACROFORM_KEY_KIND[k] ?? 'FORM_FIELD_MODIFIED', catalogNum);
-      continue;
-    }
-    add(CATALOG_KEY_KIND[key] ?? 'CATALOG_MODIFIED', catalogNum);
-  }
-  // the same AcroForm object edited in place
-  const ofRef = oc?.get('AcroForm');
-  if (ofRef instanceof PdfRef && pdfValuesEqual(ofRef, nc?.get('AcroForm'))) {
-    const of = asDict(older.resolve(ofRef));
-    const nf = asDict(newer.resolve(ofRef));
-    for (const k of changedKeys(of, nf))
-      if (k !== 'Fields') add(ACROFORM_KEY_KIND[k] ?? 'FORM_FIELD_MODIFIED', ofRef.num);
-  }
-}
-
-function comparePages(og: RevisionGraph, ng: RevisionGraph, add: (k: ChangeKind, n: number) => void): void {
-  const before = new Set(og.pages);
-  const after = new Set(ng.pages);
-  for (const p of ng.pages) if (!before.has(p)) add('PAGE_ADDED', p);
-  for (const p of og.pages) if (!after.has(p)) add('PAGE_REMOVED', p);
-  const kept = ng.pages.filter((p) => before.has(p));
-  const keptBefore = og.pages.filter((p) => after.has(p));
-  if (kept.some((p, i) => keptBefore[i] !== p)) add('PAGE_MODIFIED', kept[0]);
-}
-
-function compareFields(og: RevisionGraph, ng: RevisionGraph, add: (k: ChangeKind, n: number) => void): void {
-  for (const [num, info] of ng.fields) if (!og.fields.has(num)) add(addedFieldKind(info), num);
-  for (const [num, info] of og.fields)
-    if (!ng.fields.has(num)) add(info.signed ? 'SIGNATURE_MODIFIED' : 'FIELD_REMOVED', num);
-}
-
-function compareAnnotations(
-  og: RevisionGraph,
-  ng: RevisionGraph,
-  add: (k: ChangeKind, n: number) => void,
-): void {
-  for (const [page, annots] of ng.annots) {
-    const beforeList = og.annots.get(page);
-    if (!og.pages.includes(page)) continue; // a new page is already a change of its own
-    const before = new Set(beforeList ?? []);
-    const after = new Set(annots);
-    for (const a of annots) {
-      if (before.has(a)) continue;
-      const w = ng.widgets.get(a);
-      add(w ? addedFieldKind(w) : 'ANNOTATION_ADDED', a);
-    }
-    for (const a of before) {
-      if (after.has(a)) continue;
-      const w = og.widgets.get(a);
-      add(w ? (w.signed ? 'SIGNATURE_MODIFIED' : 'FIELD_REMOVED') : 'ANNOTATION_REMOVED', a);
-    }
-  }
-}
-
-function addedFieldKind(info: FieldInfo): ChangeKind {
-  if (!info.sig) return 'FORM_FIELD_ADDED';
-  return info.docTs ? 'DOC_TIMESTAMP_ADDED' : 'SIGNATURE_ADDED';
+  return result;
 }
 
 function isXrefMachinery(v: PdfValue): boolean {

@@ -1,34 +1,38 @@
 import { PdfRevision } from '../pdf-reader/pdf-revision';
-import { isArray, isDict, PdfDict, PdfRef, PdfStream, PdfString, PdfValue } from '../pdf-reader/pdf-values';
-import {
-  CATALOG_ROLES,
-  EMPTY_ROLES,
-  FieldInfo,
-  isComposite,
-  isStructural,
-  Role,
-  SKIPPED_KEYS,
-} from './revision-roles';
+import { isArray, PdfDict, PdfRef, PdfString, PdfValue } from '../pdf-reader/pdf-values';
+import { ObjectRoles } from './object-roles';
+import { ACTION_KEYS, CATALOG_ROLES, FieldInfo, Role } from './revision-roles';
 
 export type { FieldInfo, Role } from './revision-roles';
+
+const PAGE_KEY_ROLES: Record<string, Role> = {
+  Contents: 'page-contents',
+  Resources: 'page-resources',
+  AA: 'action',
+};
 
 /**
  * The object graph of one revision with a role for every reachable object, the ordered page list,
  * each page's annotations and every terminal form field. Built only for revisions whose neighbour
  * changed something, by walking once from the trailer.
  */
-export class RevisionGraph {
-  readonly roles = new Map<number, Set<Role>>();
+export class RevisionGraph extends ObjectRoles {
   readonly pages: number[] = [];
+  /** page tree entries that are dictionaries written inline instead of referenced: some viewers draw them */
+  readonly directPages: PdfDict[] = [];
+  /** page tree nodes whose /Count is not the number of pages under them (pdf.js trusts /Count) */
+  readonly wrongCounts = new Map<number, PdfValue>();
   readonly annots = new Map<number, number[]>();
+  /** annotations written inline in a page's /Annots: they have no object number to be judged by */
+  readonly directAnnots = new Map<number, PdfDict[]>();
   readonly fields = new Map<number, FieldInfo>();
   readonly widgets = new Map<number, FieldInfo>();
-  /** full field name owning each object under a widget (appearance streams and the like) */
-  readonly fieldOwner = new Map<number, string>();
   private readonly walkedFields = new Set<number>();
   private readonly walkedPages = new Set<number>();
 
-  private constructor(readonly rev: PdfRevision) {}
+  private constructor(rev: PdfRevision) {
+    super(rev);
+  }
 
   static build(rev: PdfRevision): RevisionGraph {
     const g = new RevisionGraph(rev);
@@ -47,92 +51,47 @@ export class RevisionGraph {
     return g;
   }
 
-  rolesOf(num: number): ReadonlySet<Role> {
-    return this.roles.get(num) ?? EMPTY_ROLES;
-  }
-
-  private mark(num: number, role: Role): boolean {
-    let set = this.roles.get(num);
-    if (!set) {
-      set = new Set();
-      this.roles.set(num, set);
-    }
-    if (set.has(role)) return false;
-    set.add(role);
-    return true;
-  }
-
-  private safely(fn: () => void): void {
-    try {
-      fn();
-    } catch {
-      // an unreadable object contributes nothing; the diff reports it as a change on its own
-    }
-  }
-
-  /** marks everything reachable from `value` with `role`, not crossing into pages, annotations or signatures */
-  private subtree(value: PdfValue | undefined, role: Role, tag?: Role, owner?: string): void {
-    const stack: PdfValue[] = value === undefined ? [] : [value];
-    let first = true;
-    while (stack.length > 0) {
-      const v = stack.pop() as PdfValue;
-      let resolved: PdfValue = v;
-      if (v instanceof PdfRef) {
-        try {
-          resolved = this.rev.get(v.num);
-        } catch {
-          resolved = null;
-        }
-        const d = resolved instanceof PdfStream ? resolved.dict : resolved;
-        if (!first && isDict(d) && isStructural(d, role)) continue;
-        const added = this.mark(v.num, role);
-        if (tag) this.mark(v.num, tag);
-        if (owner !== undefined && !this.fieldOwner.has(v.num)) this.fieldOwner.set(v.num, owner);
-        if (!added) continue;
-      }
-      first = false;
-      const d = resolved instanceof PdfStream ? resolved.dict : resolved;
-      if (isDict(d)) {
-        for (const [k, child] of d.entries) if (!SKIPPED_KEYS.has(k) && isComposite(child)) stack.push(child);
-      } else if (isArray(d)) {
-        for (const child of d) if (isComposite(child)) stack.push(child);
-      }
-    }
-  }
-
-  private walkPages(value: PdfValue | undefined, depth: number): void {
-    if (depth > 64) return;
+  /** walks a page tree node and answers how many pages lie under it */
+  private walkPages(value: PdfValue | undefined, depth: number): number {
+    if (depth > 64) return 0;
     const num = value instanceof PdfRef ? value.num : undefined;
     if (num !== undefined) {
-      if (this.walkedPages.has(num)) return;
+      if (this.walkedPages.has(num)) return 0;
       this.walkedPages.add(num);
     }
     const node = this.rev.dict(value);
-    if (!node) return;
+    if (!node) return 0;
     const kids = node.get('Kids');
     if (node.name('Type') === 'Pages' || (node.name('Type') !== 'Page' && kids !== undefined)) {
       if (num !== undefined) this.mark(num, 'pages-node');
       if (kids instanceof PdfRef) this.mark(kids.num, 'pages-kids');
       const list = this.rev.resolve(kids);
-      if (isArray(list)) for (const kid of list) this.safely(() => this.walkPages(kid, depth + 1));
+      let count = 0;
+      if (isArray(list))
+        for (const kid of list)
+          this.safely(() => {
+            count += this.walkPages(kid, depth + 1);
+          });
+      const declared = this.rev.resolve(node.get('Count')) ?? null;
+      if (declared !== count) this.wrongCounts.set(num ?? -depth - 1, declared);
       for (const [k, v] of node.entries) {
         if (k === 'Kids' || k === 'Parent' || k === 'Type' || k === 'Count') continue;
         this.subtree(v, k === 'Resources' ? 'page-resources' : 'page-other');
       }
-      return;
+      return count;
     }
-    if (num === undefined) return;
+    if (num === undefined) {
+      this.directPages.push(node);
+      return 1;
+    }
     this.pages.push(num);
     this.mark(num, 'page');
     for (const [k, v] of node.entries) {
       if (k === 'Parent' || k === 'Type') continue;
       if (k === 'Annots') this.walkAnnots(num, v);
-      else
-        this.subtree(
-          v,
-          k === 'Contents' ? 'page-contents' : k === 'Resources' ? 'page-resources' : 'page-other',
-        );
+      else this.subtree(v, PAGE_KEY_ROLES[k] ?? 'page-other');
     }
+    return 1;
   }
 
   private walkAnnots(page: number, value: PdfValue): void {
@@ -143,14 +102,25 @@ export class RevisionGraph {
     if (!isArray(list)) return;
     for (const item of list) {
       if (!(item instanceof PdfRef)) {
+        if (item instanceof PdfDict) {
+          const direct = this.directAnnots.get(page);
+          if (direct) direct.push(item);
+          else this.directAnnots.set(page, [item]);
+        }
         this.subtree(item, 'annotation');
         continue;
       }
       nums.push(item.num);
       this.safely(() => {
         const annot = this.rev.dict(item);
-        if (annot?.name('Subtype') !== 'Widget') return this.subtree(item, 'annotation');
-        const info = this.widgets.get(item.num) ?? this.fieldInfoByClimbing(annot);
+        if (annot?.name('Subtype') !== 'Widget') {
+          this.subtree(item, 'annotation');
+          for (const k of ACTION_KEYS) this.subtree(annot?.get(k), 'action');
+          return;
+        }
+        // a widget its field does not list in /Kids is still drawn: it belongs to the field it names
+        let info = this.widgets.get(item.num);
+        if (!info) this.widgets.set(item.num, (info = this.fieldInfoByClimbing(item.num, annot)));
         this.walkWidget(item.num, annot, info);
       });
     }
@@ -188,7 +158,7 @@ export class RevisionGraph {
     const value = field.get('V') ?? v;
     const kids = field.get('Kids');
     const kidList = this.rev.resolve(kids);
-    const info = this.infoFor(name, fieldType, value);
+    const info = this.infoFor(ref.num, name, fieldType, value);
     const sigRole: Role = info.sig ? 'sig-field' : 'form-field';
     if (isArray(kidList) && kidList.length > 0) {
       if (kids instanceof PdfRef) this.mark(kids.num, 'field-kids');
@@ -215,7 +185,7 @@ export class RevisionGraph {
     }
     for (const [k, val] of field.entries) {
       if (k === 'V')
-        this.subtree(val, info.sig ? 'sig-value' : 'form-value', info.docTs ? 'doc-ts' : undefined);
+        this.subtree(val, info.sig ? 'sig-value' : 'form-value', info.docTs ? 'doc-ts' : undefined, info);
       else if (k === 'DV' || k === 'Opt') this.subtree(val, 'form-value');
       else if (
         k !== 'Kids' &&
@@ -225,7 +195,7 @@ export class RevisionGraph {
         k !== 'MK' &&
         field.name('Subtype') !== 'Widget'
       )
-        this.subtree(val, 'field-aux');
+        this.subtree(val, ACTION_KEYS.has(k) ? 'action' : 'field-aux');
     }
   }
 
@@ -241,29 +211,44 @@ export class RevisionGraph {
         : 'appearance-unsigned';
     for (const [k, v] of widget.entries) {
       if (k === 'P' || k === 'Parent' || k === 'V' || k === 'Kids') continue;
-      const r: Role = k === 'AP' || k === 'MK' ? appearance : k === 'DV' ? 'form-value' : 'field-aux';
-      this.subtree(v, r, tag, info.name);
+      const r: Role =
+        k === 'AP' || k === 'MK'
+          ? appearance
+          : k === 'DV'
+            ? 'form-value'
+            : ACTION_KEYS.has(k)
+              ? 'action'
+              : 'field-aux';
+      this.subtree(v, r, tag, info);
     }
   }
 
-  private infoFor(name: string, ft: string | undefined, value: PdfValue | undefined): FieldInfo {
+  private infoFor(num: number, name: string, ft: string | undefined, value: PdfValue | undefined): FieldInfo {
     const sig = ft === 'Sig';
     const v = sig ? this.rev.dict(value) : undefined;
     const docTs =
       v !== undefined && (v.name('Type') === 'DocTimeStamp' || v.name('SubFilter') === 'ETSI.RFC3161');
-    return { name, sig, signed: v !== undefined, docTs };
+    return { num, name, sig, signed: v !== undefined, docTs, value: sig ? value : undefined };
   }
 
-  /** a widget met on a page but not through the form: find its field by following /Parent */
-  private fieldInfoByClimbing(widget: PdfDict): FieldInfo {
+  /**
+   * A widget met on a page but not through the form: find its field by following /Parent. The field
+   * is the nearest dictionary with a name (/T), else the widget itself.
+   */
+  private fieldInfoByClimbing(widgetNum: number, widget: PdfDict): FieldInfo {
     let ft: string | undefined;
     let value: PdfValue | undefined;
+    let field: number | undefined;
+    let num: number | undefined = widgetNum;
     let d: PdfDict | undefined = widget;
     for (let i = 0; d && i < 32; i++) {
       ft ??= d.name('FT');
       value ??= d.get('V');
-      d = this.rev.dict(d.get('Parent'));
+      if (field === undefined && d.has('T') && num !== undefined) field = num;
+      const parent = d.get('Parent');
+      num = parent instanceof PdfRef ? parent.num : undefined;
+      d = this.rev.dict(parent);
     }
-    return this.infoFor('', ft, value);
+    return this.infoFor(field ?? widgetNum, '', ft, value);
   }
 }

@@ -32,14 +32,20 @@ export type Role =
   | 'page-contents'
   | 'page-resources'
   | 'page-other'
+  /** an action (/OpenAction, /AA, /A): what a viewer runs or opens, not what it shows */
+  | 'action'
   /** a tag, not a role: the object belongs to a document timestamp field */
   | 'doc-ts';
 
 export interface FieldInfo {
+  /** object number of the terminal field (the widget itself when field and widget are one dictionary) */
+  readonly num: number;
   readonly name: string;
   readonly sig: boolean;
   readonly signed: boolean;
   readonly docTs: boolean;
+  /** /V of a signature field as written (a reference, or a direct dictionary) */
+  readonly value?: PdfValue;
 }
 
 export const CATALOG_ROLES: Record<string, Role> = {
@@ -49,7 +55,11 @@ export const CATALOG_ROLES: Record<string, Role> = {
   StructTreeRoot: 'struct',
   MarkInfo: 'struct',
   Extensions: 'extensions',
+  OpenAction: 'action',
+  AA: 'action',
 };
+/** keys of annotations, fields and pages that hold actions */
+export const ACTION_KEYS = new Set(['A', 'AA']);
 const STRUCTURAL_TYPES = new Set(['Catalog', 'Pages', 'Page', 'Annot', 'Sig', 'DocTimeStamp']);
 export const SKIPPED_KEYS = new Set(['P', 'Parent', 'Data', 'IRT', 'Pg']);
 

@@ -148,27 +148,35 @@ export class PdfParser {
     const start = this.pos;
     let p = this.pos;
     let isInt = true;
+    // integers (nearly all numbers: widths, references, offsets) are summed digit by digit, without
+    // a string per number; a real, a long run of digits or a stray sign goes through Number()
+    let digits = 0;
     if (buf[p] === 0x2b || buf[p] === 0x2d) p++;
+    const digitsStart = p;
     while (p < buf.length && ((buf[p] >= 0x30 && buf[p] <= 0x39) || buf[p] === 0x2e)) {
       if (buf[p] === 0x2e) isInt = false;
+      else digits = digits * 10 + (buf[p] - 0x30);
       p++;
     }
-    const text = buf.toString('latin1', start, p);
     this.pos = p;
-    const n = Number(text);
-    const value = Number.isNaN(n) ? 0 : n;
+    let value: number;
+    if (isInt && p > digitsStart && p - digitsStart <= 15) value = buf[start] === 0x2d ? -digits : digits;
+    else {
+      const n = Number(buf.toString('latin1', start, p));
+      value = Number.isNaN(n) ? 0 : n;
+    }
     if (!isInt || buf[start] === 0x2d || buf[start] === 0x2b) return value;
     // "n g R" lookahead
     let q = p;
     while (q < buf.length && WS[buf[q]]) q++;
     const genStart = q;
-    while (q < buf.length && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+    let gen = 0;
+    while (q < buf.length && buf[q] >= 0x30 && buf[q] <= 0x39) gen = gen * 10 + (buf[q++] - 0x30);
     if (q === genStart || q - genStart > 5) return value;
-    const genEnd = q;
     while (q < buf.length && WS[buf[q]]) q++;
     if (buf[q] !== 0x52 || (q + 1 < buf.length && !WS[buf[q + 1]] && !DELIM[buf[q + 1]])) return value;
     this.pos = q + 1;
-    return new PdfRef(value, Number(buf.toString('latin1', genStart, genEnd)));
+    return new PdfRef(value, gen);
   }
 
   private parseHexString(): PdfString {

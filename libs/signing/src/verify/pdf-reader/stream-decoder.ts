@@ -7,13 +7,14 @@ export class StreamDecodeError extends Error {}
 const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 
 /**
- * Decodes the filters the verifier itself needs (cross-reference and object streams, DSS data):
- * FlateDecode with PNG/TIFF predictors and ASCIIHex. Content streams are compared encoded and
- * never decoded here.
+ * Decodes the filters the verifier itself needs (cross-reference and object streams, DSS data, the
+ * appearance streams of unsigned signature fields): FlateDecode with PNG/TIFF predictors and
+ * ASCIIHex. Page content streams are compared encoded and never decoded here.
  */
 export function decodeStream(
   stream: PdfStream,
   resolve: (v: PdfValue | undefined) => PdfValue | undefined,
+  maxBytes = MAX_DECODED_BYTES,
 ): Buffer {
   const filter = resolve(stream.dict.get('Filter'));
   const parms = resolve(stream.dict.get('DecodeParms'));
@@ -23,7 +24,7 @@ export function decodeStream(
   filters.forEach((f, i) => {
     const name = f instanceof PdfName ? f.name : '';
     const p = parmList[i];
-    data = applyFilter(name, data, isDict(p ?? undefined) ? (p as PdfDict) : undefined, resolve);
+    data = applyFilter(name, data, isDict(p ?? undefined) ? (p as PdfDict) : undefined, resolve, maxBytes);
   });
   return data;
 }
@@ -33,6 +34,7 @@ function applyFilter(
   data: Buffer,
   parms: PdfDict | undefined,
   resolve: (v: PdfValue | undefined) => PdfValue | undefined,
+  maxBytes: number,
 ): Buffer {
   switch (name) {
     case 'FlateDecode':
@@ -40,7 +42,7 @@ function applyFilter(
       let out: Buffer;
       try {
         // Z_SYNC_FLUSH tolerates streams whose zlib trailer is missing, as many writers produce
-        out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_DECODED_BYTES });
+        out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxBytes });
       } catch (e) {
         throw new StreamDecodeError(`FlateDecode: ${(e as Error).message}`);
       }
