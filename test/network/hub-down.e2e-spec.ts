@@ -143,13 +143,16 @@ describe('two server processes of one node, and the national hub down', () => {
       MAX_AGE_MS + 120_000,
       1000,
     );
-    const letters: { deliveryId: string; consignmentId: string; peer: string }[] = await ok(
+    const letters: { items: { deliveryId: string; consignmentId: string; peer: string }[] } = await ok(
       central,
       VPCP.clerk,
       'get',
       `/api/v1/agencies/${g22}/deliveries?state=dead`,
     );
-    expect(letters.find((l) => l.deliveryId === id)).toMatchObject({ consignmentId: id, peer: NATIONAL_HUB });
+    expect(letters.items.find((l) => l.deliveryId === id)).toMatchObject({
+      consignmentId: id,
+      peer: NATIONAL_HUB,
+    });
     const audit = await central.sql(`SELECT 1 FROM audit_event WHERE action = 'exchange.dead'`);
     expect(audit.length).toBeGreaterThan(0);
     const notified = await ok(central, VPCP.clerk, 'get', '/api/v1/notifications?unread=true');
