@@ -10,6 +10,8 @@
  *   exchange_issue_to_01_p50_ms, exchange_issue_to_01_p95_ms
  *        100 KB documents issued one after the other: the issue call's answer → status 01 seen in
  *        the sender's database (watched every 25 ms)
+ *   exchange_hop_p50_ms_<run>_<hop>, exchange_hop_p95_ms_<run>_<hop>   the same documents hop by hop
+ *        from the timestamps each installation writes (bench/exchange/hop-breakdown.ts)
  *   exchange_peak_rss_mb_<installation>   highest resident memory of each installation's Node
  *        process while documents travel (its PostgreSQL apart)
  *   exchange_lost, exchange_duplicated    documents without an inbox entry at the district node,
@@ -41,6 +43,7 @@ import {
   POLLER,
   seedMailbox,
 } from './exchange/hub-poll-run';
+import { hopBreakdown } from './exchange/hop-breakdown';
 import { runLatency, runThroughput } from './exchange/throughput-run';
 
 function option(name: string): string | undefined {
@@ -59,6 +62,13 @@ const log = (line: string): void => {
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** exchange_hop_p50_ms_<run>_<hop> and _p95_: where each consignment's time went (hop-breakdown.ts). */
+async function emitHops(cluster: Cluster, run: string, ids: readonly string[]): Promise<void> {
+  for (const [hop, times] of await hopBreakdown(cluster, ids))
+    for (const p of [50, 95])
+      emit(`exchange_hop_p${p}_ms_${run}_${hop}`, percentile(times, p), `ms, ${times.length} consignments`);
 }
 
 async function documentBenches(wants: (part: string) => boolean): Promise<void> {
@@ -95,6 +105,7 @@ async function documentBenches(wants: (part: string) => boolean): Promise<void> 
       const what = `ms, issue answered → status 01 seen at the sender, ${r.latencies.length} documents of ${kb} KB one at a time, district ${mode}`;
       emit('exchange_issue_to_01_p50_ms', percentile(r.latencies, 50), what);
       emit('exchange_issue_to_01_p95_ms', percentile(r.latencies, 95), what);
+      await emitHops(cluster, 'latency', r.ids);
     }
     if (wants('throughput')) {
       for (const [label, count, attachments, size] of [
@@ -112,6 +123,7 @@ async function documentBenches(wants: (part: string) => boolean): Promise<void> 
           r.docsPerSecond,
           `documents/s (${r.arrived}/${r.documents} documents of ${size}, central → national hub → province hub → district ${mode}, 01 back, in ${r.seconds.toFixed(1)} s)`,
         );
+        await emitHops(cluster, label, r.ids);
       }
     }
     for (const [name, mb] of peaks)

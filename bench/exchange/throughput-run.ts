@@ -16,6 +16,8 @@ export interface ThroughputResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly peakRssMb: ReadonlyMap<string, number>;
+  /** The consignments (the sender's delivery ids). */
+  readonly ids: readonly string[];
 }
 
 export interface LatencyResult {
@@ -24,6 +26,8 @@ export interface LatencyResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly peakRssMb: ReadonlyMap<string, number>;
+  /** The consignments (the sender's delivery ids). */
+  readonly ids: readonly string[];
 }
 
 /** The pid of each installation's process, by its name. */
@@ -66,6 +70,7 @@ export async function runThroughput(cluster: Cluster, input: DocumentRunInput): 
     lost,
     duplicated,
     peakRssMb,
+    ids,
   };
 }
 
@@ -87,5 +92,5 @@ export async function runLatency(cluster: Cluster, input: DocumentRunInput): Pro
   }
   const peakRssMb = sampler.stop();
   input.log(`${input.label}: ${latencies.length}/${drafts.length} arrived one at a time`);
-  return { latencies, ...(await countLostAndDuplicated(cluster, ids)), peakRssMb };
+  return { latencies, ...(await countLostAndDuplicated(cluster, ids)), peakRssMb, ids };
 }

@@ -115,8 +115,7 @@ export async function prepareDocument(
     [people.leader, 'approve'],
   ] as const)
     version = (await ok(node, user, 'post', `${base}/${id}/decisions`, { version, decision })).version;
-  version = (await ok(node, people.leader, 'post', `${base}/${id}/sign`, { version, passphrase }))
-    .entryVersion;
+  version = (await ok(node, people.leader, 'post', `${base}/${id}/sign`, { version, passphrase })).version;
   return { id, version };
 }
 
