@@ -59,7 +59,12 @@ describe('exchange: node A → node B directly', () => {
     );
     processes = [
       startServerProcess({
-        ...memberEnv(central, join(root, 'central-peers.json'), { VANTHU_DEMO_WORLD: 'central' }),
+        // workers that only poll every hour: the document and the recall leave because issuing
+        // wakes the package builder, statuses because queueing and receiving wake the others
+        ...memberEnv(central, join(root, 'central-peers.json'), {
+          VANTHU_DEMO_WORLD: 'central',
+          VANTHU_EXCHANGE_POLL_INTERVAL: '1h',
+        }),
         PORT: String(portCentral),
         DATABASE_URL: dbCentral.url,
       }),

@@ -107,7 +107,7 @@ export class ExchangeModule {
       imports: [DirectoryModule, CertificatesModule],
       controllers: [ExchangeWireController],
       providers: [...COMMON, ...NODE],
-      exports: [...EXPORTED, StatusSender, ResendDeliveryUseCase, ListDeadLettersUseCase],
+      exports: [...EXPORTED, StatusSender, ResendDeliveryUseCase, ListDeadLettersUseCase, ExchangeSignals],
     };
   }
 

@@ -35,6 +35,7 @@ export {
   type RegisterPriorityName,
 } from './node/exchange-outbox.port';
 export { StatusSender, type OutgoingStatus } from './node/status-sender';
+export { ExchangeSignals, type WorkerName } from './workers/exchange-signals';
 export {
   ResendDeliveryUseCase,
   type ResendDeliveryInput,

@@ -115,6 +115,7 @@ export {
   ENTRY_SEARCH_MAX_LIMIT,
 } from './search/search-entries.use-case';
 export { StatusOutbox, type RemoteStatus } from './deliveries/status-outbox.port';
+export { RemoteDeliveryQueue } from './deliveries/remote-delivery-queue.port';
 export { RemoteDeliveries, type StatusOutcome } from './deliveries/remote-deliveries';
 export type { StatusCandidate } from './deliveries/remote-delivery.repository';
 export type { OutgoingDocumentPackage, OutgoingPackageFile } from './deliveries/outgoing-document-package';

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ExchangeInboxPort, ExchangeModule, ExchangeOutboxPort } from '@vanthu/exchange';
-import { RegistersModule, StatusOutbox } from '@vanthu/registers';
+import { RegistersModule, RemoteDeliveryQueue, StatusOutbox } from '@vanthu/registers';
 import {
+  ExchangeBuildWakeup,
   ExchangeStatusOutbox,
   RegistersExchangeInbox,
   RegistersExchangeOutbox,
@@ -21,7 +22,8 @@ const exchange = ExchangeModule.forNode();
     { provide: ExchangeInboxPort, useClass: RegistersExchangeInbox },
     { provide: ExchangeOutboxPort, useClass: RegistersExchangeOutbox },
     { provide: StatusOutbox, useClass: ExchangeStatusOutbox },
+    { provide: RemoteDeliveryQueue, useClass: ExchangeBuildWakeup },
   ],
-  exports: [ExchangeInboxPort, ExchangeOutboxPort, StatusOutbox, exchange],
+  exports: [ExchangeInboxPort, ExchangeOutboxPort, StatusOutbox, RemoteDeliveryQueue, exchange],
 })
 export class ExchangeWiringModule {}

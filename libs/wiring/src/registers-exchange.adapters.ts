@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import {
   ExchangeInboxPort,
   ExchangeOutboxPort,
+  ExchangeSignals,
   type OutgoingDocument,
   type ReceivedDocument,
   StatusSender,
   type StatusTarget,
 } from '@vanthu/exchange';
-import { type RemoteStatus, RemoteDeliveries, RemoteInbox, StatusOutbox } from '@vanthu/registers';
+import {
+  RemoteDeliveries,
+  RemoteDeliveryQueue,
+  RemoteInbox,
+  type RemoteStatus,
+  StatusOutbox,
+} from '@vanthu/registers';
 
 /** Exchange's inbox port, answered by the registers' receiver side (the code local deliveries end in). */
 @Injectable()
@@ -102,5 +109,17 @@ export class ExchangeStatusOutbox extends StatusOutbox {
       staffName: status.staffName,
       at: status.at,
     });
+  }
+}
+
+/** A delivery written for the exchange wakes this process's package builder once it commits. */
+@Injectable()
+export class ExchangeBuildWakeup extends RemoteDeliveryQueue {
+  constructor(private readonly signals: ExchangeSignals) {
+    super();
+  }
+
+  queued(): void {
+    this.signals.afterCommit('build');
   }
 }

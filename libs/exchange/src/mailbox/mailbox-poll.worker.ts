@@ -22,6 +22,9 @@ export class MailboxPollWorker implements OnApplicationShutdown {
   private readonly logger = new Logger('exchange:poll');
   private readonly loop: WorkerLoop;
 
+  /** items of one page fetched, received and acked at once (VANTHU_EXCHANGE_CONCURRENCY) */
+  private readonly concurrency: number;
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly peers: ExchangePeerRepository,
@@ -30,6 +33,7 @@ export class MailboxPollWorker implements OnApplicationShutdown {
     signals: ExchangeSignals,
   ) {
     this.loop = new WorkerLoop('poll', config.exchange.pollIntervalMs, () => this.tick(), signals);
+    this.concurrency = config.exchange.sendConcurrency;
   }
 
   start(): void {
@@ -55,26 +59,39 @@ export class MailboxPollWorker implements OnApplicationShutdown {
       return false;
     }
     const items = (JSON.parse(listed.body.toString('utf8')) as { items: MailboxItem[] }).items;
-    for (const item of items) {
-      const fetched = await this.client.fetchMailboxItem(address, item.consignmentId);
-      if (fetched.kind !== 'ok' || sha256Hex(fetched.body) !== item.sha256) {
-        this.logger.warn(`mailbox item ${item.consignmentId} of ${hub.name} not fetched`);
-        continue;
-      }
-      const input = { consignmentId: item.consignmentId, bytes: fetched.body, from: hub };
-      let receipt: string;
-      try {
-        receipt = (await this.receive.execute(input)).receipt;
-      } catch (error) {
-        if (!isAppException(error) || error.status >= 500) throw error;
-        receipt = await this.receive.recordRefusal(input, error.code, error.message);
-      }
-      const acked = await this.client.ackMailboxItem(address, item.consignmentId, receipt);
-      if (acked.kind !== 'ok')
-        this.logger.warn(
-          `ack of ${item.consignmentId} to ${hub.name}: ${acked.kind === 'refused' ? acked.code : acked.error}`,
-        );
-    }
+    // each item is three round trips and a signature check: several at once, so one slow item
+    // (a large package, a slow hub answer) does not hold the page back
+    let next = 0;
+    const take = async (): Promise<void> => {
+      while (next < items.length) await this.takeOne(hub, address, items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, take));
     return items.length === PAGE;
+  }
+
+  /** Fetches, receives (or records the refusal of) and acks one item; a failed fetch waits for the next poll. */
+  private async takeOne(
+    hub: ExchangePeerEntity,
+    address: { name: string; baseUrl: string },
+    item: MailboxItem,
+  ): Promise<void> {
+    const fetched = await this.client.fetchMailboxItem(address, item.consignmentId);
+    if (fetched.kind !== 'ok' || sha256Hex(fetched.body) !== item.sha256) {
+      this.logger.warn(`mailbox item ${item.consignmentId} of ${hub.name} not fetched`);
+      return;
+    }
+    const input = { consignmentId: item.consignmentId, bytes: fetched.body, from: hub };
+    let receipt: string;
+    try {
+      receipt = (await this.receive.execute(input)).receipt;
+    } catch (error) {
+      if (!isAppException(error) || error.status >= 500) throw error;
+      receipt = await this.receive.recordRefusal(input, error.code, error.message);
+    }
+    const acked = await this.client.ackMailboxItem(address, item.consignmentId, receipt);
+    if (acked.kind !== 'ok')
+      this.logger.warn(
+        `ack of ${item.consignmentId} to ${hub.name}: ${acked.kind === 'refused' ? acked.code : acked.error}`,
+      );
   }
 }

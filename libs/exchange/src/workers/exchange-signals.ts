@@ -29,9 +29,8 @@ export class ExchangeSignals {
   /** Wakes once the current transaction has committed (the row is visible), or now outside one. */
   afterCommit(name: WorkerName): void {
     if (!this.db.inTransaction) return this.wake(name);
-    this.db.beforeCommit(async () => {
-      // the hook runs just before COMMIT: wake on the next turn, when the commit has gone out
-      setTimeout(() => this.wake(name), 5).unref();
-    });
+    // after COMMIT has returned: a worker woken earlier could look before the row is visible and
+    // sleep until its next poll
+    this.db.afterCommit(() => this.wake(name));
   }
 }
