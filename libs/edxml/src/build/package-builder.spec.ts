@@ -170,7 +170,10 @@ describe('strict edXML builder', () => {
   });
 
   it('streams attachments from files and streams with the same bytes as from memory', async () => {
-    const pdf = syntheticPdf(300_000);
+    // over two 1 MiB file reads, each leaving bytes that are not a whole base64 quantum
+    const pdf = syntheticPdf(2_500_000);
+    expect(pdf.length % 3).not.toBe(0);
+    expect((1024 * 1024) % 3).not.toBe(0);
     const dir = await mkdtemp(join(tmpdir(), 'vanthu-edxml-build-'));
     try {
       await writeFile(join(dir, 'a.pdf'), pdf);

@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { EDXML_NS, EDXML_PREFIX } from '../model/edxml-names';
 import { Base64Cache } from './attachment-source';
+import { ChunkedOutput } from './chunked-output';
 import { CanonicalXmlWriter, indent } from './canonical-xml';
 import { normalizeEdocInput, type NormalizedAttachment } from './edoc-input.normalizer';
 import { envelopeSigner, signatureElement } from './envelope-signature';
@@ -117,24 +117,24 @@ async function emit(
   const signature = signer ? signatureElement(signer, digest!) : '';
 
   const unsignedHash: Hash | undefined = signer ? undefined : createHash('sha256');
-  let bytes = 0;
-  const write = async (text: string): Promise<void> => {
-    const chunk = Buffer.from(text, 'utf8');
-    bytes += chunk.length;
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
-  await write(DECLARATION);
+  const output = new ChunkedOutput(out);
+  await output.write(DECLARATION);
   for await (const text of texts(layout.beforeSignature, cache)) {
     unsignedHash?.update(text, 'utf8');
-    await write(text);
+    await output.write(text);
   }
-  await write(signatureIndent + signature);
+  await output.write(signatureIndent + signature);
   for await (const text of texts(layout.afterSignature, cache)) {
     unsignedHash?.update(text, 'utf8');
-    await write(text);
+    await output.write(text);
   }
-  await write('\n');
-  return { bytes, signed: signer !== undefined, envelopeDigest: digest ?? unsignedHash!.digest('base64') };
+  await output.write('\n');
+  await output.flush();
+  return {
+    bytes: output.bytes,
+    signed: signer !== undefined,
+    envelopeDigest: digest ?? unsignedHash!.digest('base64'),
+  };
 }
 
 async function* texts(pieces: readonly Piece[], cache: Base64Cache): AsyncGenerator<string> {

@@ -1,13 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
 import { assessSigningCertificate } from '@vanthu/signing';
-import { SignedXml } from 'xml-crypto';
 import { DSIG_NS, EDXML_NS, XMLDSIG } from '../model/edxml-names';
 import type { LoadedXml } from '../parse/xml-dom';
 import type { ReducedDocument } from '../parse/reduced-document';
 import { envelopeReason } from './envelope-reasons';
 import type { EnvelopeReason, EnvelopeReport, EnvelopeTrust, EnvelopeVerdict } from './envelope-report';
-import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, splicingHash } from './xml-crypto-algorithms';
+import { checkEnvelopeCore } from './envelope-core-check';
+import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS } from './xml-crypto-algorithms';
 
 const WEAK = new Set<string>([XMLDSIG.rsaSha1, XMLDSIG.ecdsaSha1, XMLDSIG.sha1]);
 const C14N = new Set<string>([XMLDSIG.excC14n, XMLDSIG.c14n]);
@@ -16,8 +16,9 @@ const C14N = new Set<string>([XMLDSIG.excC14n, XMLDSIG.c14n]);
  * The envelope signature's verdict. Policy first, on the parsed SignedInfo: exactly one ds:Signature,
  * one Reference with URI="" whose transforms are enveloped-signature then C14N, SHA-256/512 with
  * RSA or ECDSA. Then xml-crypto (≥ 6.1) checks digest and signature value using only what its own
- * canonical SignedInfo references (its digest goes through splicingHash for the set-aside
- * attachment bodies). Then the certificate from KeyInfo through libs/signing's chain builder and
+ * canonical SignedInfo references, on the document already parsed (envelope-core-check.ts; its
+ * digest goes through splicingHash for the set-aside attachment bodies). Then the certificate from
+ * KeyInfo through libs/signing's chain builder and
  * revocation checker. Legacy signatures (edXML namespace, SHA-1, placeholders) are a verdict.
  */
 export async function verifyEnvelope(
@@ -72,7 +73,7 @@ export async function verifyEnvelope(
   if (reasons.some((r) => r.severity === 'error' || r.severity === 'indeterminate') || !certificates.signer)
     return report({ ...base, ...algorithms }, reasons);
 
-  const check = checkWithXmlCrypto(loaded, reduced, signature, certificates.signer);
+  const check = checkEnvelopeCore(loaded, reduced, signature, certificates.signer);
   reasons.push(...check.reasons);
   if (!check.intact) return report({ ...base, ...algorithms }, reasons);
 
@@ -116,70 +117,6 @@ function verdictOf(reasons: readonly EnvelopeReason[]): EnvelopeVerdict {
   if (reasons.some((r) => r.severity === 'error')) return 'invalid';
   if (reasons.some((r) => r.severity === 'indeterminate')) return 'indeterminate';
   return 'valid';
-}
-
-interface XmlCryptoOutcome {
-  readonly intact: boolean;
-  readonly reasons: EnvelopeReason[];
-}
-
-function checkWithXmlCrypto(
-  loaded: LoadedXml,
-  reduced: ReducedDocument,
-  signature: Element,
-  signer: X509Certificate,
-): XmlCryptoOutcome {
-  // the key object itself: xml-crypto hands it to the algorithm, which then parses nothing
-  const sig = new SignedXml({ publicCert: signer.publicKey, getCertFromKeyInfo: () => null });
-  sig.HashAlgorithms = {
-    [XMLDSIG.sha256]: splicingHash(reduced, 'sha256', XMLDSIG.sha256),
-    [XMLDSIG.sha512]: splicingHash(reduced, 'sha512', XMLDSIG.sha512),
-  };
-  sig.SignatureAlgorithms = { ...SIGNATURE_ALGORITHMS };
-  try {
-    // a node of our (0.9) DOM: xml-crypto finds its counterpart in its own parse by SignatureValue
-    sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
-  } catch (e) {
-    return { intact: false, reasons: [envelopeReason('SIGNATURE_MALFORMED', { error: message(e) })] };
-  }
-  // the references as xml-crypto will check them (from its canonical SignedInfo): the same policy
-  const refs = sig.getReferences();
-  const transforms = refs[0]?.transforms ?? [];
-  if (refs.length !== 1 || refs[0].uri !== '')
-    return {
-      intact: false,
-      reasons: [envelopeReason('REFERENCE_NOT_WHOLE_DOCUMENT', { references: refs.length })],
-    };
-  if (transforms.length !== 2 || transforms[0] !== XMLDSIG.enveloped || !C14N.has(transforms[1]))
-    return {
-      intact: false,
-      reasons: [envelopeReason('TRANSFORM_NOT_ALLOWED', { transforms: [...transforms] })],
-    };
-  let ok: boolean;
-  try {
-    ok = sig.checkSignature(loaded.xml);
-  } catch (e) {
-    const text = message(e);
-    if (/^invalid signature: the signature value .* is incorrect$/s.test(e instanceof Error ? e.message : ''))
-      return { intact: false, reasons: [envelopeReason('SIGNATURE_VALUE_INVALID')] };
-    return { intact: false, reasons: [envelopeReason('SIGNATURE_MALFORMED', { error: text })] };
-  }
-  if (!ok) {
-    const error = refs[0]?.validationError ?? sig.getReferences()[0]?.validationError;
-    return {
-      intact: false,
-      reasons: [
-        envelopeReason('DIGEST_MISMATCH', error ? { error: message(error).slice(0, 200) } : undefined),
-      ],
-    };
-  }
-  if (sig.getSignedReferences().length !== 1)
-    return { intact: false, reasons: [envelopeReason('REFERENCE_NOT_WHOLE_DOCUMENT')] };
-  return { intact: true, reasons: [] };
-}
-
-function message(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).slice(0, 300);
 }
 
 /** every Signature element: XML-DSig ones anywhere, edXML-namespace ones (legacy) in the header */
@@ -231,6 +168,24 @@ function parsedCertificate(base64: string): X509Certificate {
   return cert;
 }
 
+/**
+ * Whether `issuer` issued `subject` (name and signature), remembered per pair of the parsed
+ * certificates above: a pure function of two immutable certificates, and the signature check it
+ * saves came with every package.
+ */
+const ISSUED = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+
+function issued(issuer: X509Certificate, subject: X509Certificate): boolean {
+  let bySubject = ISSUED.get(issuer);
+  if (!bySubject) ISSUED.set(issuer, (bySubject = new WeakMap()));
+  let result = bySubject.get(subject);
+  if (result === undefined) {
+    result = subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+    bySubject.set(subject, result);
+  }
+  return result;
+}
+
 interface KeyInfoCertificates {
   readonly signer?: X509Certificate;
   readonly others: X509Certificate[];
@@ -253,9 +208,7 @@ function keyInfoCertificates(signature: Element): KeyInfoCertificates {
   } catch {
     return { others: [], malformed: true };
   }
-  const leaves = certs.filter(
-    (c) => !certs.some((o) => o !== c && o.checkIssued(c) && o.verify(c.publicKey)),
-  );
+  const leaves = certs.filter((c) => !certs.some((o) => o !== c && issued(c, o)));
   const signer = leaves.length === 1 ? leaves[0] : certs[0];
   return { signer, others: certs.filter((c) => c !== signer), malformed: false };
 }
