@@ -26,6 +26,22 @@ const allowed = {
     'certificates',
     'documents',
   ],
+  exchange: [
+    'shared',
+    'config',
+    'persistence',
+    'audit',
+    'storage',
+    // packages are stored objects under the documents' claim protocol (StoredObjectClaimRepository)
+    'documents',
+    'signing',
+    'edxml',
+    'directory',
+    'identity',
+    'certificates',
+  ],
+  // the composition of registers and exchange through each other's ports, for the apps
+  wiring: ['shared', 'registers', 'exchange'],
   demo: ['shared', 'config', 'persistence', 'audit', 'directory', 'identity', 'signing', 'certificates'],
   backup: ['shared', 'config', 'persistence', 'storage', 'audit', 'certificates'],
 };

@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@vanthu/audit';
 import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import { DIRECTORY_ENTITIES } from '@vanthu/directory';
 import { DOCUMENTS_ENTITIES } from '@vanthu/documents';
+import { EXCHANGE_ENTITIES } from '@vanthu/exchange';
 import { IDENTITY_ENTITIES } from '@vanthu/identity';
 import { REGISTERS_ENTITIES } from '@vanthu/registers';
 
@@ -13,4 +14,5 @@ export const ALL_ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...DOCUMENTS_ENTITIES,
   ...REGISTERS_ENTITIES,
+  ...EXCHANGE_ENTITIES,
 ];

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 /** The built server and CLI (`npm test` and `npm start` build them first). */
 export const SERVER_MAIN = join(__dirname, '../../dist/apps/server/src/main.js');
 export const CLI_MAIN = join(__dirname, '../../dist/apps/cli/src/main.js');
+/** The built exchange hub (`npm run start:hub`). */
+export const HUB_MAIN = join(__dirname, '../../dist/apps/hub/src/main.js');
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,9 +15,9 @@ export interface ServerProcess {
 }
 
 /** Starts the built server as a child process with `env` on top of this process's environment. */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
+export function startServerProcess(env: Record<string, string>, main = SERVER_MAIN): ServerProcess {
   let output = '';
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

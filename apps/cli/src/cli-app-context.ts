@@ -6,11 +6,13 @@ import { DemoModule } from '@vanthu/demo';
 import { IDENTITY_SETTINGS } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
 import { Clock, SystemClock } from '@vanthu/shared';
+import { createObjectStorage, ObjectStorage } from '@vanthu/storage';
+import { ExchangeWiringModule } from '@vanthu/wiring';
 import { CLI_ENTITIES } from './cli-database';
 
 @Module({})
 class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, withExchange: boolean): DynamicModule {
     return {
       module: CliModule,
       global: true,
@@ -18,8 +20,18 @@ class CliModule {
         PersistenceModule.forRoot({ entities: CLI_ENTITIES, log: (m) => process.stderr.write(`${m}\n`) }),
         AuditModule,
         DemoModule,
+        // the node's exchange use cases (resend, status, identity) with the registers' side wired
+        ...(withExchange ? [ExchangeWiringModule] : []),
       ],
       providers: [
+        {
+          provide: ObjectStorage,
+          useFactory: async () => {
+            const storage = createObjectStorage(config.storage);
+            await storage.init();
+            return storage;
+          },
+        },
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         {
@@ -32,7 +44,7 @@ class CliModule {
           },
         },
       ],
-      exports: [APP_CONFIG, Clock, IDENTITY_SETTINGS],
+      exports: [APP_CONFIG, Clock, IDENTITY_SETTINGS, ObjectStorage],
     };
   }
 }
@@ -43,14 +55,19 @@ class CliModule {
  */
 export async function withAppContext<T>(
   work: (context: INestApplicationContext, config: AppConfig) => Promise<T>,
+  options: { exchange?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig();
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
-    logger: ['error'],
-  });
+  const context = await NestFactory.createApplicationContext(
+    CliModule.forRoot(config, options.exchange ?? false),
+    {
+      logger: ['error'],
+    },
+  );
   try {
     return await work(context, config);
   } finally {
+    await context.get(ObjectStorage).close();
     await context.close();
   }
 }

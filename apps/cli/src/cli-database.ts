@@ -3,6 +3,7 @@ import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import { loadConfig } from '@vanthu/config';
 import { DIRECTORY_ENTITIES } from '@vanthu/directory';
 import { DOCUMENTS_ENTITIES } from '@vanthu/documents';
+import { EXCHANGE_ENTITIES } from '@vanthu/exchange';
 import { IDENTITY_ENTITIES } from '@vanthu/identity';
 import { REGISTERS_ENTITIES } from '@vanthu/registers';
 import { DatabaseRuntime } from '@vanthu/persistence';
@@ -14,6 +15,7 @@ export const CLI_ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...DOCUMENTS_ENTITIES,
   ...REGISTERS_ENTITIES,
+  ...EXCHANGE_ENTITIES,
 ];
 
 /**

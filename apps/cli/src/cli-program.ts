@@ -4,6 +4,8 @@ import { registerBackupCommand } from './commands/backup.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerEdxmlCommand } from './commands/edxml.command';
+import { registerExchangeCommand } from './commands/exchange.command';
+import { registerNetworkCommand } from './commands/network.command';
 import { registerPkiDemoCommand } from './commands/pki-demo.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerSignCommand } from './commands/sign.command';
@@ -29,5 +31,7 @@ export function buildCli(): Command {
   registerVerifyCommand(program);
   registerSignCommand(program);
   registerEdxmlCommand(program);
+  registerExchangeCommand(program);
+  registerNetworkCommand(program);
   return program;
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '@vanthu/config';
 import { DemoModule } from '@vanthu/demo';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '@vanthu/directory';
 import { DOCUMENTS_ENTITIES } from '@vanthu/documents';
+import { EXCHANGE_ENTITIES } from '@vanthu/exchange';
 import { IDENTITY_ENTITIES, IdentityModule } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
 import { REGISTERS_ENTITIES } from '@vanthu/registers';
@@ -15,6 +16,7 @@ import { AuthController } from './auth/auth.controller';
 import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { CoreModule } from './core.module';
 import { DirectoryController } from './directory/directory.controller';
+import { ExchangeHttpModule } from './exchange/exchange-http.module';
 import { HealthController } from './health/health.controller';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
@@ -35,6 +37,7 @@ export const SERVER_ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...DOCUMENTS_ENTITIES,
   ...REGISTERS_ENTITIES,
+  ...EXCHANGE_ENTITIES,
 ];
 
 export interface AppModuleOptions {
@@ -60,6 +63,7 @@ export class AppModule {
         CertificatesHttpModule,
         RegistersHttpModule,
         PublicVerifyHttpModule,
+        ExchangeHttpModule,
       ],
       controllers: [
         HealthController,

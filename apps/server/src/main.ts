@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type AppConfig, ConfigError, loadConfig } from '@vanthu/config';
 import { formatDemoLogins, SeedDemoWorldUseCase } from '@vanthu/demo';
+import { ExchangeRuntime } from '@vanthu/exchange';
 import type { Logger } from 'pino';
 import { createServer } from './create-server';
 import { createRootLogger } from './http/pino-logger';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   try {
     app = await createServer(config, logger);
     await seedOnFirstStart(app, config, logger);
+    // after the seed: a first start's demo identity names the agencies the seed made hosted
+    await app.get(ExchangeRuntime).start();
     stopOnSignals(logger, app);
     await app.listen(config.server.port, config.server.host);
   } catch (error) {
@@ -43,7 +46,7 @@ async function seedOnFirstStart(app: INestApplication, config: AppConfig, logger
   if (!config.demo.seedOnFirstStart) return;
   const seeder = app.get(SeedDemoWorldUseCase);
   if (!(await seeder.isFirstStart())) return;
-  const result = await seeder.execute({ password: config.demo.password });
+  const result = await seeder.execute({ password: config.demo.password, world: config.demo.world });
   logger.info({ agencies: result.agencies, units: result.unitsCreated }, 'đã tạo dữ liệu demo');
   // Printed to the console, never to the JSON log: passwords stay out of log storage.
   process.stdout.write(formatDemoLogins(result.logins, `http://localhost:${config.server.port}`));

@@ -72,6 +72,6 @@ const USE_CASES = [
     TrustMaterial,
     ...USE_CASES,
   ],
-  exports: [...USE_CASES, TrustMaterial],
+  exports: [...USE_CASES, TrustMaterial, EnvelopeCipher],
 })
 export class CertificatesModule {}

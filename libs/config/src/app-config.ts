@@ -46,6 +46,11 @@ export interface AppConfig {
     seedOnFirstStart: boolean;
     /** Password for every demo user; random per user (printed once) when absent. */
     password?: string;
+    /**
+     * Which demo agencies this installation hosts: `district` (Ea H'Leo and its communes, the
+     * default), `central` (Văn phòng Chính phủ) or `none` (the directory only: a hub).
+     */
+    world: DemoWorldName;
   };
   web: {
     /** The built web UI (index.html and assets/), served at `/`; absent: the API runs alone. */
@@ -54,4 +59,42 @@ export interface AppConfig {
     publicVerifyPerMinute: number;
     publicVerifyLimit: number;
   };
+  exchange: ExchangeConfig;
+}
+
+export type DemoWorldName = 'district' | 'central' | 'none';
+
+/** Exchange between installations (docs/exchange.md); durations in milliseconds. */
+export interface ExchangeConfig {
+  /** Serve the exchange endpoint and send deliveries to other installations. */
+  enabled: boolean;
+  /** This installation's name in its peers' `exchange_peer` rows and in the X-Vanthu-Peer header. */
+  name: string;
+  /** JSON file with the peers, their pinned certificates, the routes and extra trust anchors. */
+  peersFile?: string;
+  /** Run the outbox, inbox and mailbox workers in this process (false: an API-only process). */
+  workers: boolean;
+  /** How often idle workers look for due work and poll-only nodes poll their hub. */
+  pollIntervalMs: number;
+  /** A consignment unsent for longer is dead (delivery failed, clerks alerted). */
+  maxAgeMs: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** Consecutive transient failures that open a peer's circuit. */
+  breakerThreshold: number;
+  /** While open, one probe per interval. */
+  breakerIntervalMs: number;
+  /** One HTTP exchange (connect, send, answer). */
+  requestTimeoutMs: number;
+  /** Largest package accepted or built, in bytes. */
+  maxPackageBytes: number;
+  /** Consignments sent at once by one process. */
+  sendConcurrency: number;
+  /** PKCS#12 of the exchange identity, imported at boot when it differs from the stored one. */
+  identityP12?: string;
+  identityPasswordFile?: string;
+  /** Extra CA (PEM) for https:// peers, and the client certificate for mutual TLS. */
+  tlsCaFile?: string;
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
 }

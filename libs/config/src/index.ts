@@ -1,4 +1,5 @@
-export type { AppConfig, DatabaseConfig, StorageConfig } from './app-config';
+export type { AppConfig, DatabaseConfig, DemoWorldName, ExchangeConfig, StorageConfig } from './app-config';
 export { ConfigError, type ConfigProblem } from './config-error';
 export { loadConfig } from './load-config';
+export { childEnvironment } from './child-environment';
 export { APP_CONFIG } from './app-config.token';

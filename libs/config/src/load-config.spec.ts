@@ -54,3 +54,59 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain('PORT');
   });
 });
+
+describe('loadConfig: exchange', () => {
+  it('has working defaults for a single node', () => {
+    const { exchange, demo } = loadConfig({});
+    expect(exchange).toMatchObject({
+      enabled: true,
+      name: 'vanthu',
+      workers: true,
+      pollIntervalMs: 2000,
+      maxAgeMs: 72 * 3_600_000,
+      backoffBaseMs: 2000,
+      backoffCapMs: 15 * 60_000,
+      breakerThreshold: 5,
+      breakerIntervalMs: 30_000,
+      maxPackageBytes: 256 * 1024 * 1024,
+    });
+    expect(exchange.peersFile).toBeUndefined();
+    expect(demo.world).toBe('district');
+  });
+
+  it('reads durations with their unit and resolves files', () => {
+    const { exchange } = loadConfig({
+      VANTHU_EXCHANGE_NAME: 'hub-daklak',
+      VANTHU_EXCHANGE_MAX_AGE: '90s',
+      VANTHU_EXCHANGE_BACKOFF_BASE: '250ms',
+      VANTHU_EXCHANGE_BREAKER_INTERVAL: '2m',
+      VANTHU_EXCHANGE_PEERS_FILE: 'net/peers.json',
+    });
+    expect(exchange.maxAgeMs).toBe(90_000);
+    expect(exchange.backoffBaseMs).toBe(250);
+    expect(exchange.breakerIntervalMs).toBe(120_000);
+    expect(exchange.peersFile).toMatch(/^\/.*net\/peers\.json$/);
+  });
+
+  it('names bad exchange keys together', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        VANTHU_EXCHANGE_NAME: 'Hub Đắk Lắk',
+        VANTHU_EXCHANGE_MAX_AGE: '3 days',
+        VANTHU_EXCHANGE_IDENTITY_P12: '/etc/vanthu/exchange.p12',
+        VANTHU_EXCHANGE_TLS_CERT_FILE: '/etc/vanthu/client.pem',
+        VANTHU_DEMO_WORLD: 'province',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual([
+      'VANTHU_DEMO_WORLD',
+      'VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE',
+      'VANTHU_EXCHANGE_MAX_AGE',
+      'VANTHU_EXCHANGE_NAME',
+      'VANTHU_EXCHANGE_TLS_KEY_FILE',
+    ]);
+  });
+});

@@ -10,6 +10,16 @@ const bool = z
   .transform((v) => ['true', '1', 'yes'].includes(v));
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** `500ms`, `30s`, `15m`, `72h`, `7d` → milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d{1,9}(ms|s|m|h|d)$/, 'phải là một khoảng thời gian như 500ms, 30s, 15m, 72h, 7d')
+  .transform((v) => {
+    const [, n, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(v)!;
+    return Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  });
+const filePath = z.string().min(1);
 
 /** Every environment variable vanthu reads, with its default. The README lists the same table. */
 const schema = z.object({
@@ -47,6 +57,28 @@ const schema = z.object({
   VANTHU_WEB_DIR: z.string().min(1).default('./dist/web'),
   VANTHU_PUBLIC_VERIFY_PER_MINUTE: positiveInt.max(10000).default(10),
   VANTHU_PUBLIC_VERIFY_LIMIT_MB: positiveInt.max(100).default(20),
+  VANTHU_DEMO_WORLD: z.enum(['district', 'central', 'none']).default('district'),
+  VANTHU_EXCHANGE_ENABLED: bool.default(true),
+  VANTHU_EXCHANGE_NAME: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, 'chỉ gồm chữ thường, chữ số, "." và "-" (tối đa 63 ký tự)')
+    .default('vanthu'),
+  VANTHU_EXCHANGE_PEERS_FILE: filePath.optional(),
+  VANTHU_EXCHANGE_WORKERS: bool.default(true),
+  VANTHU_EXCHANGE_POLL_INTERVAL: duration.prefault('2s'),
+  VANTHU_EXCHANGE_MAX_AGE: duration.prefault('72h'),
+  VANTHU_EXCHANGE_BACKOFF_BASE: duration.prefault('2s'),
+  VANTHU_EXCHANGE_BACKOFF_CAP: duration.prefault('15m'),
+  VANTHU_EXCHANGE_BREAKER_THRESHOLD: positiveInt.max(1000).default(5),
+  VANTHU_EXCHANGE_BREAKER_INTERVAL: duration.prefault('30s'),
+  VANTHU_EXCHANGE_TIMEOUT: duration.prefault('60s'),
+  VANTHU_EXCHANGE_MAX_PACKAGE_MB: positiveInt.max(2048).default(256),
+  VANTHU_EXCHANGE_CONCURRENCY: positiveInt.max(64).default(4),
+  VANTHU_EXCHANGE_IDENTITY_P12: filePath.optional(),
+  VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE: filePath.optional(),
+  VANTHU_EXCHANGE_TLS_CA_FILE: filePath.optional(),
+  VANTHU_EXCHANGE_TLS_CERT_FILE: filePath.optional(),
+  VANTHU_EXCHANGE_TLS_KEY_FILE: filePath.optional(),
 });
 
 const S3_KEYS = ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
@@ -67,6 +99,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push({ key, message: 'bắt buộc khi dùng lưu trữ S3 (đã đặt ' + s3Given.join(', ') + ')' });
     }
   }
+  if (env.VANTHU_EXCHANGE_IDENTITY_P12 && !env.VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE)
+    problems.push({
+      key: 'VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE',
+      message: 'bắt buộc khi đặt VANTHU_EXCHANGE_IDENTITY_P12 (tệp chứa mật khẩu của tệp .p12)',
+    });
+  if (Boolean(env.VANTHU_EXCHANGE_TLS_CERT_FILE) !== Boolean(env.VANTHU_EXCHANGE_TLS_KEY_FILE))
+    problems.push({
+      key: env.VANTHU_EXCHANGE_TLS_CERT_FILE
+        ? 'VANTHU_EXCHANGE_TLS_KEY_FILE'
+        : 'VANTHU_EXCHANGE_TLS_CERT_FILE',
+      message: 'chứng thư và khóa TLS của máy khách phải được đặt cùng nhau',
+    });
+  if (parsed.success && parsed.data.VANTHU_EXCHANGE_BACKOFF_BASE > parsed.data.VANTHU_EXCHANGE_BACKOFF_CAP)
+    problems.push({
+      key: 'VANTHU_EXCHANGE_BACKOFF_BASE',
+      message: 'không được lớn hơn VANTHU_EXCHANGE_BACKOFF_CAP',
+    });
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -94,11 +143,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
       passwordHashConcurrency: e.VANTHU_PASSWORD_HASH_CONCURRENCY,
       masterKey: e.VANTHU_MASTER_KEY,
     },
-    demo: { seedOnFirstStart: e.VANTHU_DEMO_SEED, password: e.VANTHU_DEMO_PASSWORD },
     web: {
       dir: resolve(e.VANTHU_WEB_DIR),
       publicVerifyPerMinute: e.VANTHU_PUBLIC_VERIFY_PER_MINUTE,
       publicVerifyLimit: e.VANTHU_PUBLIC_VERIFY_LIMIT_MB * 1024 * 1024,
+    },
+    demo: {
+      seedOnFirstStart: e.VANTHU_DEMO_SEED,
+      password: e.VANTHU_DEMO_PASSWORD,
+      world: e.VANTHU_DEMO_WORLD,
+    },
+    exchange: {
+      enabled: e.VANTHU_EXCHANGE_ENABLED,
+      name: e.VANTHU_EXCHANGE_NAME,
+      peersFile: e.VANTHU_EXCHANGE_PEERS_FILE && resolve(e.VANTHU_EXCHANGE_PEERS_FILE),
+      workers: e.VANTHU_EXCHANGE_WORKERS,
+      pollIntervalMs: e.VANTHU_EXCHANGE_POLL_INTERVAL,
+      maxAgeMs: e.VANTHU_EXCHANGE_MAX_AGE,
+      backoffBaseMs: e.VANTHU_EXCHANGE_BACKOFF_BASE,
+      backoffCapMs: e.VANTHU_EXCHANGE_BACKOFF_CAP,
+      breakerThreshold: e.VANTHU_EXCHANGE_BREAKER_THRESHOLD,
+      breakerIntervalMs: e.VANTHU_EXCHANGE_BREAKER_INTERVAL,
+      requestTimeoutMs: e.VANTHU_EXCHANGE_TIMEOUT,
+      maxPackageBytes: e.VANTHU_EXCHANGE_MAX_PACKAGE_MB * 1024 * 1024,
+      sendConcurrency: e.VANTHU_EXCHANGE_CONCURRENCY,
+      identityP12: e.VANTHU_EXCHANGE_IDENTITY_P12 && resolve(e.VANTHU_EXCHANGE_IDENTITY_P12),
+      identityPasswordFile:
+        e.VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE && resolve(e.VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE),
+      tlsCaFile: e.VANTHU_EXCHANGE_TLS_CA_FILE && resolve(e.VANTHU_EXCHANGE_TLS_CA_FILE),
+      tlsCertFile: e.VANTHU_EXCHANGE_TLS_CERT_FILE && resolve(e.VANTHU_EXCHANGE_TLS_CERT_FILE),
+      tlsKeyFile: e.VANTHU_EXCHANGE_TLS_KEY_FILE && resolve(e.VANTHU_EXCHANGE_TLS_KEY_FILE),
     },
   };
 }

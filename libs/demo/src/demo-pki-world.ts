@@ -1,22 +1,9 @@
-import { DEMO_AGENCIES } from '@vanthu/directory';
-import type { DemoOrganisation, DemoPerson } from '@vanthu/signing';
-import { DEMO_USERS } from './demo-users';
+import { demoWorld } from './demo-world';
 
-export interface DemoPkiWorld {
-  readonly organisations: readonly DemoOrganisation[];
-  readonly people: readonly DemoPerson[];
-}
+export type { DemoPkiWorld } from './demo-world';
 
 /**
- * The demo PKI follows the demo world: one organisation certificate per agency hosted on the node
- * (the district and its communes) and one personal certificate per demo leader.
+ * The demo PKI of a single node's demo (the district world): one organisation certificate per
+ * hosted agency (the district and its communes) and one personal certificate per demo leader.
  */
-export const DEMO_PKI_WORLD: DemoPkiWorld = {
-  organisations: DEMO_AGENCIES.filter((a) => a.hosted).map((a) => ({ code: a.code, name: a.name })),
-  people: DEMO_USERS.filter((u) => u.roles.includes('leader')).map((u) => ({
-    username: u.username,
-    fullName: u.fullName,
-    position: u.position,
-    agencyCode: u.agencyCode,
-  })),
-};
+export const DEMO_PKI_WORLD = demoWorld('district').pki;

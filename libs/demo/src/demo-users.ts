@@ -1,4 +1,4 @@
-import { DEMO_DISTRICT_CODE, demoCommuneCode } from '@vanthu/directory';
+import { DEMO_CENTRAL_CODE, DEMO_DISTRICT_CODE, demoCommuneCode } from '@vanthu/directory';
 import type { Role } from '@vanthu/identity';
 
 export interface DemoUser {
@@ -77,3 +77,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     specialist: 'Bùi Thị Lan',
   }),
 ];
+
+/** Demo users of the Government Office, for a central node (VANTHU_DEMO_WORLD=central). */
+export const DEMO_CENTRAL_USERS: readonly DemoUser[] = agencyUsers(
+  'vpcp',
+  DEMO_CENTRAL_CODE,
+  'Bộ trưởng, Chủ nhiệm',
+  {
+    admin: 'Trịnh Quốc Việt',
+    clerk: 'Lương Thị Thu',
+    leader: 'Trần Văn Sơn',
+    specialist: 'Phan Minh Tuấn',
+  },
+);

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
+import type { DemoWorldName } from '@vanthu/config';
 import {
   AgencyRepository,
   DEMO_AGENCIES,
-  DEMO_COMMUNE_CODES,
-  DEMO_COMMUNE_UNITS,
-  DEMO_DISTRICT_CODE,
-  DEMO_DISTRICT_UNITS,
   ImportAgenciesUseCase,
   SystemDirectoryActor,
 } from '@vanthu/directory';
@@ -14,8 +11,7 @@ import { PasswordHasher, UnitRepository, UserRepository } from '@vanthu/identity
 import { Database } from '@vanthu/persistence';
 import { generateDemoPassword } from './demo-password';
 import { DemoPkiSeeder } from './demo-pki-seeder';
-import { DEMO_PKI_WORLD } from './demo-pki-world';
-import { DEMO_USERS } from './demo-users';
+import { demoWorld } from './demo-world';
 
 export interface DemoLogin {
   username: string;
@@ -38,10 +34,11 @@ export interface SeedDemoWorldResult {
 }
 
 /**
- * Creates the demo world — the four-level hierarchy, the district's 13 offices, units of the
- * communes and demo users of every role — in one transaction. Running it again adds only what is
- * missing; with `resetPasswords` it also sets every existing demo user's password (to `password`, or a
- * new random one each).
+ * Creates the demo world — the four-level hierarchy, and for the agencies this installation hosts
+ * (`world`, VANTHU_DEMO_WORLD: the district and its communes by default) their units, demo users of
+ * every role and certificates — in one transaction. Running it again adds only what is missing;
+ * with `resetPasswords` it also sets every existing demo user's password (to `password`, or a new
+ * random one each).
  */
 @Injectable()
 export class SeedDemoWorldUseCase {
@@ -61,9 +58,12 @@ export class SeedDemoWorldUseCase {
     return (await this.agencies.count()) === 0;
   }
 
-  async execute(input: { password?: string; resetPasswords?: boolean } = {}): Promise<SeedDemoWorldResult> {
-    const records = DEMO_AGENCIES.map((a) => ({ ...a }));
-    const pki = await this.demoPki.prepare(DEMO_PKI_WORLD);
+  async execute(
+    input: { password?: string; resetPasswords?: boolean; world?: DemoWorldName } = {},
+  ): Promise<SeedDemoWorldResult> {
+    const world = demoWorld(input.world ?? 'district');
+    const records = DEMO_AGENCIES.map((a) => ({ ...a, hosted: world.hostedCodes.has(a.code) }));
+    const pki = await this.demoPki.prepare(world.pki);
 
     return this.db.transaction(async () => {
       const agencies = await this.importAgencies.execute({
@@ -76,11 +76,7 @@ export class SeedDemoWorldUseCase {
       );
 
       let unitsCreated = 0;
-      const unitPlan: [string, typeof DEMO_DISTRICT_UNITS][] = [
-        [DEMO_DISTRICT_CODE, DEMO_DISTRICT_UNITS],
-        ...DEMO_COMMUNE_CODES.map((code): [string, typeof DEMO_COMMUNE_UNITS] => [code, DEMO_COMMUNE_UNITS]),
-      ];
-      for (const [code, units] of unitPlan) {
+      for (const [code, units] of world.units) {
         const agencyId = byCode.get(code)!.id;
         for (const unit of units) {
           if (await this.units.findByCode(agencyId, unit.code)) continue;
@@ -95,7 +91,7 @@ export class SeedDemoWorldUseCase {
       }
 
       const logins: DemoLogin[] = [];
-      for (const demo of DEMO_USERS) {
+      for (const demo of world.users) {
         const agencyId = byCode.get(demo.agencyCode)!.id;
         const existing = await this.users.findByUsername(demo.username);
         if (existing && !input.resetPasswords) continue;
@@ -127,14 +123,18 @@ export class SeedDemoWorldUseCase {
         });
       }
       const people = new Map<string, { userId: string; agencyId: string }>();
-      for (const person of DEMO_PKI_WORLD.people) {
+      for (const person of world.pki.people) {
         const user = await this.users.findByUsername(person.username);
         if (user)
           people.set(person.username, { userId: user.id, agencyId: byCode.get(person.agencyCode)!.id });
       }
       const imported = await this.demoPki.importInto(
         pki,
-        new Map([...byCode].map(([code, agency]) => [code, agency.id])),
+        new Map(
+          [...byCode]
+            .filter(([code]) => world.hostedCodes.has(code))
+            .map(([code, agency]) => [code, agency.id]),
+        ),
         people,
       );
       for (const login of logins) {
@@ -149,8 +149,9 @@ export class SeedDemoWorldUseCase {
       };
       await this.audit.record({
         action: 'demo.seeded',
-        agencyId: byCode.get(DEMO_DISTRICT_CODE)!.id,
+        agencyId: byCode.get([...world.hostedCodes][0] ?? '')?.id ?? null,
         details: {
+          world: world.name,
           agencies,
           unitsCreated,
           accountsSet: logins.map((l) => l.username),

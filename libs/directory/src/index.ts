@@ -43,6 +43,7 @@ export { ExportAgenciesUseCase, type DirectoryExport } from './use-cases/export-
 export {
   DEMO_AGENCIES,
   DEMO_CENTRAL_CODE,
+  DEMO_CENTRAL_UNITS,
   DEMO_COMMUNE_CODES,
   DEMO_COMMUNE_UNITS,
   DEMO_DISTRICT_CODE,

@@ -3,6 +3,7 @@ export { DOCUMENTS_ENTITIES } from './documents.entities';
 export { DocumentStore, storageKeyOf, type AddVersionInput, type StoredObject } from './document-store';
 export { DocumentsErrors } from './documents.errors';
 export { StoredObjectSweeper, type SweepResult } from './stored-object-sweeper';
+export { StoredObjectClaimRepository, type ObjectClaim } from './stored-object-claim.repository';
 export {
   type DocumentVersionEntity,
   DOCUMENT_VERSION_KINDS,

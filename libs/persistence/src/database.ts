@@ -16,6 +16,7 @@ export class Database {
   private readonly ambient = new AsyncLocalStorage<EntityManager>();
   private readonly commitHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
   private readonly rollbackHooks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+  private readonly committedHooks = new WeakMap<EntityManager, (() => void)[]>();
   private readonly states = new WeakMap<EntityManager, Map<object, unknown>>();
   private readonly autonomousPool: AutonomousPool;
   private readonly groups = new GroupCommit((body) =>
@@ -45,6 +46,15 @@ export class Database {
    */
   prepared<R>(text: string, params: readonly unknown[]): Promise<QueryRows<R>> {
     return preparedQuery<R>(this.manager, text, params);
+  }
+
+  /**
+   * Runs `fn` outside the current transaction's context: for work started from inside a transaction
+   * that must outlive it (a background worker woken by a commit hook), which would otherwise inherit
+   * the transaction's manager after it was released.
+   */
+  outsideTransaction<T>(fn: () => T): T {
+    return this.ambient.exit(fn);
   }
 
   /**
@@ -97,6 +107,20 @@ export class Database {
   }
 
   /**
+   * Runs `hook` once the current transaction has committed (never if it rolls back), outside any
+   * transaction: for telling work in this process that rows it looks for are now visible (a worker
+   * woken before the commit could look too early and sleep until its next poll). A hook that
+   * throws is ignored: the commit has happened.
+   */
+  afterCommit(hook: () => void): void {
+    const manager = this.ambient.getStore();
+    if (!manager) throw new Error('afterCommit() needs an open transaction');
+    const hooks = this.committedHooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else this.committedHooks.set(manager, [hook]);
+  }
+
+  /**
    * State that lives exactly as long as the current transaction: `create` runs the first time
    * `owner` asks within a transaction, later asks in the same transaction get the same object, and
    * a new transaction (a retry after a rollback included) starts from scratch.
@@ -133,9 +157,17 @@ export class Database {
     };
     try {
       // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip
-      return isolation === undefined || isolation === 'READ COMMITTED'
-        ? await this.dataSource.transaction(enter)
-        : await this.dataSource.transaction(isolation, enter);
+      const result =
+        isolation === undefined || isolation === 'READ COMMITTED'
+          ? await this.dataSource.transaction(enter)
+          : await this.dataSource.transaction(isolation, enter);
+      for (const hook of (manager && this.committedHooks.get(manager)) ?? [])
+        try {
+          hook();
+        } catch {
+          // committed: nothing to undo
+        }
+      return result;
     } catch (error) {
       const hooks = manager ? this.rollbackHooks.get(manager) : undefined;
       for (const hook of hooks ?? []) await hook().catch(() => undefined);

@@ -114,3 +114,12 @@ export {
   ENTRY_SEARCH_DEFAULT_LIMIT,
   ENTRY_SEARCH_MAX_LIMIT,
 } from './search/search-entries.use-case';
+export { StatusOutbox, type RemoteStatus } from './deliveries/status-outbox.port';
+export { RemoteDeliveryQueue } from './deliveries/remote-delivery-queue.port';
+export { RemoteDeliveries, type StatusOutcome } from './deliveries/remote-deliveries';
+export type { StatusCandidate } from './deliveries/remote-delivery.repository';
+export type { OutgoingDocumentPackage, OutgoingPackageFile } from './deliveries/outgoing-document-package';
+export { RemoteInbox, type RemoteDocumentFile, type RemoteDocumentInput } from './deliveries/remote-inbox';
+export type { DeliveredDocumentFields } from './deliveries/inbox-delivery';
+export type { IssuedCorrections } from './deliveries/inbox-update';
+export { RECALL_NOTICE } from './deliveries/inbox-recall';

@@ -5,7 +5,10 @@ import { DocumentsModule } from '@vanthu/documents';
 import { IdentityModule } from '@vanthu/identity';
 import { CASE_FILES_PROVIDERS } from './case-files/case-files.providers';
 import { COPIES_PROVIDERS } from './copies/copies.providers';
+import { DELIVERIES_PROVIDERS } from './deliveries/deliveries.providers';
 import { DeliveryStatusReporter } from './deliveries/delivery-status.reporter';
+import { RemoteDeliveries } from './deliveries/remote-deliveries';
+import { RemoteInbox } from './deliveries/remote-inbox';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RegisterEntryRepository } from './entries/register-entry.repository';
 import { INCOMING_PROVIDERS } from './incoming/incoming.providers';
@@ -32,8 +35,8 @@ const AREA_PROVIDERS = [
 ];
 
 /**
- * Registers and the document workflow. Needs APP_CONFIG, Clock, Database, AuditLog and
- * ObjectStorage from the application.
+ * Registers and the document workflow. Needs APP_CONFIG, Clock, Database, AuditLog, ObjectStorage
+ * and a StatusOutbox (where statuses of documents received by exchange go) from the application.
  */
 @Module({
   imports: [DirectoryModule, IdentityModule, CertificatesModule, DocumentsModule],
@@ -44,8 +47,9 @@ const AREA_PROVIDERS = [
     RegisterEntryRepository,
     DeliveryRepository,
     DeliveryStatusReporter,
+    ...DELIVERIES_PROVIDERS,
     ...AREA_PROVIDERS,
   ],
-  exports: [NumberAllocator, DocumentTypeRepository, ...AREA_PROVIDERS],
+  exports: [NumberAllocator, DocumentTypeRepository, RemoteDeliveries, RemoteInbox, ...AREA_PROVIDERS],
 })
 export class RegistersModule {}

@@ -15,9 +15,11 @@ export function registerDemoCommand(program: Command): void {
     )
     .action(async (options: { resetPasswords?: boolean }) => {
       await withAppContext(async (context, config) => {
-        const result = await context
-          .get(SeedDemoWorldUseCase)
-          .execute({ password: config.demo.password, resetPasswords: options.resetPasswords === true });
+        const result = await context.get(SeedDemoWorldUseCase).execute({
+          password: config.demo.password,
+          world: config.demo.world,
+          resetPasswords: options.resetPasswords === true,
+        });
         process.stdout.write(
           `Cơ quan: ${result.agencies.created} mới, ${result.agencies.updated} cập nhật; đơn vị mới: ${result.unitsCreated}\n`,
         );

@@ -1,12 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEMO_PKI_WORLD } from '@vanthu/demo';
+import { DEMO_NETWORK_PKI_WORLD, demoWorld } from '@vanthu/demo';
 import { generateDemoPki, type DemoPkiFileKind } from '@vanthu/signing';
 import type { Command } from 'commander';
 
 const KIND_TEXT: Record<DemoPkiFileKind, string> = {
   'root-ca-certificate': 'chứng thư CA gốc',
   'issuing-ca-certificate': 'chứng thư CA cấp phát',
+  'issuing-ca-pkcs12': 'khóa CA cấp phát (.p12, để cấp định danh liên thông)',
   'root-ca-crl': 'CRL của CA gốc',
   'issuing-ca-crl': 'CRL của CA cấp phát',
   'tsa-certificate': 'chứng thư TSA',
@@ -30,7 +31,14 @@ export function registerPkiDemoCommand(program: Command): void {
     .description('Sinh PKI demo: CA, CRL, TSA, khóa cơ quan và cá nhân (.p12), ảnh chữ ký và con dấu')
     .requiredOption('--out <dir>', 'thư mục đầu ra (phải rỗng, trừ khi có --force)')
     .option('--force', 'cho phép ghi vào thư mục đã có tệp')
-    .action(async (options: { out: string; force?: boolean }) => {
+    .option(
+      '--world <world>',
+      "district (huyện Ea H'Leo và các xã), central (Văn phòng Chính phủ) hoặc network (tất cả: một PKI dùng chung cho mạng demo)",
+      'district',
+    )
+    .action(async (options: { out: string; force?: boolean; world: string }) => {
+      if (!['district', 'central', 'network'].includes(options.world))
+        throw Object.assign(new Error(`--world phải là district, central hoặc network`), { exitCode: 2 });
       const outDir = resolve(options.out);
       const existing = await readdir(outDir).catch(() => [] as string[]);
       if (existing.length > 0 && !options.force) {
@@ -38,7 +46,10 @@ export function registerPkiDemoCommand(program: Command): void {
           exitCode: 2,
         });
       }
-      const world = DEMO_PKI_WORLD;
+      const world =
+        options.world === 'network'
+          ? DEMO_NETWORK_PKI_WORLD
+          : demoWorld(options.world as 'district' | 'central').pki;
       const manifest = await generateDemoPki({
         outDir,
         organisations: world.organisations,

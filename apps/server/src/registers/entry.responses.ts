@@ -139,7 +139,8 @@ export const assignedEntrySchema = entryViewSchema
 
 const noteSchema = z.object({
   id,
-  authorId: id,
+  /** null: written by the sender's system on another node (an update received by exchange) */
+  authorId: id.nullable(),
   kind: z.enum(['progress', 'opinion', 'comment', 'review', 'return']),
   body: z.string(),
   createdAt: timestamp,

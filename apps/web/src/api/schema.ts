@@ -1330,6 +1330,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agencies/{agencyId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Văn bản gửi liên thông quá hạn không gửi được (dead letters), cũ nhất trước
+     * @description Vai trò: clerk, leader, admin.
+     */
+    get: operations['DeliveriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agencies/{agencyId}/deliveries/{deliveryId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi lại văn bản liên thông đã thất bại (giữ nguyên mã gói tin và nội dung đã lưu)
+     * @description Vai trò: clerk.
+     */
+    post: operations['DeliveriesController_resendDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2332,7 +2372,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         /** Format: uuid */
-        authorId: string;
+        authorId: string | null;
         /** @enum {string} */
         kind: 'progress' | 'opinion' | 'comment' | 'review' | 'return';
         body: string;
@@ -2587,6 +2627,35 @@ export interface components {
       /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
       total?: number;
     };
+    DeadLetterPage: {
+      items: components['schemas']['DeadLetter'][];
+      /** @description Gửi lại làm `cursor` để lấy trang sau; null khi đã hết */
+      nextCursor: string | null;
+      /** @description Số phần tử của cả danh sách (có khi đếm không tốn kém) */
+      total?: number;
+    };
+    DeadLetter: {
+      /** Format: uuid */
+      deliveryId: string;
+      /** Format: uuid */
+      consignmentId: string;
+      /** @enum {string} */
+      kind: 'edoc' | 'status';
+      business: string | null;
+      to: string | null;
+      peer: string;
+      attempts: number;
+      /** Format: date-time */
+      firstQueuedAt: string;
+      lastErrorCode: string | null;
+      lastError: string | null;
+    };
+    ResendOutcome: {
+      /** Format: uuid */
+      deliveryId: string;
+      /** @enum {string} */
+      action: 'requeued' | 'rebuilt';
+    };
   };
   responses: never;
   parameters: never;
@@ -2648,6 +2717,9 @@ export type SchemaCaseFileMembership = components['schemas']['CaseFileMembership
 export type SchemaCopyPage = components['schemas']['CopyPage'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaEntryPage = components['schemas']['EntryPage'];
+export type SchemaDeadLetterPage = components['schemas']['DeadLetterPage'];
+export type SchemaDeadLetter = components['schemas']['DeadLetter'];
+export type SchemaResendOutcome = components['schemas']['ResendOutcome'];
 export type $defs = Record<string, never>;
 export interface operations {
   HealthController_health: {
@@ -5785,6 +5857,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VerificationReport'];
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DeliveriesController_list: {
+    parameters: {
+      query: {
+        state: 'dead';
+        /** @description Số phần tử một trang (mặc định 100, tối đa 500) */
+        limit?: number;
+        /** @description `nextCursor` của trang trước */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterPage'];
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DeliveriesController_resendDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
+        agencyId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendOutcome'];
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */

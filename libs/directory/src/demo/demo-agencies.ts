@@ -107,6 +107,13 @@ export const DEMO_DISTRICT_UNITS: readonly DemoUnit[] = [
   { code: 'TTr', name: 'Thanh tra huyện', abbreviation: 'TTr' },
 ];
 
+/** The units of the Government Office on a central demo node (VANTHU_DEMO_WORLD=central). */
+export const DEMO_CENTRAL_UNITS: readonly DemoUnit[] = [
+  { code: 'VP', name: 'Vụ Hành chính', abbreviation: 'HC' },
+  { code: 'VX', name: 'Vụ Khoa giáo - Văn xã', abbreviation: 'KGVX' },
+  { code: 'DP', name: 'Vụ Địa phương', abbreviation: 'ĐP' },
+];
+
 /** The units every demo commune gets. */
 export const DEMO_COMMUNE_UNITS: readonly DemoUnit[] = [
   { code: 'VP', name: 'Văn phòng', abbreviation: 'VP' },

@@ -28,6 +28,8 @@ export interface EnvelopeReport {
   readonly digestAlgorithm?: string;
   readonly canonicalization?: string;
   readonly signer?: CertificateSummary;
+  /** DER of the signer's certificate once the signature verified (the exchange reads its SAN agencies) */
+  readonly signerCertificate?: Buffer;
   readonly chain: readonly CertificateSummary[];
   readonly trusted: boolean;
   readonly revocation?: RevocationReport;

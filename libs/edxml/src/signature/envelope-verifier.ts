@@ -97,6 +97,7 @@ export async function verifyEnvelope(
       ...algorithms,
       intact: true,
       signer: assessment.signer,
+      signerCertificate: certificates.signer.raw,
       chain: assessment.chain,
       trusted: assessment.trusted,
       revocation: assessment.revocation,

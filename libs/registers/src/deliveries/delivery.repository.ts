@@ -63,6 +63,24 @@ export class DeliveryRepository {
     );
   }
 
+  /** A status kept in the history without becoming the delivery's current one (it came late). */
+  async insertStatusHistory(
+    deliveryId: string,
+    code: string,
+    description: string | null,
+    staffName: string | null,
+    at: Date,
+  ): Promise<void> {
+    await this.db.manager.insert(DeliveryStatusEntity, {
+      id: newId(),
+      deliveryId,
+      code,
+      description,
+      staffName,
+      at,
+    });
+  }
+
   listStatuses(deliveryIds: string[]): Promise<DeliveryStatusEntity[]> {
     if (deliveryIds.length === 0) return Promise.resolve([]);
     return this.db.manager.find(DeliveryStatusEntity, {

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock, newId } from '@vanthu/shared';
 import type { DeliveryBusiness, DeliveryEntity } from './delivery.entity';
 import { DeliveryRepository } from './delivery.repository';
+import { RemoteDeliveryQueue } from './remote-delivery-queue.port';
 
 /**
  * Revoke, update and replace of an issued document travel the same way as the document did: one
@@ -13,6 +14,7 @@ export class FollowUpDeliveries {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly clock: Clock,
+    @Optional() private readonly remoteQueue?: RemoteDeliveryQueue,
   ) {}
 
   async send(
@@ -39,6 +41,7 @@ export class FollowUpDeliveries {
       };
       await this.deliveries.insert(followUp);
       if (original.channel === 'local') await onLocal(original, followUp);
+      if (original.channel === 'exchange') this.remoteQueue?.queued();
     }
     return originals.length;
   }

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@vanthu/shared';
-import { EntryNoteRepository } from '../entries/entry-note.repository';
-import type { RegisterEntryEntity } from '../entries/register-entry.entity';
-import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import type { DeliveryEntity } from './delivery.entity';
 import { DeliveryRepository } from './delivery.repository';
+import { InboxUpdate, type IssuedCorrections } from './inbox-update';
 
-/** The fields a sender may correct on an issued document (edXML update, BussinessDocType 2). */
-export type IssuedCorrections = Partial<
-  Pick<RegisterEntryEntity, 'subject' | 'dueDate' | 'toPlaces' | 'description' | 'priority'>
->;
+export type { IssuedCorrections } from './inbox-update';
 
-/** An update at a recipient hosted here: its copy gets the corrected fields and a note saying why. */
+/** An update at a recipient hosted here: applied at once (InboxUpdate), status 01 on the follow-up. */
 @Injectable()
 export class LocalUpdate {
   constructor(
-    private readonly entries: RegisterEntryRepository,
-    private readonly notes: EntryNoteRepository,
+    private readonly inbox: InboxUpdate,
     private readonly deliveries: DeliveryRepository,
     private readonly clock: Clock,
   ) {}
@@ -28,20 +22,9 @@ export class LocalUpdate {
     reason: string,
     actorId: string,
   ): Promise<void> {
+    if (original.incomingEntryId && original.targetAgencyId)
+      await this.inbox.apply(original.targetAgencyId, original.incomingEntryId, changes, reason, actorId);
     const now = this.clock.now();
-    if (original.incomingEntryId && original.targetAgencyId) {
-      const entry = await this.entries.lockForChange(original.targetAgencyId, original.incomingEntryId);
-      if (entry.status !== 'recalled' && entry.status !== 'returned') {
-        await this.entries.save(entry, changes, now);
-        await this.notes.add(
-          entry.id,
-          actorId,
-          'comment',
-          `Cơ quan ban hành cập nhật thông tin văn bản: ${reason}`,
-          now,
-        );
-      }
-    }
     await this.deliveries.update(update.id, {
       state: 'delivered',
       incomingEntryId: original.incomingEntryId,

@@ -11,8 +11,9 @@ export class EntryNoteEntity {
   @Column({ name: 'entry_id', type: 'uuid' })
   entryId!: string;
 
-  @Column({ name: 'author_id', type: 'uuid' })
-  authorId!: string;
+  /** null: written by the sender's system on another node (an update received by exchange) */
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId!: string | null;
 
   @Column({ type: 'varchar' })
   kind!: EntryNoteKind;

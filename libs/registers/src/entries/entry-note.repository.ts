@@ -9,7 +9,7 @@ export class EntryNoteRepository {
 
   async add(
     entryId: string,
-    authorId: string,
+    authorId: string | null,
     kind: EntryNoteKind,
     body: string,
     at: Date,

@@ -30,7 +30,8 @@ export interface DeliveryView {
 
 export interface NoteView {
   id: string;
-  authorId: string;
+  /** null: written by the sender's system on another node */
+  authorId: string | null;
   kind: EntryNoteEntity['kind'];
   body: string;
   createdAt: string;

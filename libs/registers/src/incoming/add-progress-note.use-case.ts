@@ -83,7 +83,7 @@ export class AddProgressNoteUseCase {
           entryId: note.entryId,
           kind: input.kind,
           body: note.body,
-          authorId: note.authorId,
+          authorId: principal.userId,
           createdAt: note.createdAt.toISOString(),
         },
         entry: toEntryView(saved),

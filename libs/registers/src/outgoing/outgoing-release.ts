@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AgencyRepository, ResolveSuccessorUseCase } from '@vanthu/directory';
 import { Clock, newId } from '@vanthu/shared';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { EntryRecipientEntity } from '../deliveries/entry-recipient.entity';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { RemoteDeliveryQueue } from '../deliveries/remote-delivery-queue.port';
 import { type DeliveredFiles, LocalDelivery } from '../deliveries/local-delivery';
 import type { RegisterEntryEntity } from '../entries/register-entry.entity';
 
@@ -21,6 +22,7 @@ export class OutgoingRelease {
     private readonly successors: ResolveSuccessorUseCase,
     private readonly local: LocalDelivery,
     private readonly clock: Clock,
+    @Optional() private readonly remoteQueue?: RemoteDeliveryQueue,
   ) {}
 
   async release(entry: RegisterEntryEntity, files: DeliveredFiles): Promise<DeliveryEntity[]> {
@@ -76,6 +78,7 @@ export class OutgoingRelease {
       updatedAt: now,
     };
     await this.deliveries.insert(delivery);
+    if (delivery.channel === 'exchange') this.remoteQueue?.queued();
     return delivery;
   }
 }

@@ -36,6 +36,8 @@ export interface CertificateSpec {
   readonly crlDistributionPoints?: readonly string[];
   readonly ocspUrl?: string;
   readonly caIssuersUrl?: string;
+  /** subjectAltName uniformResourceIdentifier entries (an exchange identity names its agencies so) */
+  readonly subjectAltNameUris?: readonly string[];
 }
 
 /** Issues an X.509 v3 certificate (DER) with pkijs for the structure and node:crypto for the signature. */
@@ -94,6 +96,12 @@ export function issueCertificate(spec: CertificateSpec): Buffer {
         false,
         new pkijs.CRLDistributionPoints({ distributionPoints: points }).toSchema(),
       ),
+    );
+  }
+  if (spec.subjectAltNameUris?.length) {
+    const names = spec.subjectAltNameUris.map((uri) => new pkijs.GeneralName({ type: 6, value: uri }));
+    extensions.push(
+      extension(EXTENSION_OIDS.subjectAltName, false, new pkijs.GeneralNames({ names }).toSchema()),
     );
   }
   const access: pkijs.AccessDescription[] = [];

@@ -107,6 +107,9 @@ export async function generateDemoPki(input: DemoPkiInput): Promise<DemoPkiManif
 
   await files.certificate('root-ca-certificate', 'root-ca', root.certificate);
   await files.certificate('issuing-ca-certificate', 'issuing-ca', issuing.certificate);
+  // the issuing CA's key stays with the demo PKI so that an installation can issue its exchange
+  // identity from it later (at first start, or `vanthu exchange identity issue-demo`)
+  await files.pkcs12('issuing-ca-pkcs12', 'ca/issuing-ca.p12', 'issuing-ca', issuing, [root.certificate]);
 
   const tsa = await endEntity(
     [

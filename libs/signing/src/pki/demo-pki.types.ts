@@ -30,6 +30,7 @@ export interface DemoPkiInput {
 export type DemoPkiFileKind =
   | 'root-ca-certificate'
   | 'issuing-ca-certificate'
+  | 'issuing-ca-pkcs12'
   | 'root-ca-crl'
   | 'issuing-ca-crl'
   | 'tsa-certificate'

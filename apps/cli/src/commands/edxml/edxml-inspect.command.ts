@@ -30,7 +30,13 @@ export function registerEdxmlInspectCommand(edxml: Command): void {
 }
 
 /** The parsed package without attachment bytes (their size and SHA-256 stay). */
-export function forJson(p: ParsedPackage): unknown {
+export function forJson(parsed: ParsedPackage): unknown {
+  // the signer's certificate as base64 DER rather than a Buffer's JSON array of bytes
+  const signature = {
+    ...parsed.signature,
+    signerCertificate: parsed.signature.signerCertificate?.toString('base64'),
+  };
+  const p = { ...parsed, signature };
   if (p.kind !== 'edoc') return p;
   const attachment = (a: ParsedAttachment): unknown => {
     const { bytes: _bytes, nested, ...rest } = a;

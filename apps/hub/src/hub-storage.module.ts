@@ -1,0 +1,31 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { createObjectStorage, ObjectStorage } from '@vanthu/storage';
+
+@Injectable()
+class StorageShutdown implements OnApplicationShutdown {
+  constructor(@Inject(ObjectStorage) private readonly storage: ObjectStorage) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close();
+  }
+}
+
+/** The configured ObjectStorage (filesystem under the hub's data folder, or S3), initialised at boot. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ObjectStorage,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => {
+        const storage = createObjectStorage(config.storage);
+        await storage.init();
+        return storage;
+      },
+    },
+    StorageShutdown,
+  ],
+  exports: [ObjectStorage],
+})
+export class HubStorageModule {}

@@ -1,0 +1,432 @@
+import { createHash, generateKeyPairSync, randomUUID, X509Certificate } from 'node:crypto';
+import { DEMO_CENTRAL_CODE, DEMO_PROVINCE_CODE } from '@vanthu/directory';
+import {
+  buildEdocPackageToBuffer,
+  buildStatusPackageToBuffer,
+  edocHeaderFromRegister,
+  type EdocPackageInput,
+  vietnamTimestamp,
+} from '@vanthu/edxml';
+import {
+  EXCHANGE_HEADERS,
+  InboundProcessWorker,
+  signRequest,
+  statusConsignmentId,
+  verifyReceipt,
+} from '@vanthu/exchange';
+import { issueCertificate, type SigningIdentity } from '@vanthu/signing';
+import { insertAgency, insertDistrictAndCommunes, insertUser, type AgencyRow } from '@vanthu/test-kit';
+import { ObjectStorage } from '@vanthu/storage';
+import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
+import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
+import { configureNode, exchangeCa, FakePeer, insertExchangeDelivery } from './support/exchange-fixtures';
+
+/**
+ * The receiving side of a node, attacked and used by a sender the test plays (its own key, its
+ * own packages): idempotent store with one receipt, refusals that keep nothing, who may send what,
+ * statuses only for what this node sent, revoke/update/replace (held until the document arrives),
+ * and corrupt documents answered with 02.
+ */
+describe('exchange: a node receiving', () => {
+  let server: TestServer;
+  let district: AgencyRow;
+  let communeA: AgencyRow;
+  let node: SigningIdentity;
+  let vpcp: SigningIdentity;
+  let other: SigningIdentity;
+  let statusPeer: FakePeer;
+  let pdf: Buffer;
+  let processWorker: InboundProcessWorker;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      VANTHU_EXCHANGE_NAME: 'node-eahleo',
+      VANTHU_EXCHANGE_MAX_PACKAGE_MB: '4',
+    });
+    const ds = server.db.dataSource;
+    ({ district, communeA } = await insertDistrictAndCommunes(ds));
+    const g22 = await insertAgency(ds, {
+      code: DEMO_CENTRAL_CODE,
+      name: 'Văn phòng Chính phủ',
+      hosted: false,
+    });
+    await insertAgency(ds, { code: '000.01.00.G22', name: 'Vụ Tổng hợp', hosted: false, parentId: g22.id });
+    await insertAgency(ds, {
+      code: DEMO_PROVINCE_CODE,
+      name: 'UBND tỉnh Đắk Lắk',
+      hosted: false,
+      parentId: g22.id,
+    });
+    await insertUser(ds, { agencyId: communeA.id, username: 'a.clerk', roles: ['clerk'] });
+    const ca = await exchangeCa();
+    node = ca.issue('node-eahleo', [district.code]);
+    vpcp = ca.issue('node-vpcp', [DEMO_CENTRAL_CODE]);
+    other = ca.issue('node-other', [DEMO_CENTRAL_CODE]);
+    // statuses this node sends back to node-vpcp are queued to a peer that is never reached here
+    statusPeer = new FakePeer('node-vpcp', vpcp, () => node.certificate);
+    await statusPeer.start();
+    await configureNode(
+      server,
+      ca,
+      { name: 'node-eahleo', identity: node },
+      [
+        { name: 'node-vpcp', role: 'node', url: statusPeer.url, identity: vpcp },
+        { name: 'node-other', role: 'node', url: null, identity: other },
+      ],
+      { [DEMO_CENTRAL_CODE]: 'node-vpcp' },
+    );
+    pdf = await nd30Pdf();
+    processWorker = server.app.get(InboundProcessWorker);
+  }, 120_000);
+
+  afterAll(async () => {
+    await statusPeer?.stop();
+    await server?.close();
+  });
+
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    server.db.dataSource.query(text, params) as Promise<T[]>;
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  let serial = 0;
+
+  function documentInput(
+    over: {
+      from?: string;
+      to?: string;
+      business?: 0 | 1 | 2 | 3;
+      documentId?: string;
+      subject?: string;
+      attachment?: Buffer | null;
+    } = {},
+  ): EdocPackageInput {
+    serial += 1;
+    const codeNumber = String(serial).padStart(2, '0');
+    const header = edocHeaderFromRegister({
+      typeCode: 'CV',
+      codeNumber,
+      codeNotation: 'VPCP-KGVX',
+      issuedDate: '2026-03-14',
+      subject: over.subject ?? `Về việc thử nhận văn bản số ${codeNumber}`,
+      from: { organId: over.from ?? DEMO_CENTRAL_CODE, organName: 'Văn phòng Chính phủ' },
+      to: [{ organId: over.to ?? communeA.code, organName: 'UBND thị trấn Ea Drăng' }],
+    });
+    const documentId =
+      over.documentId ?? `${over.from ?? DEMO_CENTRAL_CODE},2026/03/14,${codeNumber}/VPCP-KGVX`;
+    return {
+      header: { ...header, documentId },
+      traceHeaderList: {
+        traceHeaders: [{ organId: DEMO_CENTRAL_CODE, timestamp: vietnamTimestamp(new Date()) }],
+        bussiness: {
+          bussinessDocType: over.business ?? 0,
+          ...(over.business ? { bussinessDocReason: 'Sai sót về nội dung', documentId } : {}),
+          replacementInfoList: [],
+        },
+      },
+      attachments:
+        over.attachment === null
+          ? []
+          : [
+              {
+                attachmentName: 'cong-van.pdf',
+                contentType: 'application/pdf',
+                source: over.attachment ?? pdf,
+              },
+            ],
+    };
+  }
+
+  const pack = async (input: EdocPackageInput, signer: SigningIdentity = vpcp) =>
+    (await buildEdocPackageToBuffer(input, { signer })).xml;
+
+  async function push(
+    id: string,
+    body: Buffer,
+    options: { peer?: string; key?: SigningIdentity; timestamp?: Date; sha256?: string; path?: string } = {},
+  ) {
+    const path = options.path ?? `/exchange/v1/consignments/${id}`;
+    const headers = signRequest(
+      options.peer ?? 'node-vpcp',
+      (options.key ?? vpcp).privateKey,
+      'PUT',
+      path,
+      options.sha256 ?? sha(body),
+      options.timestamp ?? new Date(),
+    );
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/xml' },
+      body: new Uint8Array(body),
+    });
+    const text = await res.text();
+    return { status: res.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
+  }
+
+  const inboundCount = async () =>
+    Number((await sql<{ n: string }>('SELECT count(*) AS n FROM exchange_inbound'))[0].n);
+  const storedPackages = async () => {
+    let n = 0;
+    for await (const key of server.app.get(ObjectStorage).list()) if (key.startsWith('exchange/')) n += 1;
+    return n;
+  };
+  const entryOf = async (consignmentId: string) =>
+    (
+      await sql<{ id: string; status: string; subject: string; verification_verdict: string }>(
+        `SELECT id, status, subject, verification_verdict FROM register_entry WHERE source_delivery_id = $1`,
+        [consignmentId],
+      )
+    )[0];
+  const statusesSentFor = (consignmentId: string) =>
+    sql<{ status_code: string; state: string }>(
+      `SELECT status_code, state FROM exchange_outbound WHERE answers_consignment = $1 ORDER BY status_code`,
+      [consignmentId],
+    );
+
+  it('stores a consignment once: 100 concurrent pushes and 100 later ones get the same receipt, one inbox entry, one 01', async () => {
+    const id = randomUUID();
+    const bytes = await pack(documentInput());
+    const first = await Promise.all(Array.from({ length: 100 }, () => push(id, bytes)));
+    expect(new Set(first.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(first.map((r) => r.text)).size).toBe(1);
+    const receipt = verifyReceipt(first[0].text, new X509Certificate(node.certificate).publicKey, {
+      consignmentId: id,
+      sha256: sha(bytes),
+    });
+    expect(receipt).toMatchObject({ receiver: 'node-eahleo', size: bytes.length });
+    await processWorker.tick();
+    const later = await Promise.all(Array.from({ length: 100 }, () => push(id, bytes)));
+    expect(new Set(later.map((r) => r.text))).toEqual(new Set([first[0].text]));
+    await processWorker.tick();
+    expect(await sql(`SELECT state FROM exchange_inbound WHERE consignment_id = $1`, [id])).toEqual([
+      { state: 'processed' },
+    ]);
+    expect(await sql(`SELECT id FROM register_entry WHERE source_delivery_id = $1`, [id])).toHaveLength(1);
+    expect(await entryOf(id)).toMatchObject({ status: 'received', verification_verdict: 'unsigned' });
+    expect(await statusesSentFor(id)).toEqual([{ status_code: '01', state: 'queued' }]);
+    expect(
+      await sql(`SELECT 1 FROM audit_event WHERE action = 'exchange.received' AND subject_id = $1`, [id]),
+    ).toHaveLength(1);
+  });
+
+  it('refuses the same id with other bytes and the same bytes under another id', async () => {
+    const id = randomUUID();
+    const bytes = await pack(documentInput());
+    expect((await push(id, bytes)).status).toBe(200);
+    const conflict = await push(id, await pack(documentInput()));
+    expect(conflict).toMatchObject({ status: 409, json: { code: 'CONSIGNMENT_CONFLICT' } });
+    const replay = await push(randomUUID(), bytes);
+    expect(replay).toMatchObject({ status: 409, json: { code: 'EXCHANGE_REPLAY' } });
+  });
+
+  it('refuses tampered and unauthorised packages and keeps nothing of them', async () => {
+    const before = { rows: await inboundCount(), files: await storedPackages() };
+    expect(before.files).toBeGreaterThan(0);
+    const good = await pack(documentInput());
+    const subjectChanged = Buffer.from(good.toString('utf8').replace('Về việc thử nhận', 'Về việc sửa nhận'));
+    const body = good.toString('latin1');
+    const at = body.indexOf('ContentTransferEncoded>') + 200;
+    const flipped = Buffer.from(
+      body.slice(0, at) + (body[at] === 'A' ? 'B' : 'A') + body.slice(at + 1),
+      'latin1',
+    );
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const selfSigned: SigningIdentity = {
+      privateKey,
+      certificate: issueCertificate({
+        subject: [['CN', 'node-vpcp']],
+        publicKey,
+        notBefore: new Date(Date.now() - 60_000),
+        notAfter: new Date(Date.now() + 86_400_000),
+        signer: { privateKey },
+        keyUsage: ['digitalSignature'],
+        subjectAltNameUris: [`urn:vanthu:agency:${DEMO_CENTRAL_CODE}`],
+      }),
+      chain: [],
+    };
+    const cases: [string, Buffer, number, string][] = [
+      ['subject changed', subjectChanged, 422, 'EXCHANGE_SIGNATURE_INVALID'],
+      ['attachment byte flipped', flipped, 422, 'EXCHANGE_SIGNATURE_INVALID'],
+      ['certificate not trusted', await pack(documentInput(), selfSigned), 422, 'EXCHANGE_SIGNATURE_INVALID'],
+      [
+        'another agency as From',
+        await pack(documentInput({ from: district.code })),
+        403,
+        'EXCHANGE_SENDER_NOT_AUTHORISED',
+      ],
+      ['relayed by a node', await pack(documentInput(), other), 403, 'EXCHANGE_SENDER_NOT_AUTHORISED'],
+      [
+        'an agency not hosted here',
+        await pack(documentInput({ to: DEMO_PROVINCE_CODE })),
+        422,
+        'EXCHANGE_UNKNOWN_RECIPIENT',
+      ],
+      ['not XML', Buffer.from('<edXML><unclosed>'), 400, 'EDXML_NOT_WELL_FORMED'],
+    ];
+    for (const [what, bytes, status, code] of cases) {
+      const res = await push(randomUUID(), bytes);
+      expect({ what, status: res.status, code: res.json?.code }).toEqual({ what, status, code });
+      expect(res.json.message).toMatch(/[ạảãáàăâđêôơư]/);
+    }
+    expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual(before);
+    const refused = await sql(`SELECT details FROM audit_event WHERE action = 'exchange.refused'`);
+    expect(refused.length).toBeGreaterThanOrEqual(cases.length);
+  });
+
+  it('refuses callers and requests it cannot trust before reading a byte of the body', async () => {
+    const bytes = await pack(documentInput());
+    const id = randomUUID();
+    expect((await push(id, bytes, { peer: 'node-nobody' })).json.code).toBe('EXCHANGE_PEER_UNKNOWN');
+    expect((await push(id, bytes, { key: other })).json.code).toBe('EXCHANGE_REQUEST_SIGNATURE_INVALID');
+    const stale = await push(id, bytes, { timestamp: new Date(Date.now() - 10 * 60_000) });
+    expect(stale).toMatchObject({ status: 401, json: { code: 'EXCHANGE_REQUEST_SIGNATURE_INVALID' } });
+    const mismatch = await push(id, bytes, { sha256: sha(Buffer.from('something else')) });
+    expect(mismatch).toMatchObject({ status: 400, json: { code: 'EXCHANGE_BODY_MISMATCH' } });
+    const injected = await push(id, bytes, { path: '/exchange/v1/consignments/..%2F..%2Fetc%2Fpasswd' });
+    expect(injected).toMatchObject({ status: 400, json: { code: 'EXCHANGE_CONSIGNMENT_ID_INVALID' } });
+    const big = Buffer.alloc(5 * 1024 * 1024, 0x20);
+    expect((await push(id, big)).json.code).toBe('EXCHANGE_PACKAGE_TOO_LARGE');
+    const unsigned = await fetch(`${server.url}/exchange/v1/consignments/${id}`, {
+      method: 'PUT',
+      body: 'x',
+    });
+    expect(unsigned.status).toBe(401);
+    expect(await sql(`SELECT 1 FROM exchange_inbound WHERE consignment_id = $1`, [id])).toEqual([]);
+    expect(Object.values(EXCHANGE_HEADERS)).toHaveLength(4);
+  });
+
+  it('refuses a corrupt document with status 02 and the reason, with nothing in the inbox', async () => {
+    const id = randomUUID();
+    // a PDF header and then nothing a PDF reader can use (the edXML layer lets it through)
+    const corrupt = Buffer.from(`%PDF-1.7\n${'1 0 obj << /Type /Garbage '.repeat(80)}\n%%EOF\n`);
+    expect((await push(id, await pack(documentInput({ attachment: corrupt })))).status).toBe(200);
+    await processWorker.tick();
+    const [row] = await sql<{ state: string; error_code: string }>(
+      `SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ state: 'rejected', error_code: 'EXCHANGE_ATTACHMENT_CORRUPT' });
+    expect(await entryOf(id)).toBeUndefined();
+    expect(await statusesSentFor(id)).toEqual([{ status_code: '02', state: 'queued' }]);
+    const [stored] = await sql<{ storage_key: string }>(
+      `SELECT storage_key FROM exchange_outbound WHERE answers_consignment = $1`,
+      [id],
+    );
+    const status = (await server.app.get(ObjectStorage).getBuffer(stored.storage_key)).toString('utf8');
+    expect(status).toContain('<edXML:StatusCode>02</edXML:StatusCode>');
+    expect(status).toContain('EXCHANGE_ATTACHMENT_CORRUPT');
+  });
+
+  it('holds a revoke that overtakes its document, and applies it (status 15) once the document arrives', async () => {
+    const original = documentInput();
+    const documentId = original.header.documentId!;
+    const revokeId = randomUUID();
+    const revoke = await pack({
+      ...documentInput({ business: 1, documentId, attachment: null }),
+      header: { ...original.header, documentId },
+    });
+    expect((await push(revokeId, revoke)).status).toBe(200);
+    await processWorker.tick();
+    expect(await sql(`SELECT state FROM exchange_inbound WHERE consignment_id = $1`, [revokeId])).toEqual([
+      { state: 'held' },
+    ]);
+
+    const originalId = randomUUID();
+    expect((await push(originalId, await pack(original))).status).toBe(200);
+    await processWorker.tick();
+    await processWorker.tick();
+    expect(await entryOf(originalId)).toMatchObject({ status: 'recalled' });
+    expect(await sql(`SELECT state FROM exchange_inbound WHERE consignment_id = $1`, [revokeId])).toEqual([
+      { state: 'processed' },
+    ]);
+    expect(await statusesSentFor(revokeId)).toEqual([{ status_code: '15', state: 'queued' }]);
+    expect(
+      await sql(`SELECT 1 FROM document_version WHERE entry_id = $1`, [(await entryOf(originalId)).id]),
+    ).toEqual([]);
+  });
+
+  it('applies an update (note, fields, status 15) and a replace (recall with the replacement named)', async () => {
+    const original = documentInput();
+    const documentId = original.header.documentId!;
+    const originalId = randomUUID();
+    await push(originalId, await pack(original));
+    await processWorker.tick();
+    const corrected = { ...original.header, subject: 'Về việc thử nhận văn bản (đã sửa trích yếu)' };
+    const updateId = randomUUID();
+    await push(
+      updateId,
+      await pack({ ...documentInput({ business: 2, documentId, attachment: null }), header: corrected }),
+    );
+    await processWorker.tick();
+    const entry = await entryOf(originalId);
+    expect(entry.subject).toBe('Về việc thử nhận văn bản (đã sửa trích yếu)');
+    const [note] = await sql<{ body: string; author_id: string | null }>(
+      `SELECT body, author_id FROM entry_note WHERE entry_id = $1`,
+      [entry.id],
+    );
+    expect(note).toEqual({
+      body: 'Cơ quan ban hành cập nhật thông tin văn bản: Sai sót về nội dung',
+      author_id: null,
+    });
+    expect(await statusesSentFor(updateId)).toEqual([{ status_code: '15', state: 'queued' }]);
+
+    const replaceId = randomUUID();
+    await push(
+      replaceId,
+      await pack({
+        ...documentInput({ business: 3, documentId, attachment: null }),
+        header: original.header,
+      }),
+    );
+    await processWorker.tick();
+    expect(await entryOf(originalId)).toMatchObject({ status: 'recalled' });
+    expect((await entryOf(originalId)).subject).toContain('thay thế');
+  });
+
+  it('takes statuses only for what it sent, to the agency that reports, once each, never backwards', async () => {
+    const { deliveryId, documentIdentifier } = await insertExchangeDelivery(server.db.dataSource, {
+      senderAgencyId: district.id,
+      senderCode: district.code,
+      organId: DEMO_CENTRAL_CODE,
+      organName: 'Văn phòng Chính phủ',
+      number: 90,
+    });
+    const status = (code: '01' | '03', from = DEMO_CENTRAL_CODE, documentId = documentIdentifier) =>
+      buildStatusPackageToBuffer(
+        {
+          responseFor: { organId: district.code, documentId },
+          from: { organId: from, organName: 'Văn phòng Chính phủ' },
+          statusCode: code,
+          timestamp: vietnamTimestamp(new Date()),
+        },
+        { signer: vpcp },
+      ).then((b) => b.xml);
+
+    const never = await push(
+      statusConsignmentId(randomUUID(), '01', 0),
+      await status('01', DEMO_CENTRAL_CODE, 'x,2026/01/01,01/X'),
+    );
+    expect(never).toMatchObject({ status: 422, json: { code: 'EXCHANGE_STATUS_NOT_APPLICABLE' } });
+    const notRecipient = await push(
+      statusConsignmentId(deliveryId, '01', 0),
+      await status('01', '000.01.00.G22'),
+    );
+    expect(notRecipient).toMatchObject({ status: 422, json: { code: 'EXCHANGE_STATUS_NOT_APPLICABLE' } });
+    const guessedId = await push(randomUUID(), await status('01'));
+    expect(guessedId.json.code).toBe('EXCHANGE_STATUS_NOT_APPLICABLE');
+
+    const s03 = await status('03');
+    expect((await push(statusConsignmentId(deliveryId, '03', 0), s03)).status).toBe(200);
+    expect((await push(statusConsignmentId(deliveryId, '03', 0), s03)).status).toBe(200);
+    expect((await push(statusConsignmentId(deliveryId, '01', 0), await status('01'))).status).toBe(200);
+    await processWorker.tick();
+    const [delivery] = await sql<{ state: string; status_code: string }>(
+      `SELECT state, status_code FROM delivery WHERE id = $1`,
+      [deliveryId],
+    );
+    expect(delivery).toEqual({ state: 'delivered', status_code: '03' });
+    const history = await sql<{ code: string }>(
+      `SELECT code FROM delivery_status WHERE delivery_id = $1 ORDER BY code`,
+      [deliveryId],
+    );
+    expect(history.map((h) => h.code)).toEqual(['01', '03']);
+  });
+});

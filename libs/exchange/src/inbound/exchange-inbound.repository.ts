@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@vanthu/persistence';
+import { Clock } from '@vanthu/shared';
+import { ExchangeInboundEntity, type InboundState } from './exchange-inbound.entity';
+
+@Injectable()
+export class ExchangeInboundRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  find(consignmentId: string): Promise<ExchangeInboundEntity | null> {
+    return this.db.manager.findOneBy(ExchangeInboundEntity, { consignmentId });
+  }
+
+  /** Another consignment with these exact bytes (a replay under a new id). */
+  async findOtherWithSha256(sha256: string, consignmentId: string): Promise<string | null> {
+    const rows: { consignment_id: string }[] = await this.db.manager.query(
+      `SELECT consignment_id FROM exchange_inbound WHERE sha256 = $1 AND consignment_id <> $2 LIMIT 1`,
+      [sha256, consignmentId],
+    );
+    return rows[0]?.consignment_id ?? null;
+  }
+
+  /** Inserts unless the consignment is there already; true when this call inserted it. */
+  async insertIfAbsent(r: ExchangeInboundEntity): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      `INSERT INTO exchange_inbound (consignment_id, sha256, size, storage_key, kind, business, status_code,
+              from_code, to_code, document_id, agency_id, received_from_peer, receipt, received_at, state,
+              attempts, next_attempt_at, lease_until, error_code, error_message, processed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       ON CONFLICT (consignment_id) DO NOTHING RETURNING consignment_id`,
+      [
+        r.consignmentId,
+        r.sha256,
+        r.size,
+        r.storageKey,
+        r.kind,
+        r.business,
+        r.statusCode,
+        r.fromCode,
+        r.toCode,
+        r.documentId,
+        r.agencyId,
+        r.receivedFromPeer,
+        r.receipt,
+        r.receivedAt,
+        r.state,
+        r.attempts,
+        r.nextAttemptAt,
+        r.leaseUntil,
+        r.errorCode,
+        r.errorMessage,
+        r.processedAt,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Claims received rows due for processing (FOR UPDATE SKIP LOCKED: processes sharing the
+   * database take different rows) and leases them; a process that dies leaves them to be claimed
+   * again when the lease ends.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<ExchangeInboundEntity[]> {
+    const now = this.clock.now();
+    const { rows } = await this.db.prepared<{ consignment_id: string }>(
+      `UPDATE exchange_inbound SET lease_until = $2, attempts = attempts + 1
+        WHERE consignment_id IN (
+          SELECT consignment_id FROM exchange_inbound
+           WHERE state = 'received' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           ORDER BY next_attempt_at
+           LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING consignment_id`,
+      [now, new Date(now.getTime() + leaseMs), limit],
+    );
+    if (rows.length === 0) return [];
+    return this.db.manager.find(ExchangeInboundEntity, {
+      where: rows.map((r) => ({ consignmentId: r.consignment_id })),
+      order: { receivedAt: 'ASC' },
+    });
+  }
+
+  /** Locks one row for its processing transaction; null when another process finished it meanwhile. */
+  async lockReceived(consignmentId: string): Promise<ExchangeInboundEntity | null> {
+    const rows: { consignment_id: string }[] = await this.db.manager.query(
+      `SELECT consignment_id FROM exchange_inbound WHERE consignment_id = $1 AND state IN ('received', 'held') FOR UPDATE`,
+      [consignmentId],
+    );
+    return rows.length ? this.find(consignmentId) : null;
+  }
+
+  async finish(
+    consignmentId: string,
+    state: InboundState,
+    error?: { code: string; message: string },
+    agencyId?: string | null,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.db.manager.update(
+      ExchangeInboundEntity,
+      { consignmentId },
+      {
+        state,
+        processedAt: state === 'held' ? null : now,
+        leaseUntil: null,
+        nextAttemptAt: null,
+        errorCode: error?.code.slice(0, 60) ?? null,
+        errorMessage: error?.message.slice(0, 1000) ?? null,
+        ...(agencyId !== undefined ? { agencyId } : {}),
+      },
+    );
+  }
+
+  /** A processing that failed for a passing reason (database, storage): tried again later. */
+  async retryLater(consignmentId: string, at: Date, error: string): Promise<void> {
+    await this.db.manager.update(
+      ExchangeInboundEntity,
+      { consignmentId },
+      { nextAttemptAt: at, leaseUntil: null, errorMessage: error.slice(0, 1000) },
+    );
+  }
+
+  /** Held events about a document, oldest first: replayed once it has arrived. */
+  listHeldFor(documentId: string): Promise<ExchangeInboundEntity[]> {
+    return this.db.manager.find(ExchangeInboundEntity, {
+      where: { documentId, state: 'held' },
+      order: { receivedAt: 'ASC' },
+    });
+  }
+
+  /** Makes held rows due again. */
+  async release(consignmentIds: readonly string[]): Promise<void> {
+    if (consignmentIds.length === 0) return;
+    await this.db.manager.query(
+      `UPDATE exchange_inbound SET state = 'received', next_attempt_at = $2, lease_until = NULL
+        WHERE consignment_id = ANY($1::uuid[]) AND state = 'held'`,
+      [[...consignmentIds], this.clock.now()],
+    );
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const rows: { state: string; n: number }[] = await this.db.manager.query(
+      `SELECT state, count(*)::int AS n FROM exchange_inbound GROUP BY state`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+}

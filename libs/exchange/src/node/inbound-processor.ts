@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@vanthu/audit';
+import { VerifyDocumentUseCase } from '@vanthu/certificates';
+import type { ParsedEdocPackage, ParsedStatusPackage } from '@vanthu/edxml';
+import { Clock, isAppException } from '@vanthu/shared';
+import type { VerificationReport } from '@vanthu/signing';
+import { exchangeError } from '../exchange.errors';
+import type { ExchangeInboundEntity } from '../inbound/exchange-inbound.entity';
+import { ExchangeInboundRepository } from '../inbound/exchange-inbound.repository';
+import { ExchangeInboxPort } from './exchange-inbox.port';
+import { receivedDocumentFields } from './received-document.mapper';
+import { StatusSender } from './status-sender';
+import { StatusTargetFinder } from './status-target.finder';
+
+export type Processed = 'processed' | 'held' | 'rejected';
+
+/**
+ * What a received package does on this node, run in one transaction per package: a new document
+ * becomes an inbox entry (every PDF verified by the signing engine) and status 01 goes back; a
+ * corrupt or tampered document is refused with status 02 and the reason; revoke, update and
+ * replace reach the entry they are about (or wait, held, until it arrives) and status 15/16 goes
+ * back; a status moves the delivery it answers forward.
+ */
+@Injectable()
+export class InboundProcessor {
+  constructor(
+    private readonly inbound: ExchangeInboundRepository,
+    private readonly inbox: ExchangeInboxPort,
+    private readonly verify: VerifyDocumentUseCase,
+    private readonly statuses: StatusSender,
+    private readonly targets: StatusTargetFinder,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async edoc(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
+    if (row.business === 'new' || row.business === null) return this.newDocument(row, pkg);
+    const target = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : null;
+    if (!target) return 'held';
+    const reason = pkg.traceHeaderList.bussiness?.bussinessDocReason ?? '';
+    let code: '15' | '16' = '15';
+    if (row.business === 'update') {
+      const f = receivedDocumentFields(pkg);
+      const applied = await this.inbox.update(
+        row.agencyId!,
+        target.id,
+        {
+          subject: f.subject,
+          dueDate: f.dueDate,
+          toPlaces: f.toPlaces,
+          description: f.description,
+          priority: f.priority,
+        },
+        reason,
+      );
+      if (!applied) code = '16';
+    } else {
+      const notice =
+        row.business === 'replace'
+          ? `Văn bản đã được cơ quan ban hành thay thế: ${reason}; nội dung và tệp của văn bản cũ đã được hủy.`
+          : undefined;
+      await this.inbox.recall(row.agencyId!, target.id, reason, notice);
+    }
+    const description =
+      code === '16'
+        ? 'Văn bản đã bị thu hồi hoặc trả lại, không cập nhật được'
+        : row.business === 'update'
+          ? 'Đã cập nhật thông tin văn bản'
+          : 'Đã thu hồi và hủy văn bản';
+    await this.statuses.send({
+      agencyId: row.agencyId!,
+      answers: row.consignmentId,
+      code,
+      description,
+      staffName: null,
+      at: this.clock.now(),
+    });
+    await this.record(row, 'exchange.processed', {
+      business: row.business,
+      entryId: target.id,
+      status: code,
+    });
+    return 'processed';
+  }
+
+  private async newDocument(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
+    const pdfs = pkg.attachments.filter((a) => a.detectedType === 'pdf');
+    if (pdfs.length === 0) throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { reason: 'no PDF' });
+    const files: { fileIndex: number; fileName: string; bytes: Buffer; report: VerificationReport }[] = [];
+    for (const [i, a] of pdfs.entries()) {
+      let report: VerificationReport;
+      try {
+        report = await this.verify.execute({ pdf: a.bytes });
+      } catch (error) {
+        if (isAppException(error))
+          throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { file: a.attachmentName, code: error.code });
+        throw error;
+      }
+      if (report.verdict === 'invalid')
+        throw exchangeError('EXCHANGE_DOCUMENT_SIGNATURE_INVALID', { file: a.attachmentName });
+      files.push({ fileIndex: i, fileName: a.attachmentName.slice(0, 255), bytes: a.bytes, report });
+    }
+    const entryId = await this.inbox.receive({
+      consignmentId: row.consignmentId,
+      agencyId: row.agencyId!,
+      fields: receivedDocumentFields(pkg),
+      files,
+      responseFor: pkg.header.responseFor.map((r) => ({ organId: r.organId, documentId: r.documentId })),
+    });
+    await this.statuses.send({
+      agencyId: row.agencyId!,
+      answers: row.consignmentId,
+      code: '01',
+      description: 'Đã đến',
+      staffName: null,
+      at: this.clock.now(),
+    });
+    await this.record(row, 'exchange.processed', {
+      business: 'new',
+      entryId,
+      files: files.map((f) => ({ name: f.fileName, verdict: f.report.verdict })),
+      ignoredAttachments: pkg.attachments
+        .filter((a) => a.detectedType !== 'pdf')
+        .map((a) => a.attachmentName),
+    });
+    // a revoke, update or replace that overtook this document can be applied now
+    if (row.documentId)
+      await this.inbound.release(
+        (await this.inbound.listHeldFor(row.documentId)).map((r) => r.consignmentId),
+      );
+    return 'processed';
+  }
+
+  async status(row: ExchangeInboundEntity, pkg: ParsedStatusPackage): Promise<Processed> {
+    const target = row.documentId
+      ? await this.targets.find({
+          senderAgencyId: row.agencyId!,
+          documentId: row.documentId,
+          consignmentId: row.consignmentId,
+          code: pkg.status.statusCode,
+          reporterCode: pkg.status.from.organId,
+        })
+      : null;
+    if (!target) return 'held';
+    const outcome = await this.inbox.applyStatus({
+      deliveryId: target.deliveryId,
+      code: pkg.status.statusCode,
+      description: pkg.status.description?.slice(0, 500) ?? null,
+      staffName: pkg.status.staffInfo?.staff?.slice(0, 100) ?? null,
+      at: this.clock.now(),
+    });
+    await this.record(row, 'exchange.status_received', {
+      deliveryId: target.deliveryId,
+      code: pkg.status.statusCode,
+      from: pkg.status.from.organId,
+      outcome,
+    });
+    return 'processed';
+  }
+
+  /** A refused document: status 02 with the reason goes back; nothing is in the inbox. */
+  async refuse(row: ExchangeInboundEntity, code: string, message: string): Promise<void> {
+    if (row.kind === 'edoc')
+      await this.statuses.send({
+        agencyId: row.agencyId!,
+        answers: row.consignmentId,
+        code: '02',
+        description: `${message} (${code})`,
+        staffName: null,
+        at: this.clock.now(),
+      });
+    await this.record(row, 'exchange.refused', { code, message });
+  }
+
+  private async record(
+    row: ExchangeInboundEntity,
+    action: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record({
+      action,
+      agencyId: row.agencyId,
+      subjectType: 'consignment',
+      subjectId: row.consignmentId,
+      details: { kind: row.kind, from: row.fromCode, documentId: row.documentId, ...details },
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { exchangeError } from '../exchange.errors';
+import type { ExchangeInboundEntity } from '../inbound/exchange-inbound.entity';
+import { type InboundPolicy, type Placement } from '../inbound/inbound-policy';
+import type { AdmittedPackage } from '../inbound/package-admission';
+import { RouteResolver } from '../routing/route-resolver';
+import { ExchangeSignals } from '../workers/exchange-signals';
+import { StatusTargetFinder } from './status-target.finder';
+
+/**
+ * A node keeps a package only for an agency it hosts, and a status only when it answers a delivery
+ * this node made to the agency that reports it; the processing worker does the rest.
+ */
+@Injectable()
+export class NodeInboundPolicy implements InboundPolicy {
+  constructor(
+    private readonly routes: RouteResolver,
+    private readonly targets: StatusTargetFinder,
+    private readonly signals: ExchangeSignals,
+  ) {}
+
+  async check(pkg: AdmittedPackage, _from: unknown, consignmentId: string): Promise<Placement> {
+    const route = await this.routes.resolve(pkg.toCode);
+    if (route.kind !== 'local')
+      throw exchangeError('EXCHANGE_UNKNOWN_RECIPIENT', { to: pkg.toCode.slice(0, 100) });
+    if (pkg.kind !== 'status') return { agencyId: route.agency.id };
+    const target = pkg.documentId
+      ? await this.targets.find({
+          senderAgencyId: route.agency.id,
+          documentId: pkg.documentId,
+          consignmentId,
+          code: pkg.statusCode!,
+          reporterCode: pkg.fromCode,
+        })
+      : null;
+    if (!target)
+      throw exchangeError('EXCHANGE_STATUS_NOT_APPLICABLE', { documentId: pkg.documentId?.slice(0, 120) });
+    return { agencyId: route.agency.id, answers: target.deliveryId };
+  }
+
+  async place(_pkg: AdmittedPackage, _row: ExchangeInboundEntity, _placement: Placement): Promise<void> {
+    this.signals.afterCommit('process');
+  }
+}

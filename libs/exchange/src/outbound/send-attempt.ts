@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@vanthu/audit';
+import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { Database } from '@vanthu/persistence';
+import { Clock, isAppException } from '@vanthu/shared';
+import { PackageStore } from '../inbound/package-store';
+import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
+import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
+import { ExchangeClient, type PeerAnswer } from '../transport/exchange-client';
+import { verifyReceipt } from '../transport/exchange-receipt';
+import { PeerAuthenticator } from '../transport/peer-authenticator';
+import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
+import { ExchangeOutboundRepository } from './exchange-outbound.repository';
+import { OutboundListener } from './outbound-listener';
+import { retryDelayMs } from './retry-backoff';
+
+/**
+ * One attempt at one claimed consignment. After an ambiguous attempt (the body went out, no answer
+ * came) the receipt is asked for first: delivered means holding the receiver's signed receipt,
+ * never a guess. A receipt is checked against the peer's pinned certificate before it counts.
+ */
+@Injectable()
+export class SendAttempt {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly outbound: ExchangeOutboundRepository,
+    private readonly peers: ExchangePeerRepository,
+    private readonly packages: PackageStore,
+    private readonly client: ExchangeClient,
+    private readonly authenticator: PeerAuthenticator,
+    private readonly listener: OutboundListener,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(row: ExchangeOutboundEntity): Promise<void> {
+    const peer = await this.peers.findById(row.peerId);
+    if (!peer?.baseUrl) return this.retry(row, null, { kind: 'transient', error: 'peer has no URL' });
+    try {
+      if (row.ambiguous) {
+        const asked = await this.client.getReceipt(
+          { name: peer.name, baseUrl: peer.baseUrl },
+          row.consignmentId,
+        );
+        if (asked.kind === 'ok') return await this.delivered(row, peer, asked.body);
+        if (asked.kind !== 'refused') return await this.retry(row, peer, asked);
+        // not there: the earlier attempt never arrived, so this one is a plain send again
+        if (asked.code !== 'EXCHANGE_NOT_FOUND')
+          return await this.rejected(row, peer, asked.code, asked.message);
+        row = { ...row, ambiguous: false };
+      }
+      const bytes = await this.packages.read(row.storageKey);
+      const answer = await this.client.put(
+        { name: peer.name, baseUrl: peer.baseUrl },
+        row.consignmentId,
+        bytes,
+        row.sha256,
+      );
+      if (answer.kind === 'ok') return await this.delivered(row, peer, answer.body);
+      if (answer.kind === 'refused') return await this.rejected(row, peer, answer.code, answer.message);
+      return await this.retry(row, peer, answer);
+    } catch (error) {
+      // storage or database trouble on our side: try again later, without blaming the peer
+      const message = isAppException(error)
+        ? error.code
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      await this.retry(row, null, { kind: 'transient', error: message });
+    }
+  }
+
+  private async delivered(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    body: Buffer,
+  ): Promise<void> {
+    const receipt = body.toString('utf8');
+    try {
+      verifyReceipt(receipt, this.authenticator.keyOf(peer), {
+        consignmentId: row.consignmentId,
+        sha256: row.sha256,
+      });
+    } catch {
+      return this.retry(
+        row,
+        peer,
+        { kind: 'transient', error: 'EXCHANGE_RECEIPT_INVALID' },
+        'EXCHANGE_RECEIPT_INVALID',
+      );
+    }
+    await this.db.transaction(async () => {
+      const sentAt = this.clock.now();
+      if (!(await this.outbound.finish(row.id, { state: 'sent', receipt, sentAt, ambiguous: false }))) return;
+      await this.listener.onSent({ ...row, state: 'sent', receipt, sentAt });
+      await this.audit.record({
+        action: 'exchange.sent',
+        agencyId: row.agencyId,
+        subjectType: 'consignment',
+        subjectId: row.consignmentId,
+        details: {
+          kind: row.kind,
+          business: row.business,
+          statusCode: row.statusCode,
+          to: row.toCode,
+          peer: peer.name,
+          attempts: row.attempts,
+          sha256: row.sha256,
+          receipt: JSON.parse(receipt) as unknown,
+        },
+      });
+    });
+    await this.peers.recordSuccess(peer.id);
+  }
+
+  private async rejected(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    code: string,
+    message: string,
+  ): Promise<void> {
+    await this.db.transaction(async () => {
+      const changes = { state: 'rejected' as const, lastErrorCode: code, lastError: message.slice(0, 1000) };
+      if (!(await this.outbound.finish(row.id, changes))) return;
+      await this.listener.onRejected({ ...row, ...changes }, code, message);
+      await this.audit.record({
+        action: 'exchange.rejected',
+        agencyId: row.agencyId,
+        subjectType: 'consignment',
+        subjectId: row.consignmentId,
+        details: { kind: row.kind, to: row.toCode, peer: peer.name, code, message: message.slice(0, 500) },
+      });
+    });
+    // the peer answered: it is up
+    await this.peers.recordSuccess(peer.id);
+  }
+
+  private async retry(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity | null,
+    answer: Extract<PeerAnswer, { kind: 'transient' | 'ambiguous' }>,
+    code = 'EXCHANGE_PEER_UNAVAILABLE',
+  ): Promise<void> {
+    const { backoffBaseMs, backoffCapMs, breakerThreshold, breakerIntervalMs } = this.config.exchange;
+    const delay = retryDelayMs(row.attempts - 1, backoffBaseMs, backoffCapMs);
+    await this.outbound.finish(row.id, {
+      state: 'queued',
+      nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+      ambiguous: row.ambiguous || answer.kind === 'ambiguous',
+      lastErrorCode: code,
+      lastError: answer.error.slice(0, 1000),
+    });
+    if (!peer) return;
+    const wasOpen = peer.probeAt !== null;
+    const open = await this.peers.recordFailure(peer.id, answer.error, breakerThreshold, breakerIntervalMs);
+    if (open && !wasOpen)
+      await this.audit.record({
+        action: 'exchange.circuit_opened',
+        subjectType: 'peer',
+        subjectId: peer.id,
+        details: { peer: peer.name, error: answer.error.slice(0, 300), failures: breakerThreshold },
+      });
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AuditLog } from '@vanthu/audit';
+import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { Database } from '@vanthu/persistence';
+import { Clock } from '@vanthu/shared';
+import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
+import { ExchangeSignals } from '../workers/exchange-signals';
+import { WorkerLoop } from '../workers/worker-loop';
+import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
+import { ExchangeOutboundRepository } from './exchange-outbound.repository';
+import { OutboundListener } from './outbound-listener';
+import { SendAttempt } from './send-attempt';
+
+/** Dead consignments buried per sweep; the next tick takes the rest. */
+const BURY_BATCH = 200;
+
+/**
+ * Pushes queued consignments to their next hop: claims due rows with a lease (FOR UPDATE SKIP
+ * LOCKED: any number of processes share the queue without a double send), sends up to
+ * VANTHU_EXCHANGE_CONCURRENCY at once, probes open circuits once per interval, and buries
+ * consignments past the maximum age.
+ */
+@Injectable()
+export class SendWorker implements OnApplicationShutdown {
+  private readonly logger = new Logger('exchange:send');
+  private readonly loop: WorkerLoop;
+  private lastSweep = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly outbound: ExchangeOutboundRepository,
+    private readonly peers: ExchangePeerRepository,
+    private readonly attempt: SendAttempt,
+    private readonly listener: OutboundListener,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    signals: ExchangeSignals,
+  ) {
+    this.loop = new WorkerLoop('send', config.exchange.pollIntervalMs, () => this.tick(), signals);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** One round; true when it found work (the loop goes on at once). */
+  async tick(): Promise<boolean> {
+    const { sendConcurrency, pollIntervalMs, breakerIntervalMs } = this.config.exchange;
+    let busy = false;
+    if (this.clock.now().getTime() - this.lastSweep >= pollIntervalMs) {
+      this.lastSweep = this.clock.now().getTime();
+      busy = (await this.buryExpired()) > 0;
+    }
+    const lease = this.leaseMs();
+    const claimed: ExchangeOutboundEntity[] = [];
+    for (const peerId of await this.outbound.openPeersWithDueWork()) {
+      if (await this.peers.claimProbe(peerId, breakerIntervalMs))
+        claimed.push(...(await this.outbound.claimDue(1, lease, peerId)));
+    }
+    claimed.push(...(await this.outbound.claimDue(sendConcurrency, lease)));
+    await Promise.all(claimed.map((row) => this.attempt.send(row)));
+    return busy || claimed.length > 0;
+  }
+
+  /** Long enough for the slowest exchange: a row is never taken from a process still sending it. */
+  private leaseMs(): number {
+    return this.config.exchange.requestTimeoutMs * 2 + 30_000;
+  }
+
+  private async buryExpired(): Promise<number> {
+    const rows = await this.db.transaction(async () => {
+      const dead = await this.outbound.buryExpired(this.config.exchange.maxAgeMs, BURY_BATCH);
+      for (const row of dead) {
+        await this.listener.onDead(row);
+        await this.audit.record({
+          action: 'exchange.dead',
+          agencyId: row.agencyId,
+          subjectType: 'consignment',
+          subjectId: row.consignmentId,
+          details: {
+            kind: row.kind,
+            to: row.toCode,
+            deliveryId: row.deliveryId,
+            attempts: row.attempts,
+            firstQueuedAt: new Date(row.firstQueuedAt).toISOString(),
+            lastErrorCode: row.lastErrorCode,
+            lastError: row.lastError,
+          },
+        });
+      }
+      return dead;
+    });
+    if (rows.length > 0) this.logger.warn(`${rows.length} gói tin quá hạn gửi, chuyển sang "dead"`);
+    return rows.length;
+  }
+}

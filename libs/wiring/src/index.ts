@@ -1,0 +1,1 @@
+export { ExchangeWiringModule } from './exchange-wiring.module';
