@@ -15,7 +15,8 @@ import { giveSignature, trustTestPki } from './support/signing-world';
  * Issue 13 §2: the P12 passphrase lock holds whatever the concurrency. 40 sign requests arrive at
  * once; at most 5 passphrases are tried (each tried one leaves an audit event: unlock_failed or
  * unlocked), every other request is refused with P12_LOCKED without a try, and the right
- * passphrase is refused afterwards as well.
+ * passphrase is refused afterwards as well unless it was among the five. A leader signing several
+ * documents at once with the right passphrase is never locked by it.
  */
 describe('P12 passphrase lock under parallel sign requests (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
@@ -80,6 +81,13 @@ describe('P12 passphrase lock under parallel sign requests (HTTP, real PostgreSQ
     return { id: created.body.id, version };
   }
 
+  type Tried = { failed: number; unlocked: number; signed: number };
+  const since = (a: Tried, b: Tried): Tried => ({
+    failed: b.failed - a.failed,
+    unlocked: b.unlocked - a.unlocked,
+    signed: b.signed - a.signed,
+  });
+
   /** Every passphrase tried leaves one event: unlock_failed or unlocked (the signing's own follows). */
   async function triedPassphrases(): Promise<{ failed: number; unlocked: number; signed: number }> {
     const [row] = await server.db.dataSource.query(
@@ -92,10 +100,27 @@ describe('P12 passphrase lock under parallel sign requests (HTTP, real PostgreSQ
     return row;
   }
 
+  it('never locks a leader who signs five documents at once with the right passphrase', async () => {
+    const bearer = await api.bearer('d.leader');
+    for (let round = 0; round < 2; round++) {
+      const targets = await Promise.all(Array.from({ length: 5 }, () => approvedDraft()));
+      const answers = await Promise.all(
+        targets.map((d) =>
+          request(server.url)
+            .post(path(d.id, '/sign'))
+            .set('Authorization', bearer)
+            .send({ version: d.version, passphrase: pki.people[0].passphrase }),
+        ),
+      );
+      expect(answers.map((a) => [a.status, a.body.code])).toEqual(Array(5).fill([200, undefined]));
+    }
+  });
+
   it('tries at most 5 of 40 simultaneous passphrases, refuses the rest and then the right one', async () => {
     const target = await approvedDraft();
     const later = await approvedDraft();
     const bearer = await api.bearer('d.leader');
+    const before = await triedPassphrases();
     // the right passphrase goes last, as an owner typing it while someone guesses would
     const passphrases = [...Array.from({ length: 39 }, (_, i) => `sai-${i}`), pki.people[0].passphrase];
     const responses = await Promise.all(
@@ -108,7 +133,7 @@ describe('P12 passphrase lock under parallel sign requests (HTTP, real PostgreSQ
       ),
     );
 
-    const tried = await triedPassphrases();
+    const tried = since(before, await triedPassphrases());
     expect(tried.failed + tried.unlocked).toBe(5);
     expect(tried.signed).toBe(tried.unlocked);
     const locked = responses.filter((r) => r.status === 429 && r.code === 'P12_LOCKED');
@@ -119,13 +144,24 @@ describe('P12 passphrase lock under parallel sign requests (HTTP, real PostgreSQ
     expect(locked.length).toBeGreaterThanOrEqual(35);
     expect(signed.length).toBe(tried.signed);
 
-    // the lock stands: the right passphrase on another document is refused without a try
     const right = await api.post('d.leader', path(later.id, '/sign'), {
       version: later.version,
       passphrase: pki.people[0].passphrase,
     });
-    expect([right.status, right.body.code]).toEqual([429, 'P12_LOCKED']);
-    expect(right.body.message).toContain('phút');
-    expect(await triedPassphrases()).toEqual(tried);
+    if (tried.unlocked === 0) {
+      // five wrong ones: the lock stands, the right passphrase on another document is refused untried
+      expect([right.status, right.body.code]).toEqual([429, 'P12_LOCKED']);
+      expect(right.body.message).toContain('phút');
+      expect(since(before, await triedPassphrases())).toEqual(tried);
+    } else {
+      // the right one was among the five: four wrong ones stand, no lock, and the fifth wrong locks
+      expect(right.status).toBe(200);
+      const third = await approvedDraft();
+      const fifthWrong = await api.post('d.leader', path(third.id, '/sign'), {
+        version: third.version,
+        passphrase: 'sai-cuoi',
+      });
+      expect([fifthWrong.status, fifthWrong.body.code]).toEqual([429, 'P12_LOCKED']);
+    }
   });
 });

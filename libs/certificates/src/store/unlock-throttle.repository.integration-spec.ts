@@ -42,12 +42,34 @@ describe('UnlockThrottleRepository (real PostgreSQL)', () => {
     expect(tries.map((t) => t.attempt).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
     expect(answers.filter((a) => 'lockedUntil' in a)).toHaveLength(35);
     for (const a of answers) if ('lockedUntil' in a) expect(a.lockedUntil).toEqual(at(15));
-    // a right passphrase among them does not end the period: the others were in flight
-    await throttle.succeed(tries[0], t0);
-    for (const t of tries.slice(1)) expect((await throttle.fail(t, t0)).lockedUntil).toEqual(at(15));
+    // all five wrong: the lock stands until it runs out
+    for (const t of tries) expect((await throttle.fail(t, t0)).lockedUntil).toEqual(at(15));
     expect('lockedUntil' in (await throttle.reserve(id, at(14), limits))).toBe(true);
     // the lock runs out: a fresh period
     expect(granted(await throttle.reserve(id, at(15), limits))).toMatchObject({ attempt: 1, alone: true });
+  });
+
+  it('takes a right passphrase tried among others off the count: four wrong ones stand, no lock', async () => {
+    const id = await certificate();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => throttle.reserve(id, t0, limits)));
+    const [right, ...wrong] = answers.filter((a) => 'granted' in a).map(granted);
+    await throttle.succeed(right, t0, limits);
+    for (const t of wrong) expect((await throttle.fail(t, t0)).lockedUntil).toBeNull();
+    // the fifth wrong passphrase of the period locks
+    const fifth = granted(await throttle.reserve(id, at(1), limits));
+    expect(fifth.attempt).toBe(5);
+    expect((await throttle.fail(fifth, at(1))).lockedUntil).toEqual(at(16));
+  });
+
+  it('never locks an owner who signs five documents at once, again and again, with the right passphrase', async () => {
+    const id = await certificate();
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(Array.from({ length: 5 }, () => throttle.reserve(id, t0, limits)));
+      const tries = answers.map(granted);
+      await Promise.all(tries.map((t) => throttle.succeed(t, t0, limits)));
+    }
+    // five at once reach the threshold at reservation; their successes lift it again
+    expect(granted(await throttle.reserve(id, t0, limits)).attempt).toBe(1);
   });
 
   it('starts a fresh count after a right passphrase tried alone, as a person mistyping would', async () => {
@@ -55,18 +77,18 @@ describe('UnlockThrottleRepository (real PostgreSQL)', () => {
     for (let i = 0; i < 4; i++) await throttle.fail(granted(await throttle.reserve(id, t0, limits)), t0);
     const fifth = granted(await throttle.reserve(id, t0, limits));
     expect(fifth).toMatchObject({ attempt: 5, alone: true });
-    await throttle.succeed(fifth, t0);
+    await throttle.succeed(fifth, t0, limits);
     expect(granted(await throttle.reserve(id, t0, limits)).attempt).toBe(1);
   });
 
-  it('keeps the count when another try was reserved while the right one was being tried', async () => {
+  it('keeps the wrong try counted when it was reserved while the right one was being tried', async () => {
     const id = await certificate();
     const right = granted(await throttle.reserve(id, t0, limits));
     const wrong = granted(await throttle.reserve(id, t0, limits));
     expect([right.alone, wrong.alone]).toEqual([true, false]);
-    await throttle.succeed(right, t0);
+    await throttle.succeed(right, t0, limits);
     await throttle.fail(wrong, t0);
-    expect(granted(await throttle.reserve(id, t0, limits)).attempt).toBe(3);
+    expect(granted(await throttle.reserve(id, t0, limits)).attempt).toBe(2);
   });
 
   it('forgets a count after a lock period without any try, and keeps it before', async () => {

@@ -35,8 +35,11 @@ interface ReservedRow {
  * for a lock's length, starts a fresh period.
  *
  * A right passphrase ends the period (the count starts again) only when it was tried alone: no
- * other try in flight when it was reserved, none reserved after it. Otherwise someone is trying
- * passphrases in parallel with the owner, and the tries already counted stand.
+ * other try in flight when it was reserved, none reserved after it. Otherwise someone may be trying
+ * passphrases in parallel with the owner: the wrong tries already counted stand, and only the right
+ * one is taken off the count (with the lock it started, if the wrong ones alone do not reach the
+ * threshold). So at most `threshold` WRONG passphrases are tried per period, and an owner who signs
+ * several documents at once with the right passphrase is never locked out by it.
  */
 @Injectable()
 export class UnlockThrottleRepository {
@@ -84,8 +87,11 @@ export class UnlockThrottleRepository {
     return { lockedUntil: rows[0]?.locked_until ?? null };
   }
 
-  /** The right passphrase: a fresh count when it was tried alone, else the try stays counted. */
-  async succeed(t: UnlockTry, now: Date): Promise<void> {
+  /**
+   * The right passphrase: a fresh count when it was tried alone; otherwise this try leaves the count
+   * (the wrong ones stay), and a lock that only this try's reservation reached is lifted.
+   */
+  async succeed(t: UnlockTry, now: Date, limits: UnlockLimits): Promise<void> {
     if (t.alone) {
       const [, deleted] = (await this.db.manager.query(
         `DELETE FROM certificate_unlock_throttle
@@ -94,7 +100,15 @@ export class UnlockThrottleRepository {
       )) as [unknown, number];
       if (deleted === 1) return;
     }
-    await this.release(t, now);
+    // SET expressions read the row as it was: tries - 1 is the count without this try
+    await this.db.manager.query(
+      `UPDATE certificate_unlock_throttle
+          SET tries = GREATEST(tries - 1, 0), pending = GREATEST(pending - 1, 0),
+              locked_until = CASE WHEN tries - 1 < $4 THEN NULL ELSE locked_until END,
+              updated_at = $3
+        WHERE certificate_id = $1 AND period_id = $2`,
+      [t.certificateId, t.periodId, now, limits.threshold],
+    );
   }
 
   /** Neither right nor wrong (the key did not open for another reason): the try stays counted. */

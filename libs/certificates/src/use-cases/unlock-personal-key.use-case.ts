@@ -11,7 +11,11 @@ import { assertCertificateUsable } from '../store/certificate-usability';
 import type { CertificateEntity } from '../store/certificate.entity';
 import { CertificateRepository } from '../store/certificate.repository';
 import { sealedKeyLabel } from '../store/sealed-key-label';
-import { type UnlockTry, UnlockThrottleRepository } from '../store/unlock-throttle.repository';
+import {
+  type UnlockLimits,
+  type UnlockTry,
+  UnlockThrottleRepository,
+} from '../store/unlock-throttle.repository';
 
 export interface UnlockPersonalKeyInput {
   principal: Principal;
@@ -55,13 +59,14 @@ export class UnlockPersonalKeyUseCase {
     const p12 = this.cipher.open(sealed, sealedKeyLabel(row));
     try {
       // the try is counted before the passphrase is tried, so parallel guesses cannot outrun the lock
-      const reservation = await this.throttle.reserve(row.id, now, {
+      const limits = {
         threshold: this.settings.lockoutThreshold,
         lockoutMs: this.settings.lockoutMinutes * 60_000,
-      });
+      };
+      const reservation = await this.throttle.reserve(row.id, now, limits);
       if (!('granted' in reservation))
         throw CertificateErrors.unlockLocked(minutesLeft(reservation.lockedUntil, now));
-      return await this.tryPassphrase(input, row, p12, reservation.granted, now);
+      return await this.tryPassphrase(input, row, p12, reservation.granted, now, limits);
     } finally {
       p12.fill(0);
     }
@@ -73,6 +78,7 @@ export class UnlockPersonalKeyUseCase {
     p12: Buffer,
     reserved: UnlockTry,
     now: Date,
+    limits: UnlockLimits,
   ): Promise<SigningIdentity> {
     let identity: SigningIdentity;
     try {
@@ -107,7 +113,7 @@ export class UnlockPersonalKeyUseCase {
       throw CertificateErrors.sealedKeyInvalid();
     }
     await this.db.transaction(async () => {
-      await this.throttle.succeed(reserved, now);
+      await this.throttle.succeed(reserved, now, limits);
       // every passphrase tried leaves a trace, the right ones too
       await this.audit.record({
         action: 'certificate.unlocked',
