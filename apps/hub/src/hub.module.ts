@@ -9,9 +9,9 @@ import { EXCHANGE_ENTITIES, ExchangeModule } from '@vanthu/exchange';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, type IdentitySettings } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
 import { Clock, SystemClock } from '@vanthu/shared';
+import { StorageModule } from '@vanthu/storage';
 import { HubExceptionFilter } from './hub-exception.filter';
 import { HubHealthController } from './hub-health.controller';
-import { HubStorageModule } from './hub-storage.module';
 
 /** Configuration and the clock, available to every module of the hub. */
 @Global()
@@ -61,7 +61,7 @@ export class HubModule {
       imports: [
         HubCoreModule.forRoot(config, options.clock ?? new SystemClock()),
         PersistenceModule.forRoot({ entities: HUB_ENTITIES, log: options.log }),
-        HubStorageModule,
+        StorageModule,
         AuditModule,
         DirectoryModule,
         DemoModule,

@@ -5,10 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, ConfigError, loadConfig } from '@vanthu/config';
 import { SeedDemoWorldUseCase } from '@vanthu/demo';
 import { ExchangeRuntime } from '@vanthu/exchange';
-import { loggerOptions } from '@vanthu/shared';
-import pino, { type Logger } from 'pino';
+import { createRootLogger, PinoLoggerService } from '@vanthu/shared';
+import type { Logger } from 'pino';
 import { HubModule } from './hub.module';
-import { HubLoggerService } from './hub-logger';
 
 /**
  * `npm run start:hub`: the exchange hub on PORT, with its own data folder (VANTHU_DATA_DIR) and
@@ -17,12 +16,12 @@ import { HubLoggerService } from './hub-logger';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = pino(loggerOptions(config.server.logLevel));
+  const logger = createRootLogger(config.server.logLevel);
   let app: INestApplication | undefined;
   try {
     const express = await NestFactory.create<NestExpressApplication>(
       HubModule.forRoot(config, { log: (m) => logger.info(m) }),
-      { logger: new HubLoggerService(logger), bodyParser: false, abortOnError: false },
+      { logger: new PinoLoggerService(logger), bodyParser: false, abortOnError: false },
     );
     express.disable('x-powered-by');
     app = express;

@@ -11,6 +11,7 @@ import { IDENTITY_ENTITIES, IdentityModule } from '@vanthu/identity';
 import { PersistenceModule } from '@vanthu/persistence';
 import { REGISTERS_ENTITIES } from '@vanthu/registers';
 import type { Clock } from '@vanthu/shared';
+import { StorageModule } from '@vanthu/storage';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CertificatesHttpModule } from './certificates/certificates-http.module';
@@ -28,7 +29,6 @@ import { ZodValidationPipe } from './http/zod-validation.pipe';
 import { UnitsController } from './identity/units.controller';
 import { UsersController } from './identity/users.controller';
 import { PublicVerifyHttpModule } from './verify/public-verify-http.module';
-import { StorageModule } from './storage/storage.module';
 
 export const SERVER_ENTITIES = [
   ...AUDIT_ENTITIES,

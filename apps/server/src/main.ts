@@ -3,9 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { type AppConfig, ConfigError, loadConfig } from '@vanthu/config';
 import { formatDemoLogins, SeedDemoWorldUseCase } from '@vanthu/demo';
 import { ExchangeRuntime } from '@vanthu/exchange';
+import { createRootLogger } from '@vanthu/shared';
 import type { Logger } from 'pino';
 import { createServer } from './create-server';
-import { createRootLogger } from './http/pino-logger';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

@@ -2,6 +2,7 @@ export { AppException, isAppException } from './app-exception';
 export { Clock, SystemClock } from './clock';
 export { newId, newRequestId, newToken, isUuid } from './ids';
 export { loggerOptions, REDACTED_LOG_PATHS } from './logger-options';
+export { createRootLogger, PinoLoggerService } from './pino-logger';
 export { foldVietnamese } from './vietnamese-text';
 export { RequestContext, type RequestContextData } from './request-context';
 export { errorFactory, type ErrorEntry } from './error-table';

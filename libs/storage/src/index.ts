@@ -8,3 +8,4 @@ export type { StorageOptions } from './storage-options';
 export { createObjectStorage } from './create-object-storage';
 export { assertValidObjectKey, MAX_OBJECT_KEY_LENGTH } from './object-key';
 export { DEFAULT_CONTENT_TYPE } from './content-type';
+export { StorageModule } from './storage.module';

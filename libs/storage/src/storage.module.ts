@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
-import { createObjectStorage, ObjectStorage } from '@vanthu/storage';
+import { createObjectStorage } from './create-object-storage';
+import { ObjectStorage } from './object-storage';
 
 @Injectable()
 class StorageShutdown implements OnApplicationShutdown {

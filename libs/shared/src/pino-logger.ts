@@ -1,9 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
-import type pino from 'pino';
-import type { Logger } from 'pino';
+import { loggerOptions } from './logger-options';
+import pino, { type Logger } from 'pino';
 
-/** Nest's logger interface over pino, as the node has it (apps do not import each other). */
-export class HubLoggerService implements LoggerService {
+export function createRootLogger(level: string): Logger {
+  return pino(loggerOptions(level));
+}
+
+/** Nest's logger interface over pino, so framework and application lines share one JSON format. */
+export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
