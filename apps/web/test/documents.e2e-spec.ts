@@ -31,13 +31,20 @@ describe('web: incoming and outgoing documents', () => {
         .setInputFiles({ name: 'cong-van.pdf', mimeType: 'application/pdf', buffer: pdf });
       await page.getByLabel('Tệp văn bản (PDF)').focus();
       const k = page.keyboard;
-      // Tab until the field is focused (a date picker's clear button is a stop of its own), at most 6 presses
+      // Tab until the field is focused (a date picker's clear button is a stop of its own), at most 12 presses
       const tabTo = async (id: string) => {
-        for (let i = 0; i < 6; i++) {
+        const passed: string[] = [];
+        for (let i = 0; i < 12; i++) {
           await k.press('Tab');
-          if ((await page.evaluate('document.activeElement?.id')) === id) return;
+          const focused = String(
+            await page.evaluate(
+              '(e => e ? (e.id || e.tagName + "." + (e.getAttribute("aria-label") ?? e.className)) : "")(document.activeElement)',
+            ),
+          );
+          if (focused === id) return;
+          passed.push(focused);
         }
-        throw new Error(`Tab never reached #${id}`);
+        throw new Error(`Tab never reached #${id}; focus went through: ${passed.join(' → ')}`);
       };
       await tabTo('typeCode');
       await k.type('Công văn');
@@ -46,6 +53,12 @@ describe('web: incoming and outgoing documents', () => {
         .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: 'Công văn' })
         .waitFor();
       await k.press('Enter');
+      // the choice is made and the list closed before moving on
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await page
+        .locator('.ant-select', { has: page.locator('#typeCode') })
+        .getByText('Công văn')
+        .waitFor();
       await tabTo('codeNumber');
       await k.type('125');
       await tabTo('codeNotation');
