@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,10 +66,17 @@ describe('the web UI served by the server', () => {
     expect(outside.text).not.toContain('root:');
   });
 
-  it('leaves the API, /health and /ready to the server', async () => {
+  it('leaves the API, the exchange endpoint, /health and /ready to the server', async () => {
     const api = await request(server.url).get('/api/v1/nothing-here').expect(404);
     expect(api.body.code).toBe('NOT_FOUND');
     expect(api.headers['content-security-policy']).toBeUndefined();
+    // a peer asking for a receipt gets the exchange's JSON answer, never the UI (index.html with
+    // 200 read as an invalid receipt, retried forever: seen in the crash test)
+    const receipt = await request(server.url).get(`/exchange/v1/consignments/${randomUUID()}/receipt`);
+    expect(receipt.headers['content-type']).toMatch(/json/);
+    expect(receipt.status).toBeGreaterThanOrEqual(400);
+    expect(receipt.text).not.toContain('<!doctype html>');
+    await request(server.url).get('/exchange/v1/nothing-here').expect(404);
     expect((await request(server.url).get('/health').expect(200)).body).toEqual({ status: 'ok' });
     await request(server.url).get('/ready').expect(200);
     // a POST outside /api is not the UI's either

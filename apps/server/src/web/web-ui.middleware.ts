@@ -4,8 +4,11 @@ import { join, normalize, sep } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from './content-security-policy';
 
-/** Paths the API owns: never answered with the UI, so an unknown API route stays a JSON 404. */
-const SERVER_PATHS = /^\/(api(\/|$)|health$|ready$)/;
+/**
+ * Paths the server owns: never answered with the UI, so an unknown route there stays a JSON 404.
+ * `/exchange` is other installations' (a peer asking for a receipt must never get index.html).
+ */
+const SERVER_PATHS = /^\/(api(\/|$)|exchange(\/|$)|health$|ready$)/;
 
 const PAGE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
