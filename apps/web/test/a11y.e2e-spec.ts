@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { seedTourData, settle, TOUR, type TourData } from './support/screen-tour';
+import { openStop, seedTourData, settle, TOUR, type TourData } from './support/screen-tour';
 import { WebWorld } from './support/world';
 
 const world = new WebWorld();
@@ -44,7 +44,7 @@ describe('web: accessibility of every screen (axe)', () => {
       for (const stop of stops.filter((s) => !scanned.has(s.name) && scanned.add(s.name))) {
         await user.goto(stop.path(data));
         await settle(user.page);
-        if (stop.open) await stop.open(user.page);
+        await openStop(user.page, stop);
         findings.push(...(await serious(user.page)).map((f) => `${stop.name} — ${f}`));
       }
       expect(findings).toEqual([]);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './support/built-server';
-import { seedTourData, settle, TOUR } from './support/screen-tour';
+import { openStop, seedTourData, settle, TOUR } from './support/screen-tour';
 import { WebWorld } from './support/world';
 
 /**
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       for (const stop of stops) {
         await user.goto(stop.path(data));
         await settle(user.page);
-        if (stop.open) await stop.open(user.page);
+        await openStop(user.page, stop);
         await user.page.screenshot({ path: join(out, `${role}-${stop.name}.png`) });
         count++;
       }

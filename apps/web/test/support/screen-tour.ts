@@ -149,3 +149,25 @@ export async function settle(page: Page): Promise<void> {
   // pdf.js pages: wait for the first canvas to be drawn
   if (await page.locator('.pdf-page canvas').count()) await page.waitForTimeout(300);
 }
+
+/**
+ * Opens the stop's dialog, if it has one, and waits until its opening animation has ended (endless
+ * ones, like a spinner, aside): axe measuring colours mid-fade reports contrast the finished screen
+ * does not have.
+ */
+export async function openStop(page: Page, stop: TourStop): Promise<void> {
+  if (!stop.open) return;
+  await stop.open(page);
+  // a function, not a string (the page's CSP forbids eval); typed here: the tests build without the DOM types
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/** The part of the DOM's Animation that openStop reads. */
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
