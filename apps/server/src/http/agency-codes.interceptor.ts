@@ -1,11 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { AgencyCodes } from '@vanthu/directory';
+import { isUuid } from '@vanthu/shared';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { FILE_RESPONSE } from './file-response.decorator';
 
 /** Answers are a few levels deep (page → entry → recipients); deeper values are left alone. */
 const MAX_DEPTH = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -19,7 +19,7 @@ function collectIds(value: unknown, into: Set<string>, depth = 0): void {
     for (const item of value) collectIds(item, into, depth + 1);
   } else if (isPlainRecord(value)) {
     const agencyId = value.agencyId;
-    if (typeof agencyId === 'string' && UUID.test(agencyId) && !('agencyCode' in value)) into.add(agencyId);
+    if (typeof agencyId === 'string' && isUuid(agencyId) && !('agencyCode' in value)) into.add(agencyId);
     for (const item of Object.values(value)) collectIds(item, into, depth + 1);
   }
 }
