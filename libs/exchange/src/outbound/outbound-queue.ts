@@ -66,6 +66,7 @@ export class OutboundQueue {
       state: 'queued',
       attempts: 0,
       ambiguous: false,
+      nonReceiptAnswers: 0,
       nextAttemptAt: now,
       leaseUntil: null,
       firstQueuedAt: now,
