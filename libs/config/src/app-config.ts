@@ -29,7 +29,15 @@ export interface AppConfig {
     cookieSecure: boolean;
     logLevel: string;
   };
-  data: { dir: string };
+  data: {
+    dir: string;
+    /**
+     * How often the storage sweep (server and hub) releases the claims of requests that died
+     * between storing an object and committing; the first sweep runs a minute after start, or
+     * after one interval when that is shorter.
+     */
+    storageSweepIntervalMs: number;
+  };
   database: DatabaseConfig;
   storage: StorageConfig;
   security: {

@@ -65,6 +65,7 @@ const schema = z.object({
     .default('vanthu'),
   VANTHU_EXCHANGE_PEERS_FILE: filePath.optional(),
   VANTHU_EXCHANGE_WORKERS: bool.default(true),
+  VANTHU_STORAGE_SWEEP_INTERVAL: duration.prefault('15m'),
   VANTHU_EXCHANGE_POLL_INTERVAL: duration.prefault('2s'),
   VANTHU_EXCHANGE_MAX_AGE: duration.prefault('72h'),
   VANTHU_EXCHANGE_BACKOFF_BASE: duration.prefault('2s'),
@@ -129,7 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cookieSecure: e.VANTHU_COOKIE_SECURE,
       logLevel: e.LOG_LEVEL,
     },
-    data: { dir: dataDir },
+    data: { dir: dataDir, storageSweepIntervalMs: e.VANTHU_STORAGE_SWEEP_INTERVAL },
     database: {
       url: e.DATABASE_URL,
       embeddedPort: e.VANTHU_EMBEDDED_PG_PORT,
