@@ -84,6 +84,11 @@ export interface ExchangeConfig {
   workers: boolean;
   /** How often idle workers look for due work and poll-only nodes poll their hub. */
   pollIntervalMs: number;
+  /**
+   * A poll-only node asks its hub to hold an empty mailbox poll this long (at most 25 s) and answer
+   * as soon as an item arrives; 0: plain polls every pollIntervalMs.
+   */
+  longPollMs: number;
   /** A consignment unsent for longer is dead (delivery failed, clerks alerted). */
   maxAgeMs: number;
   backoffBaseMs: number;
