@@ -61,7 +61,9 @@ export class PackageBuildWorker implements OnApplicationShutdown {
   }
 
   async tick(): Promise<boolean> {
-    let built = 0;
+    // one claim first: an empty outbox (most wake-ups of a busy node) costs one statement
+    if (!(await this.buildOne())) return false;
+    let built = 1;
     let drained = false;
     const lane = async (): Promise<void> => {
       while (!drained && built < PER_TICK) {

@@ -68,7 +68,8 @@ export class SendWorker implements OnApplicationShutdown {
     // row is never leased long before it is sent; the first lane to find none stops the others
     let sent = 0;
     let drained = false;
-    const lane = async (): Promise<void> => {
+    const lane = async (first?: ExchangeOutboundEntity): Promise<void> => {
+      if (first) await this.attempt.send(first);
       while (!drained && sent < PER_TICK) {
         const [row] = await this.outbound.claimDue(1, lease);
         if (!row) {
@@ -79,9 +80,14 @@ export class SendWorker implements OnApplicationShutdown {
         await this.attempt.send(row);
       }
     };
+    // one claim first: an empty queue (most wake-ups) costs one statement, and more lanes start
+    // only when there is work
+    const [first] = await this.outbound.claimDue(1, lease);
+    if (first) sent = 1;
+    else drained = true;
     await Promise.all([
       ...probes.map((row) => this.attempt.send(row)),
-      ...Array.from({ length: sendConcurrency }, lane),
+      ...(first ? [lane(first), ...Array.from({ length: sendConcurrency - 1 }, () => lane())] : []),
     ]);
     return busy || probes.length > 0 || sent > 0;
   }
