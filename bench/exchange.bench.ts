@@ -12,6 +12,9 @@
  *        the sender's database (watched every 25 ms)
  *   exchange_hop_p50_ms_<run>_<hop>, exchange_hop_p95_ms_<run>_<hop>   the same documents hop by hop
  *        from the timestamps each installation writes (bench/exchange/hop-breakdown.ts)
+ *   exchange_cpu_ms_per_doc_<run>[_<installation>_node|_pg], exchange_docs_per_s_cpu_ceiling_<run>
+ *        CPU time per document of each installation's Node process and PostgreSQL during a
+ *        throughput run (/proc), and the rate the machine's cores could carry at that cost
  *   exchange_peak_rss_mb_<installation>   highest resident memory of each installation's Node
  *        process while documents travel (its PostgreSQL apart)
  *   exchange_lost, exchange_duplicated    documents without an inbox entry at the district node,
@@ -28,6 +31,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { DEMO_DISTRICT_CODE } from '@vanthu/directory';
 import { nd30Pdf } from '../libs/signing/test-fixtures/nd30-document';
 import { Cluster, fourLevelPlan } from '../test/kit/cluster';
@@ -69,6 +73,35 @@ async function emitHops(cluster: Cluster, run: string, ids: readonly string[]): 
   for (const [hop, times] of await hopBreakdown(cluster, ids))
     for (const p of [50, 95])
       emit(`exchange_hop_p${p}_ms_${run}_${hop}`, percentile(times, p), `ms, ${times.length} consignments`);
+}
+
+/**
+ * exchange_cpu_ms_per_doc_<run>_<installation>_node|_pg and exchange_cpu_ms_per_doc_<run>: CPU per
+ * document (its package and its status 01 through every hop), and the documents per second this
+ * machine's cores could carry at that cost (exchange_docs_per_s_cpu_ceiling_<run>).
+ */
+function emitCpu(
+  run: string,
+  cpuMs: ReadonlyMap<string, { readonly node: number; readonly pg: number }>,
+  documents: number,
+): void {
+  let total = 0;
+  for (const [name, { node, pg }] of cpuMs) {
+    emit(
+      `exchange_cpu_ms_per_doc_${run}_${name}_node`,
+      node / documents,
+      'ms CPU per document, Node process',
+    );
+    emit(`exchange_cpu_ms_per_doc_${run}_${name}_pg`, pg / documents, 'ms CPU per document, its PostgreSQL');
+    total += node + pg;
+  }
+  emit(`exchange_cpu_ms_per_doc_${run}`, total / documents, 'ms CPU per document, all installations');
+  const cores = availableParallelism();
+  emit(
+    `exchange_docs_per_s_cpu_ceiling_${run}`,
+    (cores * 1000 * documents) / total,
+    `documents/s if the ${cores} cores did nothing else at that CPU cost`,
+  );
 }
 
 async function documentBenches(wants: (part: string) => boolean): Promise<void> {
@@ -123,6 +156,7 @@ async function documentBenches(wants: (part: string) => boolean): Promise<void> 
           r.docsPerSecond,
           `documents/s (${r.arrived}/${r.documents} documents of ${size}, central → national hub → province hub → district ${mode}, 01 back, in ${r.seconds.toFixed(1)} s)`,
         );
+        emitCpu(label, r.cpuMs, r.documents);
         await emitHops(cluster, label, r.ids);
       }
     }

@@ -6,6 +6,7 @@ import {
   watchArrivals,
   type DocumentRunInput,
 } from './document-run';
+import { CpuMeter } from './cpu-meter';
 import { RssSampler } from './rss-sampler';
 
 export interface ThroughputResult {
@@ -16,6 +17,8 @@ export interface ThroughputResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly peakRssMb: ReadonlyMap<string, number>;
+  /** CPU ms each installation's Node process and PostgreSQL used from the restart to the last 01. */
+  readonly cpuMs: ReadonlyMap<string, { readonly node: number; readonly pg: number }>;
   /** The consignments (the sender's delivery ids). */
   readonly ids: readonly string[];
 }
@@ -51,9 +54,11 @@ export async function runThroughput(cluster: Cluster, input: DocumentRunInput): 
   input.log(`${input.label}: ${issued.length} issued with the workers off; restarting with them`);
   await central.restartWith(0, { VANTHU_EXCHANGE_WORKERS: 'true' });
   const sampler = new RssSampler(processPids(cluster));
+  const cpu = await CpuMeter.start(cluster);
   const seen = await watchArrivals(cluster, ids, 60 * 60_000, (n) =>
     input.log(`${input.label}: ${n}/${ids.length} with status 01 at the sender`),
   );
+  const cpuMs = await cpu.stop();
   const peakRssMb = sampler.stop();
   const [{ first }] = await central.sql<{ first: Date }>(
     `SELECT min(first_queued_at) AS first FROM exchange_outbound WHERE consignment_id = ANY($1::uuid[])`,
@@ -70,6 +75,7 @@ export async function runThroughput(cluster: Cluster, input: DocumentRunInput): 
     lost,
     duplicated,
     peakRssMb,
+    cpuMs,
     ids,
   };
 }

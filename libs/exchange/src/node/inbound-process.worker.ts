@@ -7,16 +7,20 @@ import { ExchangeInboundRepository } from '../inbound/exchange-inbound.repositor
 import { PackageStore } from '../inbound/package-store';
 import { retryDelayMs } from '../outbound/retry-backoff';
 import { ExchangeSignals } from '../workers/exchange-signals';
+import { inLanes } from '../workers/in-lanes';
 import { WorkerLoop } from '../workers/worker-loop';
 import { InboundProcessor, type Processed } from './inbound-processor';
 
-const PER_TICK = 8;
+/** Consignments claimed per round; `VANTHU_EXCHANGE_CONCURRENCY` of them are worked on at once. */
+const PER_TICK = 32;
 const LEASE_MS = 5 * 60_000;
 
 /**
- * Processes received consignments (claimed with FOR UPDATE SKIP LOCKED and a lease), each in one
- * transaction with the statuses it sends. A refusal (a package that is not a usable document) is
- * final; any other failure (database, storage) is tried again later with back-off.
+ * Processes received consignments (claimed with FOR UPDATE SKIP LOCKED and a lease, several at
+ * once): each is read and its PDFs verified outside any transaction, then applied in one
+ * transaction with the statuses it sends, so a slow verification never holds a lock. A refusal (a
+ * package that is not a usable document) is final; any other failure (database, storage) is tried
+ * again later with back-off.
  */
 @Injectable()
 export class InboundProcessWorker implements OnApplicationShutdown {
@@ -45,22 +49,23 @@ export class InboundProcessWorker implements OnApplicationShutdown {
 
   async tick(): Promise<boolean> {
     const rows = await this.inbound.claimDue(PER_TICK, LEASE_MS);
-    for (const row of rows) await this.processOne(row.consignmentId);
+    await inLanes(rows, this.config.exchange.sendConcurrency, (row) => this.processOne(row.consignmentId));
     return rows.length === PER_TICK;
   }
 
   async processOne(consignmentId: string): Promise<Processed | 'retry' | 'gone'> {
     try {
+      // leased to this worker: nobody else processes it meanwhile, so it is read without a lock
+      const claimed = await this.inbound.find(consignmentId);
+      if (!claimed || (claimed.state !== 'received' && claimed.state !== 'held')) return 'gone';
+      const parsed = await readPackage(await this.packages.read(claimed.storageKey), {
+        limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
+      });
+      const prepared = await this.processor.prepare(claimed, parsed);
       return await this.db.transaction(async () => {
         const row = await this.inbound.lockReceived(consignmentId);
         if (!row) return 'gone';
-        const parsed = await readPackage(await this.packages.read(row.storageKey), {
-          limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
-        });
-        const outcome =
-          parsed.kind === 'status'
-            ? await this.processor.status(row, parsed)
-            : await this.processor.edoc(row, parsed);
+        const outcome = await this.processor.apply(row, prepared);
         await this.inbound.finish(row.consignmentId, outcome);
         return outcome;
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
-import type { ParsedEdocPackage, ParsedStatusPackage } from '@vanthu/edxml';
+import type { ParsedEdocPackage, ParsedPackage, ParsedStatusPackage } from '@vanthu/edxml';
 import { Clock, isAppException } from '@vanthu/shared';
 import type { VerificationReport } from '@vanthu/signing';
 import { exchangeError } from '../exchange.errors';
@@ -14,8 +14,28 @@ import { StatusTargetFinder } from './status-target.finder';
 
 export type Processed = 'processed' | 'held' | 'rejected';
 
+interface VerifiedFile {
+  readonly fileIndex: number;
+  readonly fileName: string;
+  readonly bytes: Buffer;
+  readonly report: VerificationReport;
+}
+
 /**
- * What a received package does on this node, run in one transaction per package: a new document
+ * A package read and checked before its transaction: a new document's PDFs are verified here, so
+ * the transaction that writes the inbox entry holds its locks for database work only.
+ */
+export type PreparedPackage =
+  | { readonly kind: 'status'; readonly pkg: ParsedStatusPackage }
+  | {
+      readonly kind: 'edoc';
+      readonly pkg: ParsedEdocPackage;
+      readonly files: readonly VerifiedFile[] | null;
+    };
+
+/**
+ * What a received package does on this node: `prepare` reads it (outside any transaction), then
+ * `apply` runs in one transaction per package: a new document
  * becomes an inbox entry (every PDF verified by the signing engine) and status 01 goes back; a
  * corrupt or tampered document is refused with status 02 and the reason; revoke, update and
  * replace reach the entry they are about (or wait, held, until it arrives) and status 15/16 goes
@@ -33,8 +53,21 @@ export class InboundProcessor {
     private readonly clock: Clock,
   ) {}
 
-  async edoc(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
-    if (row.business === 'new' || row.business === null) return this.newDocument(row, pkg);
+  /** The CPU work of a package, before its transaction; a refusal throws (EXCHANGE_* codes). */
+  async prepare(row: ExchangeInboundEntity, parsed: ParsedPackage): Promise<PreparedPackage> {
+    if (parsed.kind === 'status') return { kind: 'status', pkg: parsed };
+    const isNew = row.business === 'new' || row.business === null;
+    return { kind: 'edoc', pkg: parsed, files: isNew ? await this.verifyFiles(parsed) : null };
+  }
+
+  /** What the package does, in the caller's transaction (the row locked). */
+  apply(row: ExchangeInboundEntity, prepared: PreparedPackage): Promise<Processed> {
+    if (prepared.kind === 'status') return this.status(row, prepared.pkg);
+    if (prepared.files) return this.newDocument(row, prepared.pkg, prepared.files);
+    return this.edoc(row, prepared.pkg);
+  }
+
+  private async edoc(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
     const target = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : null;
     if (!target) return 'held';
     const reason = pkg.traceHeaderList.bussiness?.bussinessDocReason ?? '';
@@ -83,10 +116,11 @@ export class InboundProcessor {
     return 'processed';
   }
 
-  private async newDocument(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
+  /** Every PDF of a new document through the signing engine; one invalid refuses the document. */
+  private async verifyFiles(pkg: ParsedEdocPackage): Promise<VerifiedFile[]> {
     const pdfs = pkg.attachments.filter((a) => a.detectedType === 'pdf');
     if (pdfs.length === 0) throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { reason: 'no PDF' });
-    const files: { fileIndex: number; fileName: string; bytes: Buffer; report: VerificationReport }[] = [];
+    const files: VerifiedFile[] = [];
     for (const [i, a] of pdfs.entries()) {
       let report: VerificationReport;
       try {
@@ -100,6 +134,14 @@ export class InboundProcessor {
         throw exchangeError('EXCHANGE_DOCUMENT_SIGNATURE_INVALID', { file: a.attachmentName });
       files.push({ fileIndex: i, fileName: a.attachmentName.slice(0, 255), bytes: a.bytes, report });
     }
+    return files;
+  }
+
+  private async newDocument(
+    row: ExchangeInboundEntity,
+    pkg: ParsedEdocPackage,
+    files: readonly VerifiedFile[],
+  ): Promise<Processed> {
     const entryId = await this.inbox.receive({
       consignmentId: row.consignmentId,
       agencyId: row.agencyId!,
@@ -131,7 +173,7 @@ export class InboundProcessor {
     return 'processed';
   }
 
-  async status(row: ExchangeInboundEntity, pkg: ParsedStatusPackage): Promise<Processed> {
+  private async status(row: ExchangeInboundEntity, pkg: ParsedStatusPackage): Promise<Processed> {
     const target = row.documentId
       ? await this.targets.find({
           senderAgencyId: row.agencyId!,

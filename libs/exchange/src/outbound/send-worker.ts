@@ -11,13 +11,15 @@ import { ExchangeOutboundRepository } from './exchange-outbound.repository';
 import { OutboundListener } from './outbound-listener';
 import { SendAttempt } from './send-attempt';
 
+/** Consignments sent per round before the sweep and the circuits are looked at again. */
+const PER_TICK = 256;
 /** Dead consignments buried per sweep; the next tick takes the rest. */
 const BURY_BATCH = 200;
 
 /**
  * Pushes queued consignments to their next hop: claims due rows with a lease (FOR UPDATE SKIP
  * LOCKED: any number of processes share the queue without a double send), sends up to
- * VANTHU_EXCHANGE_CONCURRENCY at once, probes open circuits once per interval, and buries
+ * VANTHU_EXCHANGE_CONCURRENCY at once (lanes), probes open circuits once per interval, and buries
  * consignments past the maximum age.
  */
 @Injectable()
@@ -57,14 +59,37 @@ export class SendWorker implements OnApplicationShutdown {
       busy = (await this.buryExpired()) > 0;
     }
     const lease = this.leaseMs();
-    const claimed: ExchangeOutboundEntity[] = [];
+    const probes: ExchangeOutboundEntity[] = [];
     for (const peerId of await this.outbound.openPeersWithDueWork()) {
       if (await this.peers.claimProbe(peerId, breakerIntervalMs))
-        claimed.push(...(await this.outbound.claimDue(1, lease, peerId)));
+        probes.push(...(await this.outbound.claimDue(1, lease, peerId)));
     }
-    claimed.push(...(await this.outbound.claimDue(sendConcurrency, lease)));
-    await Promise.all(claimed.map((row) => this.attempt.send(row)));
-    return busy || claimed.length > 0;
+    // each lane claims its next row when its last is sent: one slow peer holds one lane, and a
+    // row is never leased long before it is sent; the first lane to find none stops the others
+    let sent = 0;
+    let drained = false;
+    const lane = async (first?: ExchangeOutboundEntity): Promise<void> => {
+      if (first) await this.attempt.send(first);
+      while (!drained && sent < PER_TICK) {
+        const [row] = await this.outbound.claimDue(1, lease);
+        if (!row) {
+          drained = true;
+          return;
+        }
+        sent += 1;
+        await this.attempt.send(row);
+      }
+    };
+    // one claim first: an empty queue (most wake-ups) costs one statement, and more lanes start
+    // only when there is work
+    const [first] = await this.outbound.claimDue(1, lease);
+    if (first) sent = 1;
+    else drained = true;
+    await Promise.all([
+      ...probes.map((row) => this.attempt.send(row)),
+      ...(first ? [lane(first), ...Array.from({ length: sendConcurrency - 1 }, () => lane())] : []),
+    ]);
+    return busy || probes.length > 0 || sent > 0;
   }
 
   /** Long enough for the slowest exchange: a row is never taken from a process still sending it. */
