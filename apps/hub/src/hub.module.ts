@@ -4,6 +4,7 @@ import { AUDIT_ENTITIES, AuditModule } from '@vanthu/audit';
 import { CERTIFICATES_ENTITIES } from '@vanthu/certificates';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import { DemoModule } from '@vanthu/demo';
+import { StorageSweepModule } from '@vanthu/documents';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '@vanthu/directory';
 import { EXCHANGE_ENTITIES, ExchangeModule } from '@vanthu/exchange';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, type IdentitySettings } from '@vanthu/identity';
@@ -62,6 +63,8 @@ export class HubModule {
         HubCoreModule.forRoot(config, options.clock ?? new SystemClock()),
         PersistenceModule.forRoot({ entities: HUB_ENTITIES, log: options.log }),
         StorageModule,
+        // a hub killed between storing a package and committing its row leaves a claim: released here
+        StorageSweepModule,
         AuditModule,
         DirectoryModule,
         DemoModule,

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { DEMO_CENTRAL_CODE } from '@vanthu/directory';
-import { PackageBuildWorker, parsePeersConfiguration, SendWorker, SyncPeersUseCase } from '@vanthu/exchange';
+import {
+  NON_RECEIPT_ANSWER_LIMIT,
+  PackageBuildWorker,
+  parsePeersConfiguration,
+  SendWorker,
+  SyncPeersUseCase,
+} from '@vanthu/exchange';
 import { Clock } from '@vanthu/shared';
 import { derToPem, loadPkcs12, type SigningIdentity } from '@vanthu/signing';
 import {
@@ -259,6 +265,82 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
     clock.advance(3_600_000);
     await send.tick();
     expect(peer.count('PUT')).toBe(puts);
+  });
+
+  it('fails a delivery whose peer answers 200 with a web page after 5 answers (about half a minute), alerts the clerks, and a resend to the fixed peer delivers the same consignment', async () => {
+    peer.mode = 'html';
+    const id = await queued();
+    const before = await peerRow();
+    const started = clock.now().getTime();
+    const requestsFor = (method: string) =>
+      peer.requests.filter((r) => r.method === method && r.path.includes(id)).length;
+    for (let answers = 1; answers <= NON_RECEIPT_ANSWER_LIMIT; answers++) {
+      const due = (await outbound(id)).next_attempt_at as Date;
+      clock.advance(Math.max(0, due.getTime() - clock.now().getTime()));
+      await send.tick();
+      const row = await outbound(id);
+      expect(row).toMatchObject({
+        state: answers < NON_RECEIPT_ANSWER_LIMIT ? 'queued' : 'dead',
+        non_receipt_answers: answers,
+        ambiguous: true,
+        last_error_code: 'EXCHANGE_PEER_NOT_EXCHANGE',
+      });
+    }
+    // bounded by the back-off between five answers ((1 + 2 + 4 + 8 s) × 0.5…1.5 here), not the maximum age
+    expect(clock.now().getTime() - started).toBeLessThan(30_000);
+    // the first attempt sent the package; every later one asked for the receipt first (the
+    // package may have reached a peer behind the proxy) and never sent it twice
+    expect({ put: requestsFor('PUT'), get: requestsFor('GET') }).toEqual({
+      put: 1,
+      get: NON_RECEIPT_ANSWER_LIMIT - 1,
+    });
+    // the peer answered: its circuit is not blamed
+    expect(await peerRow()).toEqual(before);
+    const failed = await delivery(id);
+    expect(failed).toMatchObject({ state: 'failed', status_code: null });
+    expect(failed.status_description).toContain('không phải biên nhận');
+    expect(failed.status_description).toContain('EXCHANGE_PEER_NOT_EXCHANGE');
+    const notes = (await api.get('d.clerk', '/api/v1/notifications')).body;
+    expect(JSON.stringify(notes)).toMatch(/Không gửi được văn bản[^"]*EXCHANGE_PEER_NOT_EXCHANGE/);
+    const listed = await api.get('d.clerk', `/api/v1/agencies/${district.id}/deliveries?state=dead`);
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ deliveryId: id, lastErrorCode: 'EXCHANGE_PEER_NOT_EXCHANGE' }),
+    );
+    const dead = await outbound(id);
+
+    peer.mode = 'ok';
+    const resent = await api.post('d.clerk', `/api/v1/agencies/${district.id}/deliveries/${id}/resend`);
+    expect(resent.body).toEqual({ deliveryId: id, action: 'requeued' });
+    expect(await outbound(id)).toMatchObject({ state: 'queued', non_receipt_answers: 0 });
+    await send.tick();
+    expect(await outbound(id)).toMatchObject({
+      state: 'sent',
+      consignment_id: id,
+      sha256: dead.sha256,
+      receipt: peer.stored.get(id)!.receipt,
+    });
+    expect((await delivery(id)).state).toBe('sent');
+    expect(createHash('sha256').update(peer.stored.get(id)!.bytes).digest('hex')).toBe(dead.sha256);
+  });
+
+  it('a peer behind a proxy that swallowed the receipt once: the next attempt asks for the receipt and delivers without sending twice', async () => {
+    peer.mode = 'html-after-store';
+    const id = await queued();
+    await send.tick();
+    expect(await outbound(id)).toMatchObject({
+      state: 'queued',
+      ambiguous: true,
+      non_receipt_answers: 1,
+      last_error_code: 'EXCHANGE_PEER_NOT_EXCHANGE',
+    });
+    expect(peer.stored.has(id)).toBe(true);
+    peer.mode = 'ok';
+    clock.advance(10_000);
+    await send.tick();
+    expect(await outbound(id)).toMatchObject({ state: 'sent', receipt: peer.stored.get(id)!.receipt });
+    expect((await delivery(id)).state).toBe('sent');
+    const forId = peer.requests.filter((r) => r.path.includes(id)).map((r) => r.method);
+    expect(forId).toEqual(['PUT', 'GET']);
   });
 
   it('fails a delivery with no route at once (EXCHANGE_NO_ROUTE), and a resend rebuilds it once a route exists', async () => {

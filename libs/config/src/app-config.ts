@@ -29,7 +29,15 @@ export interface AppConfig {
     cookieSecure: boolean;
     logLevel: string;
   };
-  data: { dir: string };
+  data: {
+    dir: string;
+    /**
+     * How often the storage sweep (server and hub) releases the claims of requests that died
+     * between storing an object and committing; the first sweep runs a minute after start, or
+     * after one interval when that is shorter.
+     */
+    storageSweepIntervalMs: number;
+  };
   database: DatabaseConfig;
   storage: StorageConfig;
   security: {
@@ -76,6 +84,11 @@ export interface ExchangeConfig {
   workers: boolean;
   /** How often idle workers look for due work and poll-only nodes poll their hub. */
   pollIntervalMs: number;
+  /**
+   * A poll-only node asks its hub to hold an empty mailbox poll this long (at most 25 s) and answer
+   * as soon as an item arrives; 0: plain polls every pollIntervalMs.
+   */
+  longPollMs: number;
   /** A consignment unsent for longer is dead (delivery failed, clerks alerted). */
   maxAgeMs: number;
   backoffBaseMs: number;

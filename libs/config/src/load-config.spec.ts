@@ -63,6 +63,7 @@ describe('loadConfig: exchange', () => {
       name: 'vanthu',
       workers: true,
       pollIntervalMs: 2000,
+      longPollMs: 25_000,
       maxAgeMs: 72 * 3_600_000,
       backoffBaseMs: 2000,
       backoffCapMs: 15 * 60_000,
@@ -86,6 +87,11 @@ describe('loadConfig: exchange', () => {
     expect(exchange.backoffBaseMs).toBe(250);
     expect(exchange.breakerIntervalMs).toBe(120_000);
     expect(exchange.peersFile).toMatch(/^\/.*net\/peers\.json$/);
+  });
+
+  it('bounds the long poll at 25 s, and 0 turns it off', () => {
+    expect(loadConfig({ VANTHU_EXCHANGE_LONG_POLL: '0s' }).exchange.longPollMs).toBe(0);
+    expect(() => loadConfig({ VANTHU_EXCHANGE_LONG_POLL: '26s' })).toThrow(ConfigError);
   });
 
   it('names bad exchange keys together', () => {

@@ -65,7 +65,9 @@ const schema = z.object({
     .default('vanthu'),
   VANTHU_EXCHANGE_PEERS_FILE: filePath.optional(),
   VANTHU_EXCHANGE_WORKERS: bool.default(true),
+  VANTHU_STORAGE_SWEEP_INTERVAL: duration.prefault('15m'),
   VANTHU_EXCHANGE_POLL_INTERVAL: duration.prefault('2s'),
+  VANTHU_EXCHANGE_LONG_POLL: duration.prefault('25s'),
   VANTHU_EXCHANGE_MAX_AGE: duration.prefault('72h'),
   VANTHU_EXCHANGE_BACKOFF_BASE: duration.prefault('2s'),
   VANTHU_EXCHANGE_BACKOFF_CAP: duration.prefault('15m'),
@@ -80,6 +82,9 @@ const schema = z.object({
   VANTHU_EXCHANGE_TLS_CERT_FILE: filePath.optional(),
   VANTHU_EXCHANGE_TLS_KEY_FILE: filePath.optional(),
 });
+
+/** The longest a hub holds a mailbox poll (docs/exchange.md "Long poll"); proxies commonly cut at 30 s. */
+export const MAX_LONG_POLL_MS = 25_000;
 
 const S3_KEYS = ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
 
@@ -116,6 +121,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       key: 'VANTHU_EXCHANGE_BACKOFF_BASE',
       message: 'không được lớn hơn VANTHU_EXCHANGE_BACKOFF_CAP',
     });
+  if (parsed.success && parsed.data.VANTHU_EXCHANGE_LONG_POLL > MAX_LONG_POLL_MS)
+    problems.push({
+      key: 'VANTHU_EXCHANGE_LONG_POLL',
+      message: 'tối đa 25s (trục liên thông không giữ yêu cầu lâu hơn)',
+    });
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -129,7 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cookieSecure: e.VANTHU_COOKIE_SECURE,
       logLevel: e.LOG_LEVEL,
     },
-    data: { dir: dataDir },
+    data: { dir: dataDir, storageSweepIntervalMs: e.VANTHU_STORAGE_SWEEP_INTERVAL },
     database: {
       url: e.DATABASE_URL,
       embeddedPort: e.VANTHU_EMBEDDED_PG_PORT,
@@ -159,6 +169,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       peersFile: e.VANTHU_EXCHANGE_PEERS_FILE && resolve(e.VANTHU_EXCHANGE_PEERS_FILE),
       workers: e.VANTHU_EXCHANGE_WORKERS,
       pollIntervalMs: e.VANTHU_EXCHANGE_POLL_INTERVAL,
+      longPollMs: e.VANTHU_EXCHANGE_LONG_POLL,
       maxAgeMs: e.VANTHU_EXCHANGE_MAX_AGE,
       backoffBaseMs: e.VANTHU_EXCHANGE_BACKOFF_BASE,
       backoffCapMs: e.VANTHU_EXCHANGE_BACKOFF_CAP,

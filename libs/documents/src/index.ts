@@ -3,6 +3,8 @@ export { DOCUMENTS_ENTITIES } from './documents.entities';
 export { DocumentStore, storageKeyOf, type AddVersionInput, type StoredObject } from './document-store';
 export { DocumentsErrors } from './documents.errors';
 export { StoredObjectSweeper, type SweepResult } from './stored-object-sweeper';
+export { StorageSweepWorker } from './storage-sweep.worker';
+export { StorageSweepModule } from './storage-sweep.module';
 export { StoredObjectClaimRepository, type ObjectClaim } from './stored-object-claim.repository';
 export {
   type DocumentVersionEntity,

@@ -86,6 +86,11 @@ const EXCHANGE_ERRORS = {
     status: 503,
     message: 'Hệ thống nhận tạm thời không trả lời; gói tin sẽ được gửi lại.',
   },
+  EXCHANGE_PEER_NOT_EXCHANGE: {
+    status: 502,
+    message:
+      'Địa chỉ của hệ thống nhận không trả lời theo giao thức liên thông (trả về trang web hoặc biên nhận không hợp lệ thay cho biên nhận có chữ ký); cần kiểm tra địa chỉ và chứng thư của hệ thống nhận, sau đó gửi lại.',
+  },
   EXCHANGE_ATTACHMENT_CORRUPT: {
     status: 422,
     message: 'Tệp văn bản trong gói tin bị hỏng hoặc không phải PDF đọc được.',

@@ -16,6 +16,7 @@ import { ReceiveConsignmentUseCase } from './inbound/receive-consignment.use-cas
 import { ExchangeMailboxRepository } from './mailbox/exchange-mailbox.repository';
 import { ExchangeMailboxService } from './mailbox/exchange-mailbox.service';
 import { MailboxPollWorker } from './mailbox/mailbox-poll.worker';
+import { MailboxWaiters } from './mailbox/mailbox-waiters';
 import { EdocPackageFactory } from './node/edoc-package.factory';
 import { ExchangeStatusRepository } from './node/exchange-status.repository';
 import { InboundProcessWorker } from './node/inbound-process.worker';
@@ -58,6 +59,7 @@ const COMMON: Provider[] = [
   ReceiveConsignmentUseCase,
   ExchangeMailboxRepository,
   ExchangeMailboxService,
+  MailboxWaiters,
   ExchangeOutboundRepository,
   OutboundQueue,
   SendAttempt,

@@ -55,5 +55,6 @@ export { retryDelayMs } from './outbound/retry-backoff';
 export { PackageBuildWorker } from './node/package-build.worker';
 export { InboundProcessWorker } from './node/inbound-process.worker';
 export { SendWorker } from './outbound/send-worker';
+export { NON_RECEIPT_ANSWER_LIMIT } from './outbound/send-attempt';
 export { MailboxPollWorker } from './mailbox/mailbox-poll.worker';
 export { SyncPeersUseCase, type PeersSyncResult } from './peers/sync-peers.use-case';

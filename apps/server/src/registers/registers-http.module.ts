@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
-import { DocumentsModule } from '@vanthu/documents';
+import { DocumentsModule, StorageSweepModule } from '@vanthu/documents';
 import { RegistersModule } from '@vanthu/registers';
 import { DeadlineReminderWorker } from '../workers/deadline-reminder.worker';
-import { StorageSweepWorker } from '../workers/storage-sweep.worker';
 import { AssignmentsController } from './assignments.controller';
 import { EntriesController } from './entries.controller';
 import { IncomingController } from './incoming.controller';
@@ -25,6 +24,7 @@ import { SearchController } from './search.controller';
   imports: [
     RegistersModule,
     DocumentsModule,
+    StorageSweepModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // File names are read as UTF-8, as browsers send them ("Quyết định.pdf"); busboy's default is latin1.
@@ -34,7 +34,7 @@ import { SearchController } from './search.controller';
       }),
     }),
   ],
-  providers: [DeadlineReminderWorker, StorageSweepWorker],
+  providers: [DeadlineReminderWorker],
   controllers: [
     RegistersController,
     OutgoingController,

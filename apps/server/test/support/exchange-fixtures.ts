@@ -105,7 +105,15 @@ export async function insertExchangeDelivery(
   return { entryId, deliveryId, documentIdentifier };
 }
 
-export type FakePeerMode = 'ok' | 'down' | 'refuse' | 'hang-after-store';
+/**
+ * `html`: a wrong URL or a misconfigured proxy, 200 and a web page for every request, nothing
+ * stored; `html-after-store`: a genuine peer behind a proxy that forwards the PUT, then replaces
+ * the receipt with its own page.
+ */
+export type FakePeerMode = 'ok' | 'down' | 'refuse' | 'hang-after-store' | 'html' | 'html-after-store';
+
+const HTML_PAGE =
+  '<!doctype html><html lang="vi"><head><title>Cổng thông tin</title></head><body>Xin chào</body></html>';
 
 /**
  * A peer on loopback with its own exchange identity: checks each request's signature against the
@@ -172,6 +180,8 @@ export class FakePeer {
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const id = /consignments\/([0-9a-f-]{36})/.exec(req.url ?? '')?.[1] ?? '';
     if (this.mode === 'down') return void res.writeHead(503).end('{"code":"DOWN","message":"down"}');
+    if (this.mode === 'html' || (this.mode === 'html-after-store' && req.method === 'GET'))
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
     if (req.method === 'GET') {
       const known = this.stored.get(id);
       if (!known) return void res.writeHead(404).end('{"code":"EXCHANGE_NOT_FOUND","message":"-"}');
@@ -196,6 +206,8 @@ export class FakePeer {
       );
     this.stored.set(id, { bytes: body, receipt });
     if (this.mode === 'hang-after-store') return; // the answer never comes
+    if (this.mode === 'html-after-store')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
     res.writeHead(200, { 'content-type': 'application/json' }).end(receipt);
   }
 }

@@ -20,7 +20,7 @@ export interface StoredPackage {
  * claimed before it is written, the transaction that inserts the exchange row pointing at it
  * deletes the claim, and a refused or failed request releases it, which deletes the object unless
  * another claim or a row (stored_object_referenced, migration 1764100000501) still needs it. A
- * claim left by a process that died is released by the server's storage sweep.
+ * claim left by a process that died is released by the storage sweep (server and hub alike).
  */
 @Injectable()
 export class PackageStore {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { exchangeErrorMessage, EXCHANGE_ERROR_CODES, type ExchangeErrorCode } from '../exchange.errors';
 import type { ExchangeOutboundEntity } from '../outbound/exchange-outbound.entity';
-import type { OutboundListener } from '../outbound/outbound-listener';
+import type { DeadCause, OutboundListener } from '../outbound/outbound-listener';
 import { ExchangeOutboxPort } from './exchange-outbox.port';
 
 /** The sender's delivery follows its package: sent, refused (02 and the reason), dead (alert). */
@@ -18,15 +18,15 @@ export class NodeOutboundListener implements OutboundListener {
       await this.outbox.markFailed(row.deliveryId, `${message} (${code})`, { refused: true });
   }
 
-  async onDead(row: ExchangeOutboundEntity): Promise<void> {
+  async onDead(row: ExchangeOutboundEntity, cause: DeadCause = 'expired'): Promise<void> {
     if (!row.deliveryId) return;
     const code = row.lastErrorCode ?? 'EXCHANGE_PEER_UNAVAILABLE';
     const known = (EXCHANGE_ERROR_CODES as string[]).includes(code);
     const why = known ? exchangeErrorMessage(code as ExchangeErrorCode) : (row.lastError ?? code);
-    await this.outbox.markFailed(
-      row.deliveryId,
-      `Quá thời hạn gửi, chưa gửi được tới hệ thống nhận: ${why} (${code})`,
-      { alert: true },
-    );
+    const prefix =
+      cause === 'expired'
+        ? 'Quá thời hạn gửi, chưa gửi được tới hệ thống nhận'
+        : `Không gửi được: ${row.nonReceiptAnswers} lần liền hệ thống nhận trả lời không phải biên nhận`;
+    await this.outbox.markFailed(row.deliveryId, `${prefix}: ${why} (${code})`, { alert: true });
   }
 }

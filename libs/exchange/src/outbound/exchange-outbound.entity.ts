@@ -63,6 +63,10 @@ export class ExchangeOutboundEntity {
   @Column({ type: 'boolean' })
   ambiguous!: boolean;
 
+  /** 2xx answers that were not a valid receipt (a proxy's page, a wrong URL): the delivery fails at the limit */
+  @Column({ name: 'non_receipt_answers', type: 'integer' })
+  nonReceiptAnswers!: number;
+
   @Column({ name: 'next_attempt_at', type: 'timestamptz' })
   nextAttemptAt!: Date;
 

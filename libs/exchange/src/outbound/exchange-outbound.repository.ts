@@ -6,7 +6,7 @@ import { ExchangeOutboundEntity, type OutboundState } from './exchange-outbound.
 const COLUMNS = `o.id, o.consignment_id AS "consignmentId", o.peer_id AS "peerId", o.storage_key AS "storageKey",
   o.sha256, o.size::float8 AS size, o.kind, o.business, o.status_code AS "statusCode", o.to_code AS "toCode",
   o.delivery_id AS "deliveryId", o.agency_id AS "agencyId", o.answers_consignment AS "answersConsignment",
-  o.state, o.attempts, o.ambiguous, o.next_attempt_at AS "nextAttemptAt", o.lease_until AS "leaseUntil",
+  o.state, o.attempts, o.ambiguous, o.non_receipt_answers AS "nonReceiptAnswers", o.next_attempt_at AS "nextAttemptAt", o.lease_until AS "leaseUntil",
   o.first_queued_at AS "firstQueuedAt", o.sent_at AS "sentAt", o.receipt, o.last_error_code AS "lastErrorCode",
   o.last_error AS "lastError"`;
 
@@ -145,6 +145,7 @@ export class ExchangeOutboundRepository {
         state: 'queued',
         attempts: 0,
         ambiguous: false,
+        nonReceiptAnswers: 0,
         nextAttemptAt: now,
         firstQueuedAt: now,
         leaseUntil: null,

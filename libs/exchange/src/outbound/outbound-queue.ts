@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, newId } from '@vanthu/shared';
 import type { PackageBusiness, PackageKind } from '../inbound/exchange-inbound.entity';
 import { ExchangeMailboxRepository } from '../mailbox/exchange-mailbox.repository';
+import { MailboxWaiters } from '../mailbox/mailbox-waiters';
 import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
 import { ExchangeSignals } from '../workers/exchange-signals';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
@@ -30,6 +31,7 @@ export class OutboundQueue {
     private readonly outbound: ExchangeOutboundRepository,
     private readonly mailbox: ExchangeMailboxRepository,
     private readonly signals: ExchangeSignals,
+    private readonly waiters: MailboxWaiters,
     private readonly clock: Clock,
   ) {}
 
@@ -47,6 +49,8 @@ export class OutboundQueue {
         ackedAt: null,
         ackReceipt: null,
       });
+      // a poll held open by the peer answers once this commits
+      this.waiters.arrived(peer.id);
       return 'mailbox';
     }
     await this.outbound.insert({
@@ -66,6 +70,7 @@ export class OutboundQueue {
       state: 'queued',
       attempts: 0,
       ambiguous: false,
+      nonReceiptAnswers: 0,
       nextAttemptAt: now,
       leaseUntil: null,
       firstQueuedAt: now,

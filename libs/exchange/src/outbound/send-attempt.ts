@@ -15,9 +15,20 @@ import { OutboundListener } from './outbound-listener';
 import { retryDelayMs } from './retry-backoff';
 
 /**
+ * 2xx answers that are not a valid receipt after which the consignment fails (dead, clerks alerted,
+ * resend possible): with the back-off between them, about half a minute at the default settings,
+ * long enough to ride out a proxy's passing error page, short enough that a wrong URL is known the
+ * same minute rather than after the maximum age.
+ */
+export const NON_RECEIPT_ANSWER_LIMIT = 5;
+
+/**
  * One attempt at one claimed consignment. After an ambiguous attempt (the body went out, no answer
  * came) the receipt is asked for first: delivered means holding the receiver's signed receipt,
- * never a guess. A receipt is checked against the peer's pinned certificate before it counts.
+ * never a guess. A receipt is checked against the peer's pinned certificate before it counts; an
+ * answer that is not one (a proxy's HTML page, a wrong URL, a receipt that does not verify) leaves
+ * the attempt ambiguous (the package may have reached the peer behind the proxy: the next attempt
+ * asks for its receipt first) and, at NON_RECEIPT_ANSWER_LIMIT, fails the consignment.
  */
 @Injectable()
 export class SendAttempt {
@@ -43,7 +54,7 @@ export class SendAttempt {
           { name: peer.name, baseUrl: peer.baseUrl },
           row.consignmentId,
         );
-        if (asked.kind === 'ok') return await this.delivered(row, peer, asked.body);
+        if (asked.kind === 'ok') return await this.answered(row, peer, asked.body);
         if (asked.kind !== 'refused') return await this.retry(row, peer, asked);
         // not there: the earlier attempt never arrived, so this one is a plain send again
         if (asked.code !== 'EXCHANGE_NOT_FOUND')
@@ -57,7 +68,7 @@ export class SendAttempt {
         bytes,
         row.sha256,
       );
-      if (answer.kind === 'ok') return await this.delivered(row, peer, answer.body);
+      if (answer.kind === 'ok') return await this.answered(row, peer, answer.body);
       if (answer.kind === 'refused') return await this.rejected(row, peer, answer.code, answer.message);
       return await this.retry(row, peer, answer);
     } catch (error) {
@@ -71,11 +82,8 @@ export class SendAttempt {
     }
   }
 
-  private async delivered(
-    row: ExchangeOutboundEntity,
-    peer: ExchangePeerEntity,
-    body: Buffer,
-  ): Promise<void> {
+  /** A 2xx answer: delivered when it is the peer's receipt for these bytes, otherwise counted. */
+  private async answered(row: ExchangeOutboundEntity, peer: ExchangePeerEntity, body: Buffer): Promise<void> {
     const receipt = body.toString('utf8');
     try {
       verifyReceipt(receipt, this.authenticator.keyOf(peer), {
@@ -83,13 +91,16 @@ export class SendAttempt {
         sha256: row.sha256,
       });
     } catch {
-      return this.retry(
-        row,
-        peer,
-        { kind: 'transient', error: 'EXCHANGE_RECEIPT_INVALID' },
-        'EXCHANGE_RECEIPT_INVALID',
-      );
+      return this.notAReceipt(row, peer, receipt);
     }
+    await this.delivered(row, peer, receipt);
+  }
+
+  private async delivered(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    receipt: string,
+  ): Promise<void> {
     await this.db.transaction(async () => {
       const sentAt = this.clock.now();
       if (!(await this.outbound.finish(row.id, { state: 'sent', receipt, sentAt, ambiguous: false }))) return;
@@ -136,15 +147,64 @@ export class SendAttempt {
     await this.peers.recordSuccess(peer.id);
   }
 
+  /**
+   * A 2xx answer that is not this consignment's receipt. Receipt-shaped JSON that does not verify
+   * is a peer of ours with another key (EXCHANGE_RECEIPT_INVALID); anything else is not our
+   * protocol (EXCHANGE_PEER_NOT_EXCHANGE). Either way the peer may hold the package (a proxy can
+   * forward the body and replace the answer), so the row becomes ambiguous: the next attempt asks
+   * for the receipt before sending, and the receiver's idempotent PUT makes a second copy
+   * impossible anyway. The circuit is left alone: the peer answered, just not as a peer.
+   */
+  private async notAReceipt(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    answer: string,
+  ): Promise<void> {
+    const code = receiptShaped(answer) ? 'EXCHANGE_RECEIPT_INVALID' : 'EXCHANGE_PEER_NOT_EXCHANGE';
+    const error = `2xx answer that is not a valid receipt: ${answer.slice(0, 300)}`;
+    const nonReceiptAnswers = row.nonReceiptAnswers + 1;
+    if (nonReceiptAnswers < NON_RECEIPT_ANSWER_LIMIT)
+      return this.retry(row, null, { kind: 'ambiguous', error }, code, { nonReceiptAnswers });
+    await this.db.transaction(async () => {
+      const changes = {
+        state: 'dead' as const,
+        ambiguous: true,
+        nonReceiptAnswers,
+        lastErrorCode: code,
+        lastError: error.slice(0, 1000),
+      };
+      if (!(await this.outbound.finish(row.id, changes))) return;
+      await this.listener.onDead({ ...row, ...changes }, 'not-exchange');
+      await this.audit.record({
+        action: 'exchange.dead',
+        agencyId: row.agencyId,
+        subjectType: 'consignment',
+        subjectId: row.consignmentId,
+        details: {
+          kind: row.kind,
+          to: row.toCode,
+          peer: peer.name,
+          deliveryId: row.deliveryId,
+          attempts: row.attempts,
+          nonReceiptAnswers,
+          lastErrorCode: code,
+          lastError: error.slice(0, 500),
+        },
+      });
+    });
+  }
+
   private async retry(
     row: ExchangeOutboundEntity,
     peer: ExchangePeerEntity | null,
     answer: Extract<PeerAnswer, { kind: 'transient' | 'ambiguous' }>,
     code = 'EXCHANGE_PEER_UNAVAILABLE',
+    extra: Partial<ExchangeOutboundEntity> = {},
   ): Promise<void> {
     const { backoffBaseMs, backoffCapMs, breakerThreshold, breakerIntervalMs } = this.config.exchange;
     const delay = retryDelayMs(row.attempts - 1, backoffBaseMs, backoffCapMs);
     await this.outbound.finish(row.id, {
+      ...extra,
       state: 'queued',
       nextAttemptAt: new Date(this.clock.now().getTime() + delay),
       ambiguous: row.ambiguous || answer.kind === 'ambiguous',
@@ -161,5 +221,20 @@ export class SendAttempt {
         subjectId: peer.id,
         details: { peer: peer.name, error: answer.error.slice(0, 300), failures: breakerThreshold },
       });
+  }
+}
+
+/** JSON with a receipt's signature and consignment id: one of ours, signed with another key or for other bytes. */
+function receiptShaped(text: string): boolean {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      typeof (parsed as Record<string, unknown>).signature === 'string' &&
+      typeof (parsed as Record<string, unknown>).consignmentId === 'string'
+    );
+  } catch {
+    return false;
   }
 }

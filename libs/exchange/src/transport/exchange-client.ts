@@ -78,14 +78,27 @@ export class ExchangeClient implements OnModuleDestroy {
     );
   }
 
-  listMailbox(peer: PeerAddress, after: number, limit: number): Promise<PeerAnswer> {
+  /**
+   * The mailbox page after `after`. With `waitSeconds` the hub may hold an empty answer that long
+   * (long poll): the exchange's timeout counts from the end of that wait. `signal` cancels it (the
+   * process is stopping).
+   */
+  listMailbox(
+    peer: PeerAddress,
+    after: number,
+    limit: number,
+    waitSeconds = 0,
+    signal?: AbortSignal,
+  ): Promise<PeerAnswer> {
+    const wait = waitSeconds > 0 ? `&wait=${waitSeconds}` : '';
     return this.request(
       peer,
       'GET',
-      `/exchange/v1/mailbox?after=${after}&limit=${limit}`,
+      `/exchange/v1/mailbox?after=${after}&limit=${limit}${wait}`,
       null,
       EMPTY_SHA256,
       SMALL_ANSWER,
+      { timeoutMs: this.config.exchange.requestTimeoutMs + waitSeconds * 1000, signal },
     );
   }
 
@@ -119,7 +132,9 @@ export class ExchangeClient implements OnModuleDestroy {
     body: Buffer | null,
     sha256: string,
     maxAnswer: number,
+    options: { timeoutMs?: number; signal?: AbortSignal } = {},
   ): Promise<PeerAnswer> {
+    const timeoutMs = options.timeoutMs ?? this.config.exchange.requestTimeoutMs;
     const me = await this.identity.current();
     const url = new URL(path, `${peer.baseUrl}/`);
     const target = url.pathname + url.search;
@@ -149,7 +164,8 @@ export class ExchangeClient implements OnModuleDestroy {
           method,
           headers,
           agent: secure ? this.httpsAgent : this.httpAgent,
-          timeout: this.config.exchange.requestTimeoutMs,
+          timeout: timeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -168,8 +184,8 @@ export class ExchangeClient implements OnModuleDestroy {
         },
       );
       const deadline = setTimeout(() => {
-        req.destroy(new Error(`no answer within ${this.config.exchange.requestTimeoutMs} ms`));
-      }, this.config.exchange.requestTimeoutMs);
+        req.destroy(new Error(`no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
       deadline.unref();
       req.on('close', () => clearTimeout(deadline));
       req.on('timeout', () => req.destroy(new Error('socket idle timeout')));

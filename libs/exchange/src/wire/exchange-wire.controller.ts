@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig } from '@vanthu/config';
+import { APP_CONFIG, type AppConfig, MAX_LONG_POLL_MS } from '@vanthu/config';
 import { Public } from '@vanthu/identity';
 import { isUuid } from '@vanthu/shared';
 import type { Request, Response } from 'express';
 import { exchangeError } from '../exchange.errors';
 import { ReceiveConsignmentUseCase } from '../inbound/receive-consignment.use-case';
 import { ExchangeMailboxService } from '../mailbox/exchange-mailbox.service';
+import { MailboxWaiters } from '../mailbox/mailbox-waiters';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
 import { readSignedBody } from './request-body';
 
@@ -31,6 +32,7 @@ export class ExchangeWireController {
     private readonly authenticator: PeerAuthenticator,
     private readonly receive: ReceiveConsignmentUseCase,
     private readonly mailbox: ExchangeMailboxService,
+    private readonly waiters: MailboxWaiters,
   ) {}
 
   @Put('consignments/:id')
@@ -55,13 +57,21 @@ export class ExchangeWireController {
   async list(
     @Query('after') after: string | undefined,
     @Query('limit') limit: string | undefined,
+    @Query('wait') wait: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const caller = await this.caller(req, res);
     const from = /^\d{1,18}$/.test(after ?? '0') ? Number(after ?? 0) : 0;
     const take = /^\d{1,4}$/.test(limit ?? '') ? Number(limit) : 100;
-    res.status(200).json(await this.mailbox.list(caller.peer, from, take));
+    // long poll: seconds to hold an empty answer, at most 25 (within proxies' usual 30 s)
+    const waitMs = /^\d{1,3}$/.test(wait ?? '') ? Math.min(Number(wait) * 1000, MAX_LONG_POLL_MS) : 0;
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const page = await this.mailbox.list(caller.peer, from, take, waitMs, gone.signal);
+    // answered because this process is stopping: the connection is not kept for another request
+    if (this.waiters.shuttingDown) res.setHeader('connection', 'close');
+    res.status(200).json(page);
   }
 
   @Get('mailbox/:id')

@@ -14,6 +14,7 @@ import { EntrySearchTypeName1764100000411 } from './1764100000411-entry-search-t
 import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migration';
 import { Exchange1764100000500 } from './1764100000500-exchange.migration';
 import { ExchangeStoredObjects1764100000501 } from './1764100000501-exchange-stored-objects.migration';
+import { ExchangeNonReceiptAnswers1764100000510 } from './1764100000510-exchange-non-receipt-answers.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   LoginAttempts1764100000420,
   Exchange1764100000500,
   ExchangeStoredObjects1764100000501,
+  ExchangeNonReceiptAnswers1764100000510,
 ];
