@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { nd30Pdf } from '../libs/signing/test-fixtures/nd30-document';
 import { databaseUrl, DEMO_PASSWORD } from '../apps/web/test/support/built-server';
 import { DISTRICT, WebWorld } from '../apps/web/test/support/world';
+import { type Breakdown, medianBreakdown, pdfBreakdown } from './web-pdf-breakdown';
 
 const RUNS = 5;
 const ENTRIES = 10_000;
@@ -35,11 +36,22 @@ async function loggedInPage(browser: Browser, url: string, username: string): Pr
 }
 
 /** Milliseconds from navigation start until `selector` is in the page, in a cold context. */
-async function timeTo(browser: Browser, url: string, path: string, selector: string): Promise<number> {
+async function timeTo(
+  browser: Browser,
+  url: string,
+  path: string,
+  selector: string,
+  breakdowns?: Breakdown[],
+): Promise<number> {
   const page = await loggedInPage(browser, url, DISTRICT.clerk);
   await page.goto(path, { waitUntil: 'commit' });
   await page.locator(selector).first().waitFor({ timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
+  // the panel's requests may still be on their way: wait for them so the breakdown shows them
+  if (breakdowns) {
+    await page.waitForLoadState('networkidle');
+    breakdowns.push(await pdfBreakdown(page));
+  }
   await page.context().close();
   return ms;
 }
@@ -112,6 +124,7 @@ async function main(): Promise<void> {
 
     const list: number[] = [];
     const pdf: number[] = [];
+    const breakdowns: Breakdown[] = [];
     for (let i = 0; i < RUNS; i++) {
       list.push(await timeTo(browser, world.server.url, `${base}/van-ban-di?tab=du-thao`, '.entry-row'));
       pdf.push(
@@ -120,11 +133,18 @@ async function main(): Promise<void> {
           world.server.url,
           `${base}/van-ban/${issued.id}`,
           '.pdf-page[data-rendered="true"]',
+          breakdowns,
         ),
       );
     }
     print('web_list_first_rows_ms', median(list), 'ms');
     print('web_pdf_first_page_ms', median(pdf), 'ms');
+    for (const [part, value] of Object.entries(medianBreakdown(breakdowns)))
+      print(
+        `web_pdf_breakdown_${part}${part === 'font_requests' ? '' : '_ms'}`,
+        value,
+        part === 'font_requests' ? 'count' : 'ms',
+      );
   } finally {
     await world.tearDown();
   }
