@@ -216,7 +216,8 @@ export default function SignModal({
               <Select
                 options={mine.map((c) => ({
                   value: c.id,
-                  label: `${c.subject.split(',')[0].replace('CN=', '')} — hết hạn sau ${c.daysLeft} ngày`,
+                  // the serial's end tells two certificates of one person apart (after a renewal)
+                  label: `${c.subject.split(',')[0].replace('CN=', '')} — số hiệu …${c.serialNumber.slice(-8)} — hết hạn sau ${c.daysLeft} ngày`,
                 }))}
                 placeholder={certificates.isPending ? 'Đang tải…' : 'Không có chứng thư số cá nhân'}
               />
