@@ -79,7 +79,7 @@ export default function CertificatesPage() {
         loading={certificates.isPending}
         dataSource={certificates.data ?? []}
         pagination={false}
-        scroll={{ x: 1270 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: <span className="muted">Chưa có chứng thư số</span> }}
         columns={[
           {
@@ -88,13 +88,16 @@ export default function CertificatesPage() {
             width: 100,
             render: (k: string) => (k === 'organisation' ? 'Cơ quan' : 'Cá nhân'),
           },
-          { title: 'Chủ thể', dataIndex: 'subject', render: (_: unknown, c) => holder(c) },
-          // two certificates of one person (a renewal) differ by their serial
           {
-            title: 'Số hiệu',
-            dataIndex: 'serialNumber',
-            width: 170,
-            render: (serial: string) => <span className="serial">{serial}</span>,
+            title: 'Chủ thể, số hiệu',
+            dataIndex: 'subject',
+            // two certificates of one person (a renewal) differ by their serial
+            render: (_: unknown, c) => (
+              <>
+                {holder(c)}
+                <div className="serial muted">Số hiệu {c.serialNumber}</div>
+              </>
+            ),
           },
           { title: 'Hiệu lực đến', dataIndex: 'notAfter', width: 120, render: formatDate },
           { title: 'Trạng thái', width: 180, render: (_: unknown, c) => <StatusCell c={c} /> },
