@@ -44,6 +44,8 @@ describe('web: Hồ sơ công việc and Báo cáo thống kê', () => {
     await dialog.getByRole('button', { name: 'Lập hồ sơ' }).click();
     await page.getByText('Đã lập hồ sơ.').waitFor();
     const listed = page.getByRole('row', { name: /07\.VP/ });
+    // the confirmation comes before the list is asked again: wait for the new row
+    await listed.waitFor();
     await expect(listed.getByRole('cell').allTextContents()).resolves.toEqual([
       '07.VP',
       'Hồ sơ chuyển đổi số của Văn phòng',
