@@ -109,22 +109,28 @@ export default function DocumentViewer({
         </div>
       </Col>
       <Col xs={24} xl={11}>
-        <Tabs
-          size="small"
-          items={[
-            {
-              key: 'signatures',
-              label: 'Thông tin chữ ký số',
-              children:
-                !storedReport && report.isPending && !doc.isError ? (
-                  <Spin description="Đang kiểm tra chữ ký số…" />
-                ) : (
-                  <SignaturePanel report={finalReport} onShow={show} />
-                ),
-            },
-            ...tabs,
-          ]}
-        />
+        {/* the panel is drawn after the first page (or once the document failed): it is the
+            screen's heaviest part after the page itself, and the page is what the reader waits for */}
+        {!firstDrawn && !doc.isError ? (
+          <Spin description="Đang kiểm tra chữ ký số…" />
+        ) : (
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'signatures',
+                label: 'Thông tin chữ ký số',
+                children:
+                  !storedReport && report.isPending && !doc.isError ? (
+                    <Spin description="Đang kiểm tra chữ ký số…" />
+                  ) : (
+                    <SignaturePanel report={finalReport} onShow={show} />
+                  ),
+              },
+              ...tabs,
+            ]}
+          />
+        )}
       </Col>
     </Row>
   );
