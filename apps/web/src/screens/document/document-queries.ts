@@ -38,6 +38,8 @@ export const pdfQuery = (agencyId: string, entryId: string, file: FileVersion) =
       ]);
       performance.mark('pdf:bytes');
       const pdf = await openPdf(bytes);
+      // page 1 is parsed by the worker while React is still drawing the screen around it
+      await pdf.getPage(1);
       performance.mark('pdf:opened');
       return { bytes, pdf };
     },
