@@ -4,7 +4,8 @@ import { EA_DRANG, WebWorld } from './support/world';
 
 const world = new WebWorld();
 beforeAll(() => world.setUp(), 180_000);
-beforeEach(() => world.fresh(), 120_000);
+// the tests leave the server usable for the next one: one server for the file
+beforeEach(() => world.shared(), 120_000);
 afterEach(() => expect(world.problems()).toEqual([]));
 afterAll(() => world.tearDown(), 60_000);
 

@@ -1,4 +1,5 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { useSession } from '../session/session-context';
 import { NotFoundPage } from '../screens/not-found-page';
@@ -67,7 +68,17 @@ export function AgencyLayout() {
       <Layout>
         <AppHeader agencyId={agencyId} />
         <Layout.Content id="noi-dung" tabIndex={-1} style={{ padding: '20px 16px', outline: 'none' }}>
-          <main>{roles.length === 0 ? <NotFoundPage /> : <Outlet />}</main>
+          <main>
+            {/* the screen loads inside the layout: the menu and header are drawn while its code
+                is still on its way (and no longer after it, in the same long task) */}
+            {roles.length === 0 ? (
+              <NotFoundPage />
+            ) : (
+              <Suspense fallback={<Spin description="Đang tải…" style={{ padding: 48, width: '100%' }} />}>
+                <Outlet />
+              </Suspense>
+            )}
+          </main>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { ApiError, setUnauthorizedHandler } from '../client/http';
 import type { Me, MyAgency, Role } from '../client/types';
@@ -12,24 +12,27 @@ export interface Session {
   hasRole(agencyId: string, ...roles: Role[]): boolean;
 }
 
+/** The current user, or null without a session; also started by the route preload (main.tsx). */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async () => {
+    try {
+      return await api.auth.me();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: Infinity,
+  retry: false,
+});
+
 const SessionContext = createContext<Session | null | undefined>(undefined);
 
 /** Loads the current user (`/auth/me`); `null` when there is no session. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const me = useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        return await api.auth.me();
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
+  const me = useQuery(meQuery);
   useEffect(() => {
     setUnauthorizedHandler(() => queryClient.setQueryData(['me'], null));
   }, [queryClient]);

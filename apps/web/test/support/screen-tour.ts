@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { nd30Pdf } from '../../../../libs/signing/test-fixtures/nd30-document';
 import type { DemoApi } from './demo-api';
+import { typedPdf } from './typed-pdf';
 import { DISTRICT, EA_DRANG, EA_SOL } from './world';
 
 export interface TourData {
@@ -15,20 +15,23 @@ export interface TourData {
  * urgent), one waiting to be signed, one waiting to be issued, a draft, and a case file holding one.
  */
 export async function seedTourData(api: DemoApi, passphrase: string): Promise<TourData> {
-  const pdf = await nd30Pdf({ signerName: 'Nguyễn Văn An' });
   const people = { ...DISTRICT, passphrase };
-  const issued = await api.sendOut(people, pdf, {
+  // each document prints its own type's name and notation (a Kế hoạch says KH-UBND, not QĐ-UBND)
+  const send = async (
+    meta: { subject: string; typeCode: string; recipients: string[] },
+    until?: 'approved' | 'signed' | 'issued',
+  ) => api.sendOut(people, await typedPdf(meta.typeCode, meta.subject), meta, until);
+  const issued = await send({
     subject: 'Về việc triển khai ứng dụng văn bản điện tử và chữ ký số trên địa bàn huyện',
+    typeCode: 'CV',
     recipients: [EA_DRANG, EA_SOL],
   });
-  await api.sendOut(people, pdf, {
+  await send({
     subject: 'Quyết định ban hành quy chế công tác văn thư, lưu trữ',
     typeCode: 'QD',
     recipients: [EA_DRANG],
   });
-  const approved = await api.sendOut(
-    people,
-    pdf,
+  const approved = await send(
     {
       subject: 'Kế hoạch kiểm tra công tác cải cách hành chính năm 2027',
       typeCode: 'KH',
@@ -36,14 +39,14 @@ export async function seedTourData(api: DemoApi, passphrase: string): Promise<To
     },
     'approved',
   );
-  const signed = await api.sendOut(
-    people,
-    pdf,
+  const signed = await send(
     { subject: 'Thông báo lịch tiếp công dân tháng 01/2027', typeCode: 'TB', recipients: [EA_DRANG] },
     'signed',
   );
-  await api.draft(DISTRICT.drafter, DISTRICT.leader, pdf, {
-    subject: 'Dự thảo báo cáo tổng kết công tác văn thư năm 2026',
+  const report = 'Dự thảo báo cáo tổng kết công tác văn thư năm 2026';
+  await api.draft(DISTRICT.drafter, DISTRICT.leader, await typedPdf('BC', report), {
+    subject: report,
+    typeCode: 'BC',
     recipients: [EA_DRANG],
   });
   const agencyId = await api.agencyOf(DISTRICT.clerk);

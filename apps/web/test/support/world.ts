@@ -18,6 +18,8 @@ export class WebWorld {
   server!: RunningServer;
   api!: DemoApi;
   private users: WebUser[] = [];
+  /** No server yet, or the last one was an isolated test's. */
+  private dirty = true;
 
   async setUp(): Promise<void> {
     [this.template, this.chromium] = await Promise.all([sharedDemoTemplate(), launchChromium()]);
@@ -27,6 +29,27 @@ export class WebWorld {
     await this.endTest();
     this.server = await startFromTemplate(this.template);
     this.api = new DemoApi(this.server.url);
+  }
+
+  /**
+   * For a test that does not need the demo world untouched: the server the previous shared test
+   * used, with its documents (a server start is 5–10 s of a browser test); a new one after an
+   * isolated test or at the start of the file. Users of the previous test are logged out.
+   */
+  async shared(): Promise<void> {
+    if (this.dirty) {
+      await this.fresh();
+      this.dirty = false;
+      return;
+    }
+    for (const u of this.users) await u.close();
+    this.users = [];
+  }
+
+  /** For a test that leaves the server unusable for others (a locked address or key): its own. */
+  async isolated(): Promise<void> {
+    await this.fresh();
+    this.dirty = true;
   }
 
   async user(username?: string): Promise<WebUser> {

@@ -5,6 +5,7 @@ import { ApiError } from '../../client/http';
 import type { EntryDetail } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 import { useSession } from '../../session/session-context';
+import { mainFile } from '../document/document-queries';
 import { openPdf, type PdfRect } from '../document/pdf-document';
 import { cssBox, type PageGeometry, PdfPages } from '../document/pdf-pages';
 import { defaultPlacement } from './signature-placement';
@@ -37,7 +38,7 @@ export default function SignModal({
   const session = useSession();
   const action = useEntryAction();
   const [form] = Form.useForm<{ certificateId: string; passphrase: string }>();
-  const main = entry.files.find((f) => f.fileIndex === 0) ?? entry.files[0];
+  const main = mainFile(entry);
   const certificates = useQuery({
     queryKey: ['certificates', agencyId],
     queryFn: () => api.certificates(agencyId),
@@ -49,7 +50,7 @@ export default function SignModal({
   const doc = useQuery({
     queryKey: ['sign-preview', main?.id],
     queryFn: async () => {
-      const res = await fetch(api.fileUrl(agencyId, entry.id, main.id), { credentials: 'same-origin' });
+      const res = await fetch(api.fileUrl(agencyId, entry.id, main!.id), { credentials: 'same-origin' });
       const pdf = await openPdf(await res.arrayBuffer());
       return {
         pdf,
@@ -173,7 +174,7 @@ export default function SignModal({
               <PdfPages
                 pdf={doc.data.pdf}
                 width={PREVIEW_WIDTH}
-                onPageRendered={onPageRendered}
+                onPageSettled={onPageRendered}
                 overlay={(page, g) =>
                   page === placement.page ? (
                     <div
@@ -215,7 +216,8 @@ export default function SignModal({
               <Select
                 options={mine.map((c) => ({
                   value: c.id,
-                  label: `${c.subject.split(',')[0].replace('CN=', '')} — hết hạn sau ${c.daysLeft} ngày`,
+                  // the serial's end tells two certificates of one person apart (after a renewal)
+                  label: `${c.subject.split(',')[0].replace('CN=', '')} — số hiệu …${c.serialNumber.slice(-8)} — hết hạn sau ${c.daysLeft} ngày`,
                 }))}
                 placeholder={certificates.isPending ? 'Đang tải…' : 'Không có chứng thư số cá nhân'}
               />

@@ -88,7 +88,17 @@ export default function CertificatesPage() {
             width: 100,
             render: (k: string) => (k === 'organisation' ? 'Cơ quan' : 'Cá nhân'),
           },
-          { title: 'Chủ thể', dataIndex: 'subject', render: (_: unknown, c) => holder(c) },
+          {
+            title: 'Chủ thể, số hiệu',
+            dataIndex: 'subject',
+            // two certificates of one person (a renewal) differ by their serial
+            render: (_: unknown, c) => (
+              <>
+                {holder(c)}
+                <div className="serial muted">Số hiệu {c.serialNumber}</div>
+              </>
+            ),
+          },
           { title: 'Hiệu lực đến', dataIndex: 'notAfter', width: 120, render: formatDate },
           { title: 'Trạng thái', width: 180, render: (_: unknown, c) => <StatusCell c={c} /> },
           {

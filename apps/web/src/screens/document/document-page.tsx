@@ -4,12 +4,12 @@ import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../client/http';
 import type { FileVersion } from '../../client/types';
-import { api } from '../../client/vanthu-api';
 import { DeadlineTag } from '../../ui/deadline-tag';
 import { PriorityTag } from '../../ui/priority-tag';
 import { StatusTag } from '../../ui/status-tag';
 import { EntryActions } from '../actions/entry-actions';
 import { NotFoundPage } from '../not-found-page';
+import { entryQuery, mainFile } from './document-queries';
 import { EntryDeliveries, EntryFacts, EntryHistory, EntryVersions } from './entry-info';
 
 const DocumentViewer = lazy(() => import('./document-viewer'));
@@ -19,10 +19,7 @@ const DONE = new Set(['closed', 'returned', 'recalled', 'issued', 'replaced']);
 /** Xem văn bản: data, actions, the PDF with its signatures, history, versions and deliveries. */
 export default function DocumentPage() {
   const { agencyId = '', entryId = '' } = useParams();
-  const entry = useQuery({
-    queryKey: ['entry', agencyId, entryId],
-    queryFn: () => api.entry(agencyId, entryId),
-  });
+  const entry = useQuery(entryQuery(agencyId, entryId));
   const [viewing, setViewing] = useState<FileVersion | null>(null);
 
   if (entry.isPending) return <Spin description="Đang tải văn bản…" />;
@@ -33,7 +30,7 @@ export default function DocumentPage() {
     return <Alert type="error" showIcon title={(e as Error).message} />;
   }
   const d = entry.data;
-  const main = viewing ?? d.files.find((f) => f.fileIndex === 0) ?? d.files[0];
+  const main = viewing ?? mainFile(d);
   const tabs = [
     { key: 'facts', label: 'Chi tiết', children: <EntryFacts entry={d} /> },
     { key: 'history', label: 'Xử lý', children: <EntryHistory entry={d} agencyId={agencyId} /> },

@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Row, Space, Spin, Tabs } from 'antd';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { FileVersion, ReportedSignature, VerificationReport } from '../../client/types';
 import { api } from '../../client/vanthu-api';
-import { openPdf, type PdfRect, signatureWidgets } from './pdf-document';
+import { pdfQuery } from './document-queries';
+import { type PdfRect, signatureWidgets } from './pdf-document';
 import { cssBox, PdfPages } from './pdf-pages';
 import { SignaturePanel } from './signature-panel';
-
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error('Không tải được tệp văn bản.');
-  return res.arrayBuffer();
-}
 
 /**
  * Xem văn bản: the PDF rendered by pdf.js beside "Thông tin chữ ký số". The report is the one
@@ -33,20 +28,19 @@ export default function DocumentViewer({
   tabs: { key: string; label: string; children: ReactNode }[];
 }) {
   const url = api.fileUrl(agencyId, entryId, file.id);
-  const doc = useQuery({
-    queryKey: ['pdf', file.id],
-    queryFn: async () => {
-      const bytes = await fetchBytes(url);
-      return { bytes, pdf: await openPdf(bytes) };
-    },
-    staleTime: Infinity,
-  });
+  const doc = useQuery(pdfQuery(agencyId, entryId, file));
+  // The server's verification is asked for once the first page is drawn (or could not be): on a
+  // busy server it would otherwise take the CPU the first page needs.
+  const [firstDrawn, setFirstDrawn] = useState(false);
   const report = useQuery({
     queryKey: ['report', file.id],
     queryFn: () => api.verify(new File([doc.data!.bytes], file.fileName, { type: 'application/pdf' })),
-    enabled: !storedReport && !!doc.data,
+    enabled: !storedReport && !!doc.data && firstDrawn,
     staleTime: Infinity,
   });
+  const onPageSettled = useCallback((page: number) => {
+    if (page === 1) setFirstDrawn(true);
+  }, []);
   const widgets = useQuery({
     queryKey: ['widgets', file.id],
     queryFn: () => signatureWidgets(doc.data!.pdf),
@@ -55,9 +49,10 @@ export default function DocumentViewer({
   });
   const [highlight, setHighlight] = useState<{ page: number; rect: PdfRect } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(720);
-  useEffect(() => {
-    if (scroller.current) setWidth(Math.min(900, scroller.current.clientWidth - 24));
+  // The pages are drawn once, at the width measured before the first paint (not at a guess first).
+  const [width, setWidth] = useState<number>();
+  useLayoutEffect(() => {
+    setWidth(Math.min(900, (scroller.current?.clientWidth ?? 744) - 24));
   }, []);
 
   const show = useCallback(
@@ -95,10 +90,11 @@ export default function DocumentViewer({
         >
           {doc.isPending && <Spin description="Đang mở văn bản…" />}
           {doc.isError && <Alert type="error" title={(doc.error as Error).message} />}
-          {doc.data && (
+          {doc.data && width !== undefined && (
             <PdfPages
               pdf={doc.data.pdf}
               width={width}
+              onPageSettled={onPageSettled}
               overlay={(page, g) =>
                 highlight && highlight.page === page ? (
                   <div
@@ -113,22 +109,28 @@ export default function DocumentViewer({
         </div>
       </Col>
       <Col xs={24} xl={11}>
-        <Tabs
-          size="small"
-          items={[
-            {
-              key: 'signatures',
-              label: 'Thông tin chữ ký số',
-              children:
-                report.isPending && !storedReport && doc.data ? (
-                  <Spin description="Đang kiểm tra chữ ký số…" />
-                ) : (
-                  <SignaturePanel report={finalReport} onShow={show} />
-                ),
-            },
-            ...tabs,
-          ]}
-        />
+        {/* the panel is drawn after the first page (or once the document failed): it is the
+            screen's heaviest part after the page itself, and the page is what the reader waits for */}
+        {!firstDrawn && !doc.isError ? (
+          <Spin description="Đang kiểm tra chữ ký số…" />
+        ) : (
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'signatures',
+                label: 'Thông tin chữ ký số',
+                children:
+                  !storedReport && report.isPending && !doc.isError ? (
+                    <Spin description="Đang kiểm tra chữ ký số…" />
+                  ) : (
+                    <SignaturePanel report={finalReport} onShow={show} />
+                  ),
+              },
+              ...tabs,
+            ]}
+          />
+        )}
       </Col>
     </Row>
   );

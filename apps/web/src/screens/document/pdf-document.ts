@@ -1,11 +1,9 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pdfWorker, workerUrl } from './pdf-worker';
 
-// The worker is a file of this origin (CSP worker-src 'self'). It is started when this module
-// loads (with the viewer's chunk, often before the document's data arrives), so its ~1 MB script
-// is fetched and compiled while the entry and the PDF are still on their way.
+// The worker already started when the app booted on a document's address (route preload).
 GlobalWorkerOptions.workerSrc = workerUrl;
-GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
+GlobalWorkerOptions.workerPort = pdfWorker();
 
 export type { PDFDocumentProxy };
 

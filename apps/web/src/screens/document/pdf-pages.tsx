@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, PdfRect } from './pdf-document';
 
 export interface PageGeometry {
@@ -13,46 +13,59 @@ function PdfPage({
   pdf,
   number,
   width,
+  active,
   overlay,
-  onRendered,
+  onSettled,
 }: {
   pdf: PDFDocumentProxy;
   number: number;
   width: number;
+  /** Drawn only once active: pages are drawn one after the other, the first one first. */
+  active: boolean;
   overlay?: (geometry: PageGeometry) => ReactNode;
-  onRendered?: (number: number) => void;
+  /** Called once the page is drawn, or could not be. */
+  onSettled: (number: number) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [geometry, setGeometry] = useState<PageGeometry & { height: number }>();
   const [rendered, setRendered] = useState(false);
 
   useEffect(() => {
+    if (!active) return;
     let cancelled = false;
     let task: { cancel(): void; promise: Promise<void> } | undefined;
-    void pdf.getPage(number).then((page) => {
-      if (cancelled || !canvas.current) return;
-      const base = page.getViewport({ scale: 1 });
-      const scale = width / base.width;
-      const ratio = window.devicePixelRatio || 1;
-      const viewport = page.getViewport({ scale: scale * ratio });
-      canvas.current.width = Math.floor(viewport.width);
-      canvas.current.height = Math.floor(viewport.height);
-      setGeometry({ scale, heightPt: base.height, height: base.height * scale });
-      task = page.render({ canvas: canvas.current, viewport });
-      task.promise.then(
-        () => {
-          if (cancelled) return;
-          setRendered(true);
-          onRendered?.(number);
-        },
-        () => undefined,
-      );
-    });
+    const settled = (drawn: boolean) => {
+      if (cancelled) return;
+      if (drawn) {
+        performance.mark(`pdf:page${number}-drawn`);
+        setRendered(true);
+      }
+      onSettled(number);
+    };
+    pdf.getPage(number).then(
+      (page) => {
+        if (cancelled || !canvas.current) return;
+        const base = page.getViewport({ scale: 1 });
+        const scale = width / base.width;
+        const ratio = window.devicePixelRatio || 1;
+        const viewport = page.getViewport({ scale: scale * ratio });
+        canvas.current.width = Math.floor(viewport.width);
+        canvas.current.height = Math.floor(viewport.height);
+        setGeometry({ scale, heightPt: base.height, height: base.height * scale });
+        performance.mark(`pdf:page${number}-render`);
+        task = page.render({ canvas: canvas.current, viewport });
+        task.promise.then(
+          () => settled(true),
+          () => settled(false),
+        );
+      },
+      () => settled(false),
+    );
     return () => {
       cancelled = true;
       task?.cancel();
     };
-  }, [pdf, number, width, onRendered]);
+  }, [pdf, number, width, active, onSettled]);
 
   return (
     <div
@@ -79,18 +92,30 @@ export function cssBox(rect: PdfRect, g: PageGeometry) {
   };
 }
 
-/** Every page of the document, one below the other, with an optional overlay per page. */
+/**
+ * Every page of the document, one below the other, with an optional overlay per page. Pages are
+ * drawn in order, one at a time, so the first one is not slowed down by the others.
+ * `onPageSettled` is called for each page once it is drawn or could not be.
+ */
 export function PdfPages({
   pdf,
   width,
   overlay,
-  onPageRendered,
+  onPageSettled,
 }: {
   pdf: PDFDocumentProxy;
   width: number;
   overlay?: (page: number, geometry: PageGeometry) => ReactNode;
-  onPageRendered?: (page: number) => void;
+  onPageSettled?: (page: number) => void;
 }) {
+  const [settled, setSettled] = useState(0);
+  const onSettled = useCallback(
+    (page: number) => {
+      setSettled((n) => Math.max(n, page));
+      onPageSettled?.(page);
+    },
+    [onPageSettled],
+  );
   return (
     <>
       {Array.from({ length: pdf.numPages }, (_, i) => (
@@ -99,8 +124,9 @@ export function PdfPages({
           pdf={pdf}
           number={i + 1}
           width={width}
+          active={i <= settled}
           overlay={overlay ? (g) => overlay(i + 1, g) : undefined}
-          onRendered={onPageRendered}
+          onSettled={onSettled}
         />
       ))}
     </>

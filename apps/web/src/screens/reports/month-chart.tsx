@@ -6,7 +6,8 @@ const HEIGHT = 180;
 
 /**
  * Văn bản đến and đi per month as grouped bars (SVG, no chart library: the figures are twelve
- * pairs). Each bar has its number above it, and the same figures are in the table below the chart.
+ * pairs). Each bar has its number above it; the same figures are in the table under the chart, the
+ * chart's text equivalent for screen readers and for anyone who copies the figures.
  */
 export function MonthChart({ months }: { months: ReportSummary['byMonth'] }) {
   const max = Math.max(1, ...months.flatMap((m) => [m.incoming, m.outgoing]));
@@ -57,6 +58,33 @@ export function MonthChart({ months }: { months: ReportSummary['byMonth'] }) {
         />{' '}
         Văn bản đi
       </figcaption>
+      <table className="month-table" aria-label="Số văn bản theo tháng">
+        <thead>
+          <tr>
+            <th scope="col">Tháng</th>
+            {months.map((m) => (
+              <th key={m.month} scope="col">
+                {Number(m.month.slice(5))}/{m.month.slice(0, 4)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['Văn bản đến', 'incoming'],
+              ['Văn bản đi', 'outgoing'],
+            ] as const
+          ).map(([label, key]) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              {months.map((m) => (
+                <td key={m.month}>{m[key]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }
