@@ -4,6 +4,7 @@ import request from 'supertest';
 import { UnlockOrganisationKeyUseCase, UnlockPersonalKeyUseCase } from '@vanthu/certificates';
 import { AuthenticateSessionUseCase, type Principal } from '@vanthu/identity';
 import { Clock } from '@vanthu/shared';
+import { renderSealPng } from '@vanthu/signing';
 import {
   getTestPki,
   insertAgency,
@@ -358,8 +359,13 @@ describe('certificate store over HTTP', () => {
   });
 
   describe('replacing and revoking', () => {
-    it('replace: the new certificate takes over in one step, the old one loses its key', async () => {
+    it('replace: the new certificate takes over in one step with the seal image, the old one loses its key', async () => {
       const next = pki.organisations[1];
+      const seal = renderSealPng('UBND xã Ea Khăl');
+      await server.db.dataSource.query('UPDATE certificate SET appearance_png = $2 WHERE id = $1', [
+        ids.orgA,
+        seal,
+      ]);
       const leader = await upload(
         'a.leader',
         `/api/v1/agencies/${communeA.id}/certificates/${ids.orgA}/replace`,
@@ -388,6 +394,11 @@ describe('certificate store over HTTP', () => {
         [ids.orgA],
       );
       expect(old).toEqual({ status: 'replaced', replaced_by: ids.orgA2, sealed_key: null });
+      const [renewed] = await server.db.dataSource.query(
+        'SELECT appearance_png FROM certificate WHERE id = $1',
+        [ids.orgA2],
+      );
+      expect(Buffer.from(renewed.appearance_png).equals(seal)).toBe(true);
 
       const unlock = server.app.get(UnlockOrganisationKeyUseCase);
       const clerk = await principal('a.clerk');

@@ -139,6 +139,16 @@ export class CertificateRepository {
     return rows[0]?.appearance_png ?? null;
   }
 
+  /** A renewal keeps the holder's signature or seal image: it belongs to the person or seal, not to the key. */
+  async copyAppearance(fromId: string, toId: string): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE certificate AS c SET appearance_png = o.appearance_png
+         FROM certificate AS o
+        WHERE c.id = $2 AND o.id = $1 AND o.appearance_png IS NOT NULL AND c.appearance_png IS NULL`,
+      [fromId, toId],
+    );
+  }
+
   async setAppearance(id: string, png: Buffer): Promise<void> {
     await this.db.manager.query(
       'UPDATE certificate SET appearance_png = $2, version = version + 1 WHERE id = $1',

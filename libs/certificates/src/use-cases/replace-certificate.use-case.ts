@@ -20,9 +20,9 @@ export interface ReplaceCertificateInput {
 }
 
 /**
- * Renewal: imports the new certificate with the old one's kind and owner and marks the old one
- * replaced (its sealed key erased), all in one transaction: there is never a moment with both or
- * neither active.
+ * Renewal: imports the new certificate with the old one's kind, owner and signature/seal image and
+ * marks the old one replaced (its sealed key erased), all in one transaction: there is never a
+ * moment with both or neither active, nor a renewed leader who cannot sign for want of his image.
  */
 @Injectable()
 export class ReplaceCertificateUseCase {
@@ -53,6 +53,7 @@ export class ReplaceCertificateUseCase {
         { agencyId: old.agencyId, kind: old.kind, ownerUserId: old.ownerUserId },
         input.principal,
       );
+      await this.certificates.copyAppearance(old.id, created.id);
       await this.certificates.markReplaced(old.id, created.id);
       await this.audit.record({
         action: 'certificate.replaced',
