@@ -11,6 +11,7 @@ import { verifyReceipt } from '../transport/exchange-receipt';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
 import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
+import { recordDeadConsignment } from './dead-consignment';
 import { OutboundListener } from './outbound-listener';
 import { retryDelayMs } from './retry-backoff';
 
@@ -174,22 +175,9 @@ export class SendAttempt {
         lastError: error.slice(0, 1000),
       };
       if (!(await this.outbound.finish(row.id, changes))) return;
-      await this.listener.onDead({ ...row, ...changes }, 'not-exchange');
-      await this.audit.record({
-        action: 'exchange.dead',
-        agencyId: row.agencyId,
-        subjectType: 'consignment',
-        subjectId: row.consignmentId,
-        details: {
-          kind: row.kind,
-          to: row.toCode,
-          peer: peer.name,
-          deliveryId: row.deliveryId,
-          attempts: row.attempts,
-          nonReceiptAnswers,
-          lastErrorCode: code,
-          lastError: error.slice(0, 500),
-        },
+      await recordDeadConsignment(this.listener, this.audit, { ...row, ...changes }, 'not-exchange', {
+        peer: peer.name,
+        nonReceiptAnswers,
       });
     });
   }

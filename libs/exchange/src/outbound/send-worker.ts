@@ -7,6 +7,7 @@ import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
 import { ExchangeSignals } from '../workers/exchange-signals';
 import { WorkerLoop } from '../workers/worker-loop';
 import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
+import { recordDeadConsignment } from './dead-consignment';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
 import { OutboundListener } from './outbound-listener';
 import { SendAttempt } from './send-attempt';
@@ -100,24 +101,10 @@ export class SendWorker implements OnApplicationShutdown {
   private async buryExpired(): Promise<number> {
     const rows = await this.db.transaction(async () => {
       const dead = await this.outbound.buryExpired(this.config.exchange.maxAgeMs, BURY_BATCH);
-      for (const row of dead) {
-        await this.listener.onDead(row);
-        await this.audit.record({
-          action: 'exchange.dead',
-          agencyId: row.agencyId,
-          subjectType: 'consignment',
-          subjectId: row.consignmentId,
-          details: {
-            kind: row.kind,
-            to: row.toCode,
-            deliveryId: row.deliveryId,
-            attempts: row.attempts,
-            firstQueuedAt: new Date(row.firstQueuedAt).toISOString(),
-            lastErrorCode: row.lastErrorCode,
-            lastError: row.lastError,
-          },
+      for (const row of dead)
+        await recordDeadConsignment(this.listener, this.audit, row, 'expired', {
+          firstQueuedAt: new Date(row.firstQueuedAt).toISOString(),
         });
-      }
       return dead;
     });
     if (rows.length > 0) this.logger.warn(`${rows.length} gói tin quá hạn gửi, chuyển sang "dead"`);
