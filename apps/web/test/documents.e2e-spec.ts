@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { choose, modal } from './support/antd';
 import { databaseUrl } from './support/built-server';
+import { vietnamDateIn } from './support/vietnam-date';
 import { WebWorld } from './support/world';
 
 const world = new WebWorld();
@@ -14,9 +15,6 @@ afterAll(() => world.tearDown(), 60_000);
 const colorOf = (element: unknown) =>
   (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element)
     .color;
-
-const ddmmyyyy = (d: Date) =>
-  `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 
 describe('web: incoming and outgoing documents', () => {
   it('registers a paper document with the keyboard only, warns of the duplicate and registers it on confirmation', async () => {
@@ -119,7 +117,7 @@ describe('web: incoming and outgoing documents', () => {
     await leader.page.getByRole('button', { name: 'Phân công xử lý' }).click();
     const dialog = modal(leader.page, 'Phân công xử lý');
     await choose(leader.page, 'Chủ trì', 'Đỗ Văn Hải');
-    await dialog.getByLabel('Hạn xử lý (chủ trì)').fill(ddmmyyyy(new Date(Date.now() + 2 * 86_400_000)));
+    await dialog.getByLabel('Hạn xử lý (chủ trì)').fill(vietnamDateIn(2));
     await dialog.getByLabel('Hạn xử lý (chủ trì)').press('Enter');
     await choose(leader.page, 'Để biết', 'Phòng', true);
     await dialog.getByRole('button', { name: 'Phân công' }).click();
@@ -135,7 +133,10 @@ describe('web: incoming and outgoing documents', () => {
     // the deadline passes: no API moves a date back, so the test puts the entry three days late
     const db = new Client({ connectionString: databaseUrl(world.server) });
     await db.connect();
-    await db.query(`UPDATE register_entry SET due_date = current_date - 3 WHERE id = $1`, [received.id]);
+    await db.query(
+      `UPDATE register_entry SET due_date = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 3 WHERE id = $1`,
+      [received.id],
+    );
     await db.end();
     await leader.page.reload();
     const late = leader.page.locator('.tone-tag', { hasText: 'Quá hạn 3 ngày' });

@@ -8,6 +8,7 @@ import {
   startFromTemplate,
 } from './support/built-server';
 import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { vietnamDateIn } from './support/vietnam-date';
 import { WebUser } from './support/web-user';
 
 /**
@@ -136,9 +137,7 @@ describe('web: district → two communes → reply closes', () => {
     await click(leaderA, 'Phân công xử lý');
     const assign = modal(leaderA, 'Phân công xử lý');
     await choose(leaderA, 'Chủ trì', 'Đỗ Văn Hải');
-    const due = new Date(Date.now() + 5 * 86_400_000);
-    const dueText = `${String(due.getDate()).padStart(2, '0')}/${String(due.getMonth() + 1).padStart(2, '0')}/${due.getFullYear()}`;
-    await assign.getByLabel('Hạn xử lý (chủ trì)').fill(dueText);
+    await assign.getByLabel('Hạn xử lý (chủ trì)').fill(vietnamDateIn(5));
     await assign.getByLabel('Hạn xử lý (chủ trì)').press('Enter');
     await assign.getByLabel('Ý kiến chỉ đạo', { exact: true }).fill('Đồng chí Hải chủ trì tham mưu trả lời');
     await assign.getByRole('button', { name: 'Phân công' }).click();
