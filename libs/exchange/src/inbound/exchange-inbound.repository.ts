@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Database } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { ExchangeInboundEntity, type InboundState } from './exchange-inbound.entity';
@@ -82,13 +83,15 @@ export class ExchangeInboundRepository {
     });
   }
 
-  /** Locks one row for its processing transaction; null when another process finished it meanwhile. */
-  async lockReceived(consignmentId: string): Promise<ExchangeInboundEntity | null> {
-    const rows: { consignment_id: string }[] = await this.db.manager.query(
-      `SELECT consignment_id FROM exchange_inbound WHERE consignment_id = $1 AND state IN ('received', 'held') FOR UPDATE`,
-      [consignmentId],
-    );
-    return rows.length ? this.find(consignmentId) : null;
+  /**
+   * Locks one row for its processing transaction (one statement); null when another process
+   * finished it meanwhile.
+   */
+  lockReceived(consignmentId: string): Promise<ExchangeInboundEntity | null> {
+    return this.db.manager.findOne(ExchangeInboundEntity, {
+      where: { consignmentId, state: In(['received', 'held']) },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async finish(
