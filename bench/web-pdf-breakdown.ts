@@ -12,10 +12,11 @@ const RESOURCES: [string, RegExp][] = [
   ['app_js', /\/assets\/index-[^/]+\.js$/],
   ['auth_me', /\/api\/v1\/auth\/me$/],
   ['route_chunk', /\/assets\/document-page-[^/]+\.js$/],
-  ['viewer_chunk', /\/assets\/(pdf-pages|document-viewer|pdf-document)-[^/]+\.js$/],
+  ['viewer_chunk', /\/assets\/(pdf-pages|document-viewer)-[^/]+\.js$/],
+  ['pdf_lib_chunk', /\/assets\/pdf-document-[^/]+\.js$/],
   ['worker_script', /\/assets\/pdf\.worker[^/]*\.m?js$/],
   ['entry', /\/api\/v1\/agencies\/[^/]+\/entries\/[0-9a-f-]{36}$/],
-  ['pdf_download', /\/versions\/[0-9a-f-]{36}\/content$/],
+  ['pdf_download', /\/(versions\/[0-9a-f-]{36}|main-file)\/content$/],
   ['verify_report', /\/api\/v1\/verify$/],
 ];
 

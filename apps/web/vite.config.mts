@@ -17,6 +17,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       onLog(level, log, handler) {

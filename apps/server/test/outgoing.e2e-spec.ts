@@ -265,6 +265,16 @@ describe('outgoing documents over HTTP: draft, review, sign, issue, release, rec
       rm(dir, { recursive: true, force: true }),
     );
     expect(stdout.replace(/\s+/g, ' ')).toContain('Số: 01/QĐ-UBND');
+    // the viewer's first request, sent before it knows the version: the newest main document
+    // (after its draft and signed versions), naming its version; not for another agency's clerk
+    const main = await get('d.clerk', `/api/v1/agencies/${district.id}/entries/${id}/main-file/content`);
+    expect(main.status).toBe(200);
+    expect(main.headers['x-version-id']).toBe(issuedVersion.id);
+    expect(Buffer.compare(main.body as Buffer, bytes)).toBe(0);
+    expect(detail.versions.filter((v: { fileIndex: number }) => v.fileIndex === 0).length).toBeGreaterThan(1);
+    const foreign = await get('a.clerk', `/api/v1/agencies/${district.id}/entries/${id}/main-file/content`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers['x-version-id']).toBeUndefined();
 
     // each commune sees it in its own inbox, prefilled and verified, and nothing of the others
     const inA = byName['UBND thị trấn Ea Drăng'];

@@ -9,6 +9,23 @@ import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
 const INDEX = `<!doctype html><html lang="vi"><head><meta name="csp-nonce" content="__CSP_NONCE__"></head>
 <body><div id="root"></div><script type="module" src="/assets/app-abc123.js"></script></body></html>`;
 
+/** A Vite build manifest: the entry, the document screen's chunks and pdf.js's worker. */
+const MANIFEST = {
+  'index.html': { file: 'assets/app-abc123.js', isEntry: true, imports: ['_runtime.js'] },
+  '_runtime.js': { file: 'assets/runtime-1.js' },
+  '_table.js': { file: 'assets/table-2.js', imports: ['_runtime.js'] },
+  'src/screens/document/document-page.tsx': {
+    file: 'assets/document-page-3.js',
+    imports: ['index.html', '_table.js'],
+  },
+  'src/screens/document/document-viewer.tsx': {
+    file: 'assets/document-viewer-4.js',
+    imports: ['index.html', '_table.js', 'src/screens/document/pdf-document.ts'],
+  },
+  'src/screens/document/pdf-document.ts': { file: 'assets/pdf-document-5.js', imports: ['index.html'] },
+  '../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs': { file: 'assets/pdf.worker.min-6.mjs' },
+};
+
 function filesUnder(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).length;
 }
@@ -28,6 +45,8 @@ describe('the web UI served by the server', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), INDEX);
     writeFileSync(join(webDir, 'assets/app-abc123.js'), 'console.log("vanthu");');
+    mkdirSync(join(webDir, '.vite'));
+    writeFileSync(join(webDir, '.vite/manifest.json'), JSON.stringify(MANIFEST));
     server = await startTestServer({
       VANTHU_WEB_DIR: webDir,
       VANTHU_PUBLIC_VERIFY_PER_MINUTE: '3',
@@ -55,6 +74,36 @@ describe('the web UI served by the server', () => {
       nonces.push(nonce);
     }
     expect(new Set(nonces).size).toBe(3);
+  });
+
+  it("starts a document's data, screen chunks and pdf.js worker from the page's head, and only there", async () => {
+    const agencyId = randomUUID();
+    const entryId = randomUUID();
+    const page = (await request(server.url).get(`/co-quan/${agencyId}/van-ban/${entryId}`).expect(200)).text;
+    const head = page.slice(0, page.indexOf('</head>'));
+    const links = [...head.matchAll(/<link rel="([a-z]+)"[^>]*href="([^"]+)"/g)].map(
+      ([, rel, href]) => `${rel} ${href}`,
+    );
+    expect(links).toEqual([
+      `preload /api/v1/agencies/${agencyId}/entries/${entryId}`,
+      `preload /api/v1/agencies/${agencyId}/entries/${entryId}/main-file/content`,
+      // each chunk once, none the entry script already loads (app, runtime)
+      'modulepreload /assets/document-page-3.js',
+      'modulepreload /assets/table-2.js',
+      'modulepreload /assets/document-viewer-4.js',
+      'modulepreload /assets/pdf-document-5.js',
+      'prefetch /assets/pdf.worker.min-6.mjs',
+    ]);
+    // the app's fetch() is a CORS-mode request: a preload without crossorigin would be fetched twice
+    expect(head.match(/rel="preload" as="fetch" crossorigin /g)).toHaveLength(2);
+    for (const path of [
+      '/co-quan/abc/van-ban-den',
+      `/co-quan/${agencyId}/van-ban/${entryId}x`,
+      '/xac-thuc',
+    ]) {
+      const other = (await request(server.url).get(path).expect(200)).text;
+      expect(other).not.toMatch(/rel="(preload|modulepreload|prefetch)"/);
+    }
   });
 
   it('serves hashed assets for a year, a missing asset as 404, and never a file outside the folder', async () => {

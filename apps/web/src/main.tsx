@@ -1,3 +1,5 @@
+// first: starts pdf.js's worker on a document's address before the other modules are evaluated
+import './app/early-worker';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { queryClient } from './app/query-client';

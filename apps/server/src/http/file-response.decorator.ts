@@ -5,7 +5,11 @@ import { ApiProduces, ApiResponse } from '@nestjs/swagger';
 export const FILE_RESPONSE = 'vanthu:file-response';
 
 /** A route that answers with a file (written by `sendDownload`, or a string body), not JSON. */
-export function FileResponse(mediaTypes: string | string[], description: string): MethodDecorator {
+export function FileResponse(
+  mediaTypes: string | string[],
+  description: string,
+  extraHeaders: Record<string, { description: string; schema: Record<string, string> }> = {},
+): MethodDecorator {
   const types = Array.isArray(mediaTypes) ? mediaTypes : [mediaTypes];
   return applyDecorators(
     SetMetadata(FILE_RESPONSE, true),
@@ -19,6 +23,7 @@ export function FileResponse(mediaTypes: string | string[], description: string)
           description: 'attachment; filename="…"; filename*=UTF-8\'\'…',
           schema: { type: 'string' },
         },
+        ...extraHeaders,
       },
     }),
   );

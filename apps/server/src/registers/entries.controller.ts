@@ -10,6 +10,8 @@ import { ZodResponse } from '../http/zod-response.decorator';
 import { entryDetailsSchema } from './entry.responses';
 
 const uuid = { schema: entryIdParam };
+/** Names the version a `main-file` answer is (the viewer matches it with the entry's files). */
+const MAIN_VERSION_HEADER = 'X-Version-Id';
 
 /** One register entry (incoming or outgoing) with its files, notes, assignments and deliveries. */
 @ApiTags('entries')
@@ -46,6 +48,30 @@ export class EntriesController {
     @Res() res: Response,
   ) {
     const file = await this.download.execute({ principal, agencyId, entryId: id, versionId });
+    sendDownload(res, { fileName: file.fileName, mediaType: 'application/pdf', bytes: file.bytes });
+  }
+
+  /**
+   * The viewer's first request on a document's address, sent together with the entry's (one round
+   * trip instead of two before the first page): the version it is names itself in a header.
+   */
+  @FileResponse('application/pdf', 'Tệp PDF của phiên bản mới nhất của văn bản chính', {
+    [MAIN_VERSION_HEADER]: {
+      description: 'Mã phiên bản của tệp trả về',
+      schema: { type: 'string', format: 'uuid' },
+    },
+  })
+  @Get('main-file/content')
+  @RequireAgencyRole()
+  @ApiOperation({ summary: 'Tải tệp PDF mới nhất của văn bản chính (tệp đầu tiên)' })
+  async mainContent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agencyId') agencyId: string,
+    @Param('entryId', uuid) id: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.download.execute({ principal, agencyId, entryId: id, versionId: 'main' });
+    res.setHeader(MAIN_VERSION_HEADER, file.versionId);
     sendDownload(res, { fileName: file.fileName, mediaType: 'application/pdf', bytes: file.bytes });
   }
 }

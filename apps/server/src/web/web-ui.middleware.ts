@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from './content-security-policy';
+import { routePreloads, type ViteManifest } from './route-preloads';
 
 /**
  * Paths the server owns: never answered with the UI, so an unknown route there stays a JSON 404.
@@ -29,14 +30,21 @@ const MISSING_UI = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>
 export function webUiMiddleware(dir: string) {
   const root = normalize(dir + sep);
   const indexPath = join(root, 'index.html');
-  let index: { html: string; mtimeMs: number } | undefined;
+  const manifestPath = join(root, '.vite', 'manifest.json');
+  let index: { html: string; manifest: ViteManifest; mtimeMs: number } | undefined;
 
-  const readIndex = (): string | undefined => {
+  const readIndex = (): typeof index => {
     if (!existsSync(indexPath)) return undefined;
     const mtimeMs = statSync(indexPath).mtimeMs;
     // Re-read after a rebuild of the UI while the server runs (cheap stat, no restart needed).
-    if (!index || index.mtimeMs !== mtimeMs) index = { html: readFileSync(indexPath, 'utf8'), mtimeMs };
-    return index.html;
+    if (!index || index.mtimeMs !== mtimeMs) {
+      // a build without its manifest still serves the app, without the route hints
+      const manifest = existsSync(manifestPath)
+        ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest)
+        : {};
+      index = { html: readFileSync(indexPath, 'utf8'), manifest, mtimeMs };
+    }
+    return index;
   };
 
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -55,14 +63,22 @@ export function webUiMiddleware(dir: string) {
       res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy tệp.');
       return;
     }
-    const html = readIndex();
+    const page = readIndex();
     const nonce = randomBytes(16).toString('base64');
     res.set({
       ...PAGE_HEADERS,
       'Content-Security-Policy': contentSecurityPolicy(nonce),
       'Cache-Control': 'no-cache',
     });
-    res.type('text/html; charset=utf-8').send(html ? html.split(NONCE_PLACEHOLDER).join(nonce) : MISSING_UI);
+    if (!page) {
+      res.type('text/html; charset=utf-8').send(MISSING_UI);
+      return;
+    }
+    const html = page.html
+      .split(NONCE_PLACEHOLDER)
+      .join(nonce)
+      .replace('</head>', `${routePreloads(page.manifest, req.path)}</head>`);
+    res.type('text/html; charset=utf-8').send(html);
   };
 }
 

@@ -1065,6 +1065,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agencies/{agencyId}/entries/{entryId}/main-file/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tệp PDF mới nhất của văn bản chính (tệp đầu tiên)
+     * @description Vai trò: mọi vai trò trong cơ quan.
+     */
+    get: operations['EntriesController_mainContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/agencies/{agencyId}/case-files': {
     parameters: {
       query?: never;
@@ -5249,6 +5269,43 @@ export interface operations {
         headers: {
           /** @description attachment; filename="…"; filename*=UTF-8''… */
           'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+        };
+      };
+      /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EntriesController_mainContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã định danh của cơ quan (ví dụ 000.00.12.H15) hoặc id (UUID) */
+        agencyId: string;
+        entryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp PDF của phiên bản mới nhất của văn bản chính */
+      200: {
+        headers: {
+          /** @description attachment; filename="…"; filename*=UTF-8''… */
+          'Content-Disposition'?: string;
+          /** @description Mã phiên bản của tệp trả về */
+          'X-Version-Id'?: string;
           [name: string]: unknown;
         };
         content: {

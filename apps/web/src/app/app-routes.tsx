@@ -1,26 +1,26 @@
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSessionState } from '../session/session-context';
 import { AgencyLayout } from './agency-layout';
 import { LoginPage } from '../screens/login/login-page';
 import { NotFoundPage } from '../screens/not-found-page';
-
-// Every screen loads on demand: the first page ships only the shell and the login form.
-const DeskPage = lazy(() => import('../screens/desk/desk-page'));
-const IncomingPage = lazy(() => import('../screens/incoming/incoming-page'));
-const DocumentPage = lazy(() => import('../screens/document/document-page'));
-const UploadIncomingPage = lazy(() => import('../screens/incoming/upload-incoming-page'));
-const OutgoingPage = lazy(() => import('../screens/outgoing/outgoing-page'));
-const NewDraftPage = lazy(() => import('../screens/outgoing/new-draft-page'));
-const SearchPage = lazy(() => import('../screens/search/search-page'));
-const RegistersPage = lazy(() => import('../screens/registers/registers-page'));
-const CaseFilesPage = lazy(() => import('../screens/case-files/case-files-page'));
-const CaseFilePage = lazy(() => import('../screens/case-files/case-file-page'));
-const ReportsPage = lazy(() => import('../screens/reports/reports-page'));
-const AdminPage = lazy(() => import('../screens/admin/admin-page'));
-const CertificatesPage = lazy(() => import('../screens/admin/certificates-page'));
-const PublicVerifyPage = lazy(() => import('../screens/public-verify/public-verify-page'));
+import {
+  AdminPage,
+  CaseFilePage,
+  CaseFilesPage,
+  CertificatesPage,
+  DeskPage,
+  DocumentPage,
+  IncomingPage,
+  NewDraftPage,
+  OutgoingPage,
+  PublicVerifyPage,
+  RegistersPage,
+  ReportsPage,
+  SearchPage,
+  UploadIncomingPage,
+} from './screens';
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>

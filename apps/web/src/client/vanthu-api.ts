@@ -95,6 +95,8 @@ export const api = {
     ),
   fileUrl: (agencyId: Id, entryId: Id, versionId: Id) =>
     url(`/api/v1/agencies/${agencyId}/entries/${entryId}/versions/${versionId}/content`),
+  mainFileUrl: (agencyId: Id, entryId: Id) =>
+    url(`/api/v1/agencies/${agencyId}/entries/${entryId}/main-file/content`),
   overdue: (agencyId: Id, query: { userId?: string; limit?: number } = {}) =>
     unwrap(
       client.GET('/api/v1/agencies/{agencyId}/incoming/overdue', {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
-import { DocumentStore } from '@vanthu/documents';
+import { DocumentStore, type DocumentVersionEntity } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { RegistersErrors } from '../registers.errors';
 import { auditActorOf } from './entry-actor';
 import { RegisterEntryRepository } from './register-entry.repository';
 
 export interface DownloadedVersion {
+  versionId: string;
   fileName: string;
   sha256: string;
   bytes: Buffer;
@@ -21,16 +22,23 @@ export class DownloadVersionUseCase {
     private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * `versionId: 'main'` is the newest version of the main document (file 0, else the first file):
+   * the one the entry's `files` list first, so a viewer can ask for it before the entry arrives.
+   */
   async execute(input: {
     principal: Principal;
     agencyId: string;
     entryId: string;
-    versionId: string;
+    versionId: string | 'main';
   }): Promise<DownloadedVersion> {
     authorizeAgency(input.principal, input.agencyId, []);
     const entry = await this.entries.findInAgency(input.agencyId, input.entryId);
     if (!entry) throw RegistersErrors.entryNotFound();
-    const version = await this.documents.find(entry.id, input.versionId);
+    const version =
+      input.versionId === 'main'
+        ? mainDocument(await this.documents.latest(entry.id))
+        : await this.documents.find(entry.id, input.versionId);
     if (!version) throw RegistersErrors.versionNotFound();
     const bytes = await this.documents.read(version);
     // reading a document's content is an access the register must be able to show (ND30: every access)
@@ -42,6 +50,10 @@ export class DownloadVersionUseCase {
       subjectId: entry.id,
       details: { versionId: version.id, kind: version.kind, sha256: version.sha256 },
     });
-    return { fileName: version.fileName, sha256: version.sha256, bytes };
+    return { versionId: version.id, fileName: version.fileName, sha256: version.sha256, bytes };
   }
+}
+
+function mainDocument(latest: DocumentVersionEntity[]): DocumentVersionEntity | undefined {
+  return latest.find((v) => v.fileIndex === 0) ?? latest[0];
 }

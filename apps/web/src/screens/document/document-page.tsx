@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../client/http';
 import type { FileVersion } from '../../client/types';
@@ -10,9 +10,8 @@ import { StatusTag } from '../../ui/status-tag';
 import { EntryActions } from '../actions/entry-actions';
 import { NotFoundPage } from '../not-found-page';
 import { entryQuery, mainFile } from './document-queries';
+import { DocumentViewer } from './document-viewer-loader';
 import { EntryDeliveries, EntryFacts, EntryHistory, EntryVersions } from './entry-info';
-
-const DocumentViewer = lazy(() => import('./document-viewer'));
 
 const DONE = new Set(['closed', 'returned', 'recalled', 'issued', 'replaced']);
 
@@ -58,16 +57,14 @@ export default function DocumentPage() {
         <EntryActions entry={d} agencyId={agencyId} />
       </div>
       {main ? (
-        <Suspense fallback={<Spin description="Đang mở trình xem văn bản…" />}>
-          <DocumentViewer
-            key={main.id}
-            agencyId={agencyId}
-            entryId={d.id}
-            file={main}
-            storedReport={d.verificationReports[main.id]}
-            tabs={tabs}
-          />
-        </Suspense>
+        <DocumentViewer
+          key={main.id}
+          agencyId={agencyId}
+          entryId={d.id}
+          file={main}
+          storedReport={d.verificationReports[main.id]}
+          tabs={tabs}
+        />
       ) : (
         <Alert type="info" title="Văn bản không có tệp điện tử." />
       )}

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { EntryDetail, FileVersion } from '../../client/types';
 import { api } from '../../client/vanthu-api';
 
@@ -24,24 +24,44 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 }
 
 /**
- * A file's bytes (kept for the verification request) and its pdf.js document. The whole file in
- * one request, no range requests: the documents are small and every range would be a round trip.
- * pdf.js's module is loaded while the bytes are on their way.
+ * A version's bytes (kept for the verification request) and its pdf.js document, cached under the
+ * version's id. The whole file in one request, no range requests: the documents are small and
+ * every range would be a round trip. pdf.js's module is loaded while the bytes are on their way.
  */
-export const pdfQuery = (agencyId: string, entryId: string, file: FileVersion) =>
+const openedPdf = (versionId: string, bytes: () => Promise<ArrayBuffer>) =>
   queryOptions({
-    queryKey: ['pdf', file.id],
+    queryKey: ['pdf', versionId],
     queryFn: async () => {
-      const [bytes, { openPdf }] = await Promise.all([
-        fetchBytes(api.fileUrl(agencyId, entryId, file.id)),
-        import('./pdf-document'),
-      ]);
+      const [loaded, { openPdf }] = await Promise.all([bytes(), import('./pdf-document')]);
       performance.mark('pdf:bytes');
-      const pdf = await openPdf(bytes);
+      const pdf = await openPdf(loaded);
       // page 1 is parsed by the worker while React is still drawing the screen around it
       await pdf.getPage(1);
       performance.mark('pdf:opened');
-      return { bytes, pdf };
+      return { bytes: loaded, pdf };
     },
     staleTime: Infinity,
   });
+
+export const pdfQuery = (agencyId: string, entryId: string, file: FileVersion) =>
+  openedPdf(file.id, () => fetchBytes(api.fileUrl(agencyId, entryId, file.id)));
+
+/**
+ * The main document asked for together with the entry instead of after it (one round trip less
+ * before the first page). The answer names its version, and the document is cached under that
+ * version's key: the viewer finds it there when the entry lists the same version, and loads its
+ * own otherwise (a newer version issued in between). A refused answer is left to the screen.
+ */
+export async function prefetchMainPdf(
+  queryClient: QueryClient,
+  agencyId: string,
+  entryId: string,
+): Promise<void> {
+  const res = await fetch(api.mainFileUrl(agencyId, entryId), { credentials: 'same-origin' });
+  const versionId = res.headers.get('X-Version-Id');
+  if (!res.ok || !versionId) {
+    await res.body?.cancel();
+    return;
+  }
+  await queryClient.prefetchQuery(openedPdf(versionId, () => res.arrayBuffer()));
+}
