@@ -381,6 +381,94 @@ describe('exchange: a node receiving', () => {
     expect((await entryOf(originalId)).subject).toContain('thay thế');
   });
 
+  it('refuses a revoke, update or replace of a document from an agency other than its sender', async () => {
+    const original = documentInput();
+    const documentId = original.header.documentId!;
+    const originalId = randomUUID();
+    await push(originalId, await pack(original));
+    await processWorker.tick();
+    // the province lies under the central agency in this directory, so vpcp's certificate covers
+    // it: the package is authentic, but the province did not send this document
+    for (const business of [1, 2, 3] as const) {
+      const id = randomUUID();
+      // the province's own package (its From, its DocumentId) whose Bussiness names the document
+      const input = documentInput({ business, from: DEMO_PROVINCE_CODE, attachment: null });
+      const forged = await pack({
+        ...input,
+        header: { ...input.header, subject: 'Về việc đã bị sửa' },
+        traceHeaderList: {
+          ...input.traceHeaderList,
+          bussiness: { ...input.traceHeaderList.bussiness!, documentId },
+        },
+      });
+      expect((await push(id, forged)).status).toBe(200);
+      await processWorker.tick();
+      expect(
+        await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [id]),
+      ).toEqual([{ state: 'rejected', error_code: 'EXCHANGE_SENDER_NOT_AUTHORISED' }]);
+      expect(await statusesSentFor(id)).toEqual([{ status_code: '02', state: 'queued' }]);
+    }
+    expect(await entryOf(originalId)).toMatchObject({
+      status: 'received',
+      subject: original.header.subject,
+    });
+  });
+
+  it('takes a document back on status 13 from its sender (held if it overtakes it), answering 15; not for another agency', async () => {
+    const takeBack = (documentId: string, from = DEMO_CENTRAL_CODE) =>
+      buildStatusPackageToBuffer(
+        {
+          // as other systems send it: ResponseFor names the recipient, the document is the sender's
+          responseFor: { organId: communeA.code, documentId },
+          from: { organId: from, organName: 'Văn phòng Chính phủ' },
+          statusCode: '13',
+          description: 'Gửi nhầm nơi nhận',
+          timestamp: vietnamTimestamp(new Date()),
+        },
+        { signer: vpcp },
+      ).then((b) => b.xml);
+    const state = async (id: string) =>
+      (
+        await sql<{ state: string; error_code: string | null }>(
+          `SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`,
+          [id],
+        )
+      )[0];
+
+    // arrives first: held, then applied with the document
+    const early = documentInput();
+    const earlyTakeBack = randomUUID();
+    expect((await push(earlyTakeBack, await takeBack(early.header.documentId!))).status).toBe(200);
+    await processWorker.tick();
+    expect(await state(earlyTakeBack)).toEqual({ state: 'held', error_code: null });
+    const earlyId = randomUUID();
+    await push(earlyId, await pack(early));
+    await processWorker.tick();
+    await processWorker.tick();
+    expect(await entryOf(earlyId)).toMatchObject({ status: 'recalled' });
+    expect(await state(earlyTakeBack)).toEqual({ state: 'processed', error_code: null });
+    expect(await statusesSentFor(earlyTakeBack)).toEqual([{ status_code: '15', state: 'queued' }]);
+    const [returned] = await sql<{ return_reason: string }>(
+      `SELECT return_reason FROM register_entry WHERE id = $1`,
+      [(await entryOf(earlyId)).id],
+    );
+    expect(returned.return_reason).toBe('Gửi nhầm nơi nhận');
+
+    // from an agency that did not send the document: refused, the entry stays
+    const kept = documentInput();
+    const keptId = randomUUID();
+    await push(keptId, await pack(kept));
+    await processWorker.tick();
+    const foreign = randomUUID();
+    expect((await push(foreign, await takeBack(kept.header.documentId!, DEMO_PROVINCE_CODE))).status).toBe(
+      200,
+    );
+    await processWorker.tick();
+    expect(await state(foreign)).toEqual({ state: 'rejected', error_code: 'EXCHANGE_SENDER_NOT_AUTHORISED' });
+    expect(await entryOf(keptId)).toMatchObject({ status: 'received' });
+    expect(await statusesSentFor(foreign)).toEqual([]);
+  });
+
   it('takes statuses only for what it sent, to the agency that reports, once each, never backwards', async () => {
     const { deliveryId, documentIdentifier } = await insertExchangeDelivery(server.db.dataSource, {
       senderAgencyId: district.id,

@@ -32,7 +32,7 @@ export class RegistersExchangeInbox extends ExchangeInboxPort {
 
   async findReceived(agencyId: string, documentIdentifier: string) {
     const entry = await this.inbox.findReceived(agencyId, documentIdentifier);
-    return entry ? { id: entry.id, status: entry.status } : null;
+    return entry ? { id: entry.id, status: entry.status, organId: entry.organId } : null;
   }
 
   recall(agencyId: string, entryId: string, reason: string, notice?: string): Promise<void> {

@@ -52,7 +52,7 @@ export abstract class ExchangeInboxPort {
   abstract findReceived(
     agencyId: string,
     documentIdentifier: string,
-  ): Promise<{ readonly id: string; readonly status: string } | null>;
+  ): Promise<{ readonly id: string; readonly status: string; readonly organId: string | null } | null>;
   abstract recall(agencyId: string, entryId: string, reason: string, notice?: string): Promise<void>;
   /** false: the entry no longer takes corrections (recalled or returned) */
   abstract update(

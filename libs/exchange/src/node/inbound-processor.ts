@@ -7,12 +7,17 @@ import type { VerificationReport } from '@vanthu/signing';
 import { exchangeError } from '../exchange.errors';
 import type { ExchangeInboundEntity } from '../inbound/exchange-inbound.entity';
 import { ExchangeInboundRepository } from '../inbound/exchange-inbound.repository';
+import { RouteResolver } from '../routing/route-resolver';
+import { sameAgency } from '../routing/same-agency';
 import { ExchangeInboxPort } from './exchange-inbox.port';
 import { receivedDocumentFields } from './received-document.mapper';
 import { StatusSender } from './status-sender';
 import { StatusTargetFinder } from './status-target.finder';
 
 export type Processed = 'processed' | 'held' | 'rejected';
+
+/** edXML status 13: the sender asks to take its document back. */
+export const TAKE_BACK = '13';
 
 interface VerifiedFile {
   readonly fileIndex: number;
@@ -38,8 +43,9 @@ export type PreparedPackage =
  * `apply` runs in one transaction per package: a new document
  * becomes an inbox entry (every PDF verified by the signing engine) and status 01 goes back; a
  * corrupt or tampered document is refused with status 02 and the reason; revoke, update and
- * replace reach the entry they are about (or wait, held, until it arrives) and status 15/16 goes
- * back; a status moves the delivery it answers forward.
+ * replace, and a status 13 from another system, reach the entry they are about (or wait, held,
+ * until it arrives) and status 15/16 goes back; another status moves the delivery it answers
+ * forward.
  */
 @Injectable()
 export class InboundProcessor {
@@ -49,6 +55,7 @@ export class InboundProcessor {
     private readonly verify: VerifyDocumentUseCase,
     private readonly statuses: StatusSender,
     private readonly targets: StatusTargetFinder,
+    private readonly routes: RouteResolver,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -68,7 +75,7 @@ export class InboundProcessor {
   }
 
   private async edoc(row: ExchangeInboundEntity, pkg: ParsedEdocPackage): Promise<Processed> {
-    const target = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : null;
+    const target = await this.receivedFromSender(row);
     if (!target) return 'held';
     const reason = pkg.traceHeaderList.bussiness?.bussinessDocReason ?? '';
     let code: '15' | '16' = '15';
@@ -173,7 +180,51 @@ export class InboundProcessor {
     return 'processed';
   }
 
+  /**
+   * The received document a revoke, update, replace or take-back names, or null while it has not
+   * arrived. Only the agency that sent it may change it: another agency naming its identifier is
+   * refused, whatever its certificate.
+   */
+  private async receivedFromSender(row: ExchangeInboundEntity) {
+    const target = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : null;
+    if (!target) return null;
+    if (!target.organId || !row.fromCode || !(await sameAgency(this.routes, target.organId, row.fromCode)))
+      throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', {
+        reason: 'only the agency that sent a document may take it back or change it',
+        from: row.fromCode?.slice(0, 100) ?? null,
+      });
+    return target;
+  }
+
+  /**
+   * Status 13 (the sender asks to take the document back), as other systems send it, ResponseFor
+   * naming us: the entry is recalled as by a revoke package and 15 goes back; held until the
+   * document arrives.
+   */
+  private async takeBack(row: ExchangeInboundEntity, pkg: ParsedStatusPackage): Promise<Processed> {
+    const target = await this.receivedFromSender(row);
+    if (!target) return 'held';
+    const reason = pkg.status.description?.trim().slice(0, 500) || 'Cơ quan ban hành đề nghị lấy lại văn bản';
+    await this.inbox.recall(row.agencyId!, target.id, reason);
+    await this.statuses.send({
+      agencyId: row.agencyId!,
+      answers: row.consignmentId,
+      code: '15',
+      description: 'Đã thu hồi và hủy văn bản',
+      staffName: null,
+      at: this.clock.now(),
+    });
+    await this.record(row, 'exchange.processed', {
+      business: 'revoke',
+      via: '13',
+      entryId: target.id,
+      status: '15',
+    });
+    return 'processed';
+  }
+
   private async status(row: ExchangeInboundEntity, pkg: ParsedStatusPackage): Promise<Processed> {
+    if (pkg.status.statusCode === TAKE_BACK) return this.takeBack(row, pkg);
     const target = row.documentId
       ? await this.targets.find({
           senderAgencyId: row.agencyId!,

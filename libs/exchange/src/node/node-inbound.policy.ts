@@ -5,11 +5,13 @@ import { type InboundPolicy, type Placement } from '../inbound/inbound-policy';
 import type { AdmittedPackage } from '../inbound/package-admission';
 import { RouteResolver } from '../routing/route-resolver';
 import { ExchangeSignals } from '../workers/exchange-signals';
+import { TAKE_BACK } from './inbound-processor';
 import { StatusTargetFinder } from './status-target.finder';
 
 /**
  * A node keeps a package only for an agency it hosts, and a status only when it answers a delivery
- * this node made to the agency that reports it; the processing worker does the rest.
+ * this node made to the agency that reports it (or is a take-back, 13, of a document received
+ * here); the processing worker does the rest.
  */
 @Injectable()
 export class NodeInboundPolicy implements InboundPolicy {
@@ -23,7 +25,8 @@ export class NodeInboundPolicy implements InboundPolicy {
     const route = await this.routes.resolve(pkg.toCode);
     if (route.kind !== 'local')
       throw exchangeError('EXCHANGE_UNKNOWN_RECIPIENT', { to: pkg.toCode.slice(0, 100) });
-    if (pkg.kind !== 'status') return { agencyId: route.agency.id };
+    // a take-back (13) answers no delivery of ours: like a revoke, it is checked when processed
+    if (pkg.kind !== 'status' || pkg.statusCode === TAKE_BACK) return { agencyId: route.agency.id };
     const target = pkg.documentId
       ? await this.targets.find({
           senderAgencyId: route.agency.id,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RouteResolver } from '../routing/route-resolver';
+import { sameAgency } from '../routing/same-agency';
 import { ExchangeInboxPort, type StatusTarget } from './exchange-inbox.port';
 import { statusOccurrence } from './status-consignment-id';
 
@@ -27,12 +28,7 @@ export class StatusTargetFinder {
     const target = candidates.find(
       (c) => statusOccurrence(input.consignmentId, c.deliveryId, input.code) !== undefined,
     );
-    if (!target) return null;
-    if (target.organId === input.reporterCode) return target;
-    const [reporter, recipient] = await Promise.all([
-      this.routes.current(input.reporterCode),
-      target.organId ? this.routes.current(target.organId) : undefined,
-    ]);
-    return reporter && recipient && reporter.id === recipient.id ? target : null;
+    if (!target?.organId) return null;
+    return (await sameAgency(this.routes, input.reporterCode, target.organId)) ? target : null;
   }
 }
