@@ -412,6 +412,35 @@ describe('exchange: a node receiving', () => {
       status: 'received',
       subject: original.header.subject,
     });
+
+    // another agency's document under the same identifier, received later (other systems do not
+    // always compose DocumentId from their own code): the sender's revoke still finds its own
+    const columns = (
+      await sql<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'register_entry'
+          AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'organ_id', 'source_delivery_id', 'created_at')`,
+      )
+    ).map((c) => `"${c.column_name}"`);
+    const [lookalike] = await sql<{ id: string }>(
+      `INSERT INTO register_entry (id, organ_id, source_delivery_id, created_at, ${columns.join(', ')})
+       SELECT gen_random_uuid(), $2, gen_random_uuid(), created_at + interval '1 minute', ${columns.join(', ')}
+         FROM register_entry WHERE id = $1 RETURNING id`,
+      [(await entryOf(originalId)).id, DEMO_PROVINCE_CODE],
+    );
+    const revokeId = randomUUID();
+    await push(
+      revokeId,
+      await pack({
+        ...documentInput({ business: 1, documentId, attachment: null }),
+        header: original.header,
+      }),
+    );
+    await processWorker.tick();
+    expect(await statusesSentFor(revokeId)).toEqual([{ status_code: '15', state: 'queued' }]);
+    expect(await entryOf(originalId)).toMatchObject({ status: 'recalled' });
+    expect(await sql(`SELECT status FROM register_entry WHERE id = $1`, [lookalike.id])).toEqual([
+      { status: 'received' },
+    ]);
   });
 
   it('takes a document back on status 13 from its sender (held if it overtakes it), answering 15; not for another agency', async () => {

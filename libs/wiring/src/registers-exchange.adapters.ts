@@ -31,8 +31,8 @@ export class RegistersExchangeInbox extends ExchangeInboxPort {
   }
 
   async findReceived(agencyId: string, documentIdentifier: string) {
-    const entry = await this.inbox.findReceived(agencyId, documentIdentifier);
-    return entry ? { id: entry.id, status: entry.status, organId: entry.organId } : null;
+    const entries = await this.inbox.findReceived(agencyId, documentIdentifier);
+    return entries.map((e) => ({ id: e.id, status: e.status, organId: e.organId }));
   }
 
   recall(agencyId: string, entryId: string, reason: string, notice?: string): Promise<void> {

@@ -38,11 +38,7 @@ export function webUiMiddleware(dir: string) {
     const mtimeMs = statSync(indexPath).mtimeMs;
     // Re-read after a rebuild of the UI while the server runs (cheap stat, no restart needed).
     if (!index || index.mtimeMs !== mtimeMs) {
-      // a build without its manifest still serves the app, without the route hints
-      const manifest = existsSync(manifestPath)
-        ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest)
-        : {};
-      index = { html: readFileSync(indexPath, 'utf8'), manifest, mtimeMs };
+      index = { html: readFileSync(indexPath, 'utf8'), manifest: readManifest(manifestPath), mtimeMs };
     }
     return index;
   };
@@ -80,6 +76,15 @@ export function webUiMiddleware(dir: string) {
       .replace('</head>', `${routePreloads(page.manifest, req.path)}</head>`);
     res.type('text/html; charset=utf-8').send(html);
   };
+}
+
+/** Vite's manifest; a build without one (or a damaged one) serves the app without route hints. */
+function readManifest(path: string): ViteManifest {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ViteManifest;
+  } catch {
+    return {};
+  }
 }
 
 /** The file under `root` for a URL path, or undefined: no traversal out of root, no index.html. */

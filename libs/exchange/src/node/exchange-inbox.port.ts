@@ -49,10 +49,11 @@ export interface StatusTarget {
 export abstract class ExchangeInboxPort {
   /** The inbox entry (a repeat of the consignment finds the one created before). */
   abstract receive(document: ReceivedDocument): Promise<string>;
+  /** Entries received by exchange under this document identifier, newest first. */
   abstract findReceived(
     agencyId: string,
     documentIdentifier: string,
-  ): Promise<{ readonly id: string; readonly status: string; readonly organId: string | null } | null>;
+  ): Promise<readonly { readonly id: string; readonly status: string; readonly organId: string | null }[]>;
   abstract recall(agencyId: string, entryId: string, reason: string, notice?: string): Promise<void>;
   /** false: the entry no longer takes corrections (recalled or returned) */
   abstract update(

@@ -182,18 +182,21 @@ export class InboundProcessor {
 
   /**
    * The received document a revoke, update, replace or take-back names, or null while it has not
-   * arrived. Only the agency that sent it may change it: another agency naming its identifier is
-   * refused, whatever its certificate.
+   * arrived. Only the agency that sent it may change it: the newest entry under that identifier
+   * from the same agency (another agency may have used the identifier for a document of its own);
+   * when there are entries under it but none from this agency, the package is refused, whatever
+   * its certificate.
    */
   private async receivedFromSender(row: ExchangeInboundEntity) {
-    const target = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : null;
-    if (!target) return null;
-    if (!target.organId || !row.fromCode || !(await sameAgency(this.routes, target.organId, row.fromCode)))
-      throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', {
-        reason: 'only the agency that sent a document may take it back or change it',
-        from: row.fromCode?.slice(0, 100) ?? null,
-      });
-    return target;
+    const entries = row.documentId ? await this.inbox.findReceived(row.agencyId!, row.documentId) : [];
+    if (entries.length === 0) return null;
+    for (const entry of entries)
+      if (entry.organId && row.fromCode && (await sameAgency(this.routes, entry.organId, row.fromCode)))
+        return entry;
+    throw exchangeError('EXCHANGE_SENDER_NOT_AUTHORISED', {
+      reason: 'only the agency that sent a document may take it back or change it',
+      from: row.fromCode?.slice(0, 100) ?? null,
+    });
   }
 
   /**

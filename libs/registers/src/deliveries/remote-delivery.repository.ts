@@ -99,8 +99,9 @@ export class RemoteDeliveryRepository {
   }
 
   /** The newest incoming entry of `agencyId` that came by exchange for this document. */
-  findReceived(agencyId: string, documentIdentifier: string): Promise<RegisterEntryEntity | null> {
-    return this.db.manager.findOne(RegisterEntryEntity, {
+  /** Incoming entries received by exchange under this document identifier, newest first. */
+  findReceived(agencyId: string, documentIdentifier: string): Promise<RegisterEntryEntity[]> {
+    return this.db.manager.find(RegisterEntryEntity, {
       where: { agencyId, documentIdentifier, source: 'exchange', direction: 'incoming' },
       order: { createdAt: 'DESC' },
     });

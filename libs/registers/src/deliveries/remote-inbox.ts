@@ -67,7 +67,7 @@ export class RemoteInbox {
   }
 
   /** The agency's entry for a document received by exchange (the target of a revoke or update). */
-  findReceived(agencyId: string, documentIdentifier: string): Promise<RegisterEntryEntity | null> {
+  findReceived(agencyId: string, documentIdentifier: string): Promise<RegisterEntryEntity[]> {
     return this.remote.findReceived(agencyId, documentIdentifier);
   }
 
