@@ -44,22 +44,34 @@ function chunksOf(manifest: ViteManifest, key: string, seen: Set<string>): strin
   return [chunk.file, ...(chunk.imports ?? []).flatMap((k) => chunksOf(manifest, k, seen))];
 }
 
-/** The `<link>` elements for a path (empty when the path has none), data first. */
-export function routePreloads(manifest: ViteManifest, path: string): string {
-  const route = ROUTES.find((r) => r.path.test(path));
-  if (!route) return '';
-  const ids = route.path.exec(path)!.slice(1);
+/**
+ * The hints of every route, worked out once per build (manifest): a function giving the `<link>`
+ * elements for a path (empty when the path has none), data first.
+ */
+export function routePreloads(manifest: ViteManifest): (path: string) => string {
   // what index.html already loads (the entry and its static imports) is not hinted again
   const loaded = new Set<string>();
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) chunksOf(manifest, key, loaded);
-  const files = route.modules.flatMap((m) => chunksOf(manifest, m, loaded));
-  return [
+  const routes = ROUTES.map((route) => ({
+    route,
+    code: [
+      ...route.modules
+        .flatMap((m) => chunksOf(manifest, m, loaded))
+        .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+      ...(route.files ?? [])
+        .flatMap((key) => manifest[key]?.file ?? [])
+        .map((file) => `<link rel="prefetch" href="/${file}">`),
+    ].join(''),
+  }));
+  return (path) => {
+    const found = routes.find((r) => r.route.path.test(path));
+    if (!found) return '';
+    const ids = found.route.path.exec(path)!.slice(1);
     // `crossorigin`: the app's fetch() is a CORS-mode request, and a preload is used only by a
     // request of the same mode (cookies still go: same origin)
-    ...(route.data?.(ids) ?? []).map((url) => `<link rel="preload" as="fetch" crossorigin href="${url}">`),
-    ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
-    ...(route.files ?? [])
-      .flatMap((key) => manifest[key]?.file ?? [])
-      .map((file) => `<link rel="prefetch" href="/${file}">`),
-  ].join('');
+    const data = (found.route.data?.(ids) ?? []).map(
+      (url) => `<link rel="preload" as="fetch" crossorigin href="${url}">`,
+    );
+    return data.join('') + found.code;
+  };
 }

@@ -31,14 +31,18 @@ export function webUiMiddleware(dir: string) {
   const root = normalize(dir + sep);
   const indexPath = join(root, 'index.html');
   const manifestPath = join(root, '.vite', 'manifest.json');
-  let index: { html: string; manifest: ViteManifest; mtimeMs: number } | undefined;
+  let index: { html: string; hints: (path: string) => string; mtimeMs: number } | undefined;
 
   const readIndex = (): typeof index => {
     if (!existsSync(indexPath)) return undefined;
     const mtimeMs = statSync(indexPath).mtimeMs;
     // Re-read after a rebuild of the UI while the server runs (cheap stat, no restart needed).
     if (!index || index.mtimeMs !== mtimeMs) {
-      index = { html: readFileSync(indexPath, 'utf8'), manifest: readManifest(manifestPath), mtimeMs };
+      index = {
+        html: readFileSync(indexPath, 'utf8'),
+        hints: routePreloads(readManifest(manifestPath)),
+        mtimeMs,
+      };
     }
     return index;
   };
@@ -73,7 +77,7 @@ export function webUiMiddleware(dir: string) {
     const html = page.html
       .split(NONCE_PLACEHOLDER)
       .join(nonce)
-      .replace('</head>', `${routePreloads(page.manifest, req.path)}</head>`);
+      .replace('</head>', `${page.hints(req.path)}</head>`);
     res.type('text/html; charset=utf-8').send(html);
   };
 }

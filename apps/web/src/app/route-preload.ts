@@ -16,7 +16,7 @@ const SCREENS: [RegExp, Preload[]][] = [
   [/\/van-ban-den$/, [IncomingPage]],
   [/\/van-ban-di$/, [OutgoingPage]],
   [/\/tra-cuu$/, [SearchPage]],
-  [/\/van-ban\/[0-9a-f-]{36}$/, [DocumentPage, DocumentViewer]],
+  [DOCUMENT_PATH, [DocumentPage, DocumentViewer]],
 ];
 
 /**

@@ -107,14 +107,7 @@ export class InboundProcessor {
         : row.business === 'update'
           ? 'Đã cập nhật thông tin văn bản'
           : 'Đã thu hồi và hủy văn bản';
-    await this.statuses.send({
-      agencyId: row.agencyId!,
-      answers: row.consignmentId,
-      code,
-      description,
-      staffName: null,
-      at: this.clock.now(),
-    });
+    await this.answer(row, code, description);
     await this.record(row, 'exchange.processed', {
       business: row.business,
       entryId: target.id,
@@ -156,14 +149,7 @@ export class InboundProcessor {
       files,
       responseFor: pkg.header.responseFor.map((r) => ({ organId: r.organId, documentId: r.documentId })),
     });
-    await this.statuses.send({
-      agencyId: row.agencyId!,
-      answers: row.consignmentId,
-      code: '01',
-      description: 'Đã đến',
-      staffName: null,
-      at: this.clock.now(),
-    });
+    await this.answer(row, '01', 'Đã đến');
     await this.record(row, 'exchange.processed', {
       business: 'new',
       entryId,
@@ -209,14 +195,7 @@ export class InboundProcessor {
     if (!target) return 'held';
     const reason = pkg.status.description?.trim().slice(0, 500) || 'Cơ quan ban hành đề nghị lấy lại văn bản';
     await this.inbox.recall(row.agencyId!, target.id, reason);
-    await this.statuses.send({
-      agencyId: row.agencyId!,
-      answers: row.consignmentId,
-      code: '15',
-      description: 'Đã thu hồi và hủy văn bản',
-      staffName: null,
-      at: this.clock.now(),
-    });
+    await this.answer(row, '15', 'Đã thu hồi và hủy văn bản');
     await this.record(row, 'exchange.processed', {
       business: 'revoke',
       via: '13',
@@ -256,16 +235,20 @@ export class InboundProcessor {
 
   /** A refused document: status 02 with the reason goes back; nothing is in the inbox. */
   async refuse(row: ExchangeInboundEntity, code: string, message: string): Promise<void> {
-    if (row.kind === 'edoc')
-      await this.statuses.send({
-        agencyId: row.agencyId!,
-        answers: row.consignmentId,
-        code: '02',
-        description: `${message} (${code})`,
-        staffName: null,
-        at: this.clock.now(),
-      });
+    if (row.kind === 'edoc') await this.answer(row, '02', `${message} (${code})`);
     await this.record(row, 'exchange.refused', { code, message });
+  }
+
+  /** A status back to the sender of the package `row` (01 arrived, 02, 15, 16). */
+  private answer(row: ExchangeInboundEntity, code: '01' | '02' | '15' | '16', description: string) {
+    return this.statuses.send({
+      agencyId: row.agencyId!,
+      answers: row.consignmentId,
+      code,
+      description,
+      staffName: null,
+      at: this.clock.now(),
+    });
   }
 
   private async record(
