@@ -12,6 +12,7 @@ import { PackageStore } from '../inbound/package-store';
 import { OutboundQueue } from '../outbound/outbound-queue';
 import { RouteResolver } from '../routing/route-resolver';
 import { ExchangeSignals } from '../workers/exchange-signals';
+import { drainInLanes } from '../workers/in-lanes';
 import { WorkerLoop } from '../workers/worker-loop';
 import { EdocPackageFactory } from './edoc-package.factory';
 import { ExchangeOutboxPort } from './exchange-outbox.port';
@@ -61,17 +62,13 @@ export class PackageBuildWorker implements OnApplicationShutdown {
   }
 
   async tick(): Promise<boolean> {
-    // one claim first: an empty outbox (most wake-ups of a busy node) costs one statement
-    if (!(await this.buildOne())) return false;
-    let built = 1;
-    let drained = false;
-    const lane = async (): Promise<void> => {
-      while (!drained && built < PER_TICK) {
-        if (await this.buildOne()) built += 1;
-        else drained = true;
-      }
-    };
-    await Promise.all(Array.from({ length: this.concurrency }, lane));
+    // a delivery is claimed and built in one transaction: the claim is the whole work
+    const built = await drainInLanes(
+      this.concurrency,
+      PER_TICK,
+      async () => (await this.buildOne()) || undefined,
+      async () => undefined,
+    );
     return built >= PER_TICK;
   }
 

@@ -5,6 +5,7 @@ import { Database } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
 import { ExchangeSignals } from '../workers/exchange-signals';
+import { drainInLanes } from '../workers/in-lanes';
 import { WorkerLoop } from '../workers/worker-loop';
 import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
 import { recordDeadConsignment } from './dead-consignment';
@@ -20,8 +21,8 @@ const BURY_BATCH = 200;
 /**
  * Pushes queued consignments to their next hop: claims due rows with a lease (FOR UPDATE SKIP
  * LOCKED: any number of processes share the queue without a double send), sends up to
- * VANTHU_EXCHANGE_CONCURRENCY at once (lanes), probes open circuits once per interval, and buries
- * consignments past the maximum age.
+ * VANTHU_EXCHANGE_CONCURRENCY at once (`drainInLanes`), probes open circuits once per interval,
+ * and buries consignments past the maximum age.
  */
 @Injectable()
 export class SendWorker implements OnApplicationShutdown {
@@ -65,30 +66,14 @@ export class SendWorker implements OnApplicationShutdown {
       if (await this.peers.claimProbe(peerId, breakerIntervalMs))
         probes.push(...(await this.outbound.claimDue(1, lease, peerId)));
     }
-    // each lane claims its next row when its last is sent: one slow peer holds one lane, and a
-    // row is never leased long before it is sent; the first lane to find none stops the others
-    let sent = 0;
-    let drained = false;
-    const lane = async (first?: ExchangeOutboundEntity): Promise<void> => {
-      if (first) await this.attempt.send(first);
-      while (!drained && sent < PER_TICK) {
-        const [row] = await this.outbound.claimDue(1, lease);
-        if (!row) {
-          drained = true;
-          return;
-        }
-        sent += 1;
-        await this.attempt.send(row);
-      }
-    };
-    // one claim first: an empty queue (most wake-ups) costs one statement, and more lanes start
-    // only when there is work
-    const [first] = await this.outbound.claimDue(1, lease);
-    if (first) sent = 1;
-    else drained = true;
-    await Promise.all([
+    const [sent] = await Promise.all([
+      drainInLanes(
+        sendConcurrency,
+        PER_TICK,
+        async () => (await this.outbound.claimDue(1, lease))[0],
+        (row) => this.attempt.send(row),
+      ),
       ...probes.map((row) => this.attempt.send(row)),
-      ...(first ? [lane(first), ...Array.from({ length: sendConcurrency - 1 }, () => lane())] : []),
     ]);
     return busy || probes.length > 0 || sent > 0;
   }
