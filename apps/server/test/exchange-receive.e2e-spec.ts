@@ -15,9 +15,17 @@ import {
   verifyReceipt,
 } from '@vanthu/exchange';
 import { issueCertificate, type SigningIdentity } from '@vanthu/signing';
-import { insertAgency, insertDistrictAndCommunes, insertUser, type AgencyRow } from '@vanthu/test-kit';
+import { Workbook } from 'exceljs';
+import {
+  ApiSessions,
+  insertAgency,
+  insertDistrictAndCommunes,
+  insertUser,
+  type AgencyRow,
+} from '@vanthu/test-kit';
 import { ObjectStorage } from '@vanthu/storage';
 import { startTestServer, type TestServer } from '@vanthu/test-kit/test-server';
+import { zip } from '../../../libs/edxml/test-fixtures/zip-writer';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { configureNode, exchangeCa, FakePeer, insertExchangeDelivery } from './support/exchange-fixtures';
 
@@ -313,6 +321,115 @@ describe('exchange: a node receiving', () => {
     const status = (await server.app.get(ObjectStorage).getBuffer(stored.storage_key)).toString('utf8');
     expect(status).toContain('<edXML:StatusCode>02</edXML:StatusCode>');
     expect(status).toContain('EXCHANGE_ATTACHMENT_CORRUPT');
+  });
+
+  it('keeps every attachment of a received document: PDFs verified, Word, Excel and others to download as they came', async () => {
+    const id = randomUUID();
+    const workbook = new Workbook();
+    workbook.addWorksheet('Tổng hợp').addRow(['Xã', 'Số hộ']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    // a Word file is a ZIP of a few dozen parts (more than one, so never unwrapped as a wrapper)
+    const docx = zip(
+      Array.from({ length: 24 }, (_, i) => ({
+        name: i === 0 ? '[Content_Types].xml' : `word/part${i}.xml`,
+        data: Buffer.from(`<w:document>Phụ lục ${i}</w:document>`),
+      })),
+    );
+    const page = Buffer.from('<html><body><script>fetch("/api/v1/me")</script></body></html>');
+    const input = documentInput();
+    const extra = [
+      { attachmentName: 'Phụ lục 1.docx', contentType: 'application/msword', source: docx },
+      { attachmentName: 'Bảng tổng hợp.xlsx', contentType: 'application/octet-stream', source: xlsx },
+      { attachmentName: 'trang.html', contentType: 'text/html', source: page },
+    ];
+    const bytes = await pack({ ...input, attachments: [...input.attachments, ...extra] });
+    expect((await push(id, bytes)).status).toBe(200);
+    await processWorker.tick();
+    const entry = await entryOf(id);
+    // the entry's verdict is its PDF's: the other files have no signature to check
+    expect(entry).toMatchObject({ status: 'received', verification_verdict: 'unsigned' });
+    const versions = await sql<{
+      id: string;
+      file_index: number;
+      file_name: string;
+      media_type: string;
+      verification_verdict: string | null;
+      sha256: string;
+    }>(
+      `SELECT id, file_index, file_name, media_type, verification_verdict, sha256
+         FROM document_version WHERE entry_id = $1 ORDER BY file_index`,
+      [entry.id],
+    );
+    expect(versions.map((v) => [v.file_index, v.file_name, v.media_type, v.verification_verdict])).toEqual([
+      [0, 'cong-van.pdf', 'application/pdf', 'unsigned'],
+      [1, 'Phụ lục 1.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null],
+      [2, 'Bảng tổng hợp.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', null],
+      [3, 'trang.html', 'application/octet-stream', null],
+    ]);
+    expect(versions.map((v) => v.sha256)).toEqual([sha(pdf), sha(docx), sha(xlsx), sha(page)]);
+
+    // the commune's clerk downloads each as it came; nothing is served as a page the browser would run
+    const api = new ApiSessions(server.url);
+    const base = `/api/v1/agencies/${communeA.id}/entries/${entry.id}`;
+    const detail = (await api.get('a.clerk', base)).body;
+    expect(detail.files.map((f: { mediaType: string }) => f.mediaType)).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/octet-stream',
+    ]);
+    const download = (versionId: string) =>
+      api
+        .bearer('a.clerk')
+        .then((auth) =>
+          fetch(`${server.url}${base}/versions/${versionId}/content`, { headers: { authorization: auth } }),
+        );
+    for (const [i, expected] of [pdf, docx, xlsx, page].entries()) {
+      const res = await download(versions[i].id);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(versions[i].media_type);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await res.arrayBuffer()).equals(expected)).toBe(true);
+    }
+    // the viewer's first request is the main document, the PDF
+    const main = await api
+      .bearer('a.clerk')
+      .then((auth) => fetch(`${server.url}${base}/main-file/content`, { headers: { authorization: auth } }));
+    expect(main.headers.get('x-version-id')).toBe(versions[0].id);
+    expect(main.headers.get('content-type')).toBe('application/pdf');
+    expect(await statusesSentFor(id)).toEqual([{ status_code: '01', state: 'queued' }]);
+  });
+
+  it('opens a package wrapped in another, as national hubs send them, and takes its files', async () => {
+    const id = randomUUID();
+    const note = Buffer.from('Ghi chú của cơ quan gửi: đề nghị báo cáo trước ngày 20.\n');
+    const original = documentInput();
+    const inner = await pack({
+      ...original,
+      attachments: [
+        ...original.attachments,
+        { attachmentName: 'ghi-chu.txt', contentType: 'text/plain', source: note },
+      ],
+    });
+    const wrapper = documentInput();
+    const bytes = await pack({
+      ...wrapper,
+      attachments: [{ attachmentName: 'goc.edxml', contentType: 'text/xml', source: inner }],
+    });
+    expect((await push(id, bytes)).status).toBe(200);
+    await processWorker.tick();
+    const entry = await entryOf(id);
+    expect(entry).toMatchObject({ status: 'received', verification_verdict: 'unsigned' });
+    expect(
+      await sql(
+        `SELECT file_index, file_name, media_type, sha256 FROM document_version WHERE entry_id = $1 ORDER BY file_index`,
+        [entry.id],
+      ),
+    ).toEqual([
+      { file_index: 0, file_name: 'cong-van.pdf', media_type: 'application/pdf', sha256: sha(pdf) },
+      { file_index: 1, file_name: 'ghi-chu.txt', media_type: 'text/plain', sha256: sha(note) },
+    ]);
   });
 
   it('holds a revoke that overtakes its document, and applies it (status 15) once the document arrives', async () => {

@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { storageKeyOf } from '@vanthu/documents';
+import { FilesystemObjectStorage } from '@vanthu/storage';
 import { Client } from 'pg';
 import { nd30Pdf } from '../../../libs/signing/test-fixtures/nd30-document';
 import { choose, modal } from './support/antd';
@@ -183,6 +188,55 @@ describe('web: incoming and outgoing documents', () => {
     const row = recipient.page.locator('.entry-row', { hasText: issued.numberNotation! });
     await expect(row.locator('.tone-tag').last().textContent()).resolves.toBe('Đã thu hồi');
     await expect(row.textContent()).resolves.toContain('Văn bản đã bị cơ quan ban hành thu hồi');
+  });
+
+  it('offers a received Word attachment for download beside the PDF, never in the viewer', async () => {
+    const issued = await world.issueFromDistrict('Về việc lấy ý kiến dự thảo quy chế');
+    const [arrived] = (await world.api.inbox('easol.vanthu')).filter((e) => e.subject === issued.subject);
+    // a document received by exchange keeps its other attachments as files of the entry: one is
+    // added here as the exchange stores it (object by content, a 'received' version with its type)
+    const docx = Buffer.from('PK\u0003\u0004 Phụ lục: danh sách góp ý (bản Word)');
+    const sha256 = createHash('sha256').update(docx).digest('hex');
+    const storage = new FilesystemObjectStorage({ root: join(world.server.dataDir, 'objects') });
+    await storage.putIfAbsent(storageKeyOf(sha256), docx, { sha256 });
+    await storage.close();
+    const db = new Client({ connectionString: databaseUrl(world.server) });
+    await db.connect();
+    await db.query(
+      `INSERT INTO document_version (id, agency_id, entry_id, file_index, file_name, seq, kind, storage_key,
+                                     sha256, size_bytes, media_type, created_at)
+       SELECT gen_random_uuid(), agency_id, id, 1, 'Phụ lục góp ý.docx', 1, 'received', $2, $3, $4, $5, now()
+         FROM register_entry WHERE id = $1`,
+      [
+        arrived.id,
+        storageKeyOf(sha256),
+        sha256,
+        docx.length,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
+    );
+    await db.end();
+
+    const clerk = await world.user('easol.vanthu');
+    await clerk.goto(`van-ban/${arrived.id}`);
+    // the viewer shows the PDF (the main document) ...
+    await clerk.page.locator('[data-page="1"] canvas').waitFor();
+    // ... and the Word file is offered to save, marked as not checked
+    const others = clerk.page.getByLabel('Tệp đính kèm khác');
+    await others.getByText('Không phải PDF, không kiểm tra chữ ký').waitFor();
+    const [download] = await Promise.all([
+      clerk.page.waitForEvent('download'),
+      others.getByRole('link', { name: /Phụ lục góp ý\.docx/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Phụ lục góp ý.docx');
+    expect(readFileSync((await download.path())!).equals(docx)).toBe(true);
+
+    await clerk.page.getByRole('tab', { name: 'Phiên bản' }).click();
+    const item = clerk.page.locator('.ant-list-item', { hasText: 'Phụ lục góp ý.docx' });
+    await item.getByRole('link', { name: 'Tải xuống' }).waitFor();
+    await expect(item.getByRole('button', { name: 'Xem' }).count()).resolves.toBe(0);
+    const pdfItem = clerk.page.locator('.ant-list-item', { hasText: '.pdf' }).first();
+    await expect(pdfItem.textContent()).resolves.toContain('Đang xem');
   });
 
   it('answers a stale change with the conflict message and shows the current version', async () => {

@@ -6,6 +6,7 @@ import { ObjectStorage } from '@vanthu/storage';
 import { DocumentVersionEntity, type DocumentVersionKind } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentsErrors } from './documents.errors';
+import { PDF_MEDIA_TYPE } from './media-type';
 import { type ObjectClaim, StoredObjectClaimRepository } from './stored-object-claim.repository';
 
 export interface AddVersionInput {
@@ -16,6 +17,8 @@ export interface AddVersionInput {
   kind: DocumentVersionKind;
   bytes: Buffer;
   createdBy: string | null;
+  /** application/pdf when not given */
+  mediaType?: string;
   verificationVerdict?: string | null;
   verificationReport?: object | null;
 }
@@ -30,7 +33,11 @@ export interface StoredObject {
   claimId: string;
 }
 
-/** Content-addressed: the same bytes delivered to ten communes are stored once. */
+/**
+ * Content-addressed: the same bytes delivered to ten communes are stored once. The key is the same
+ * for every file whatever its type (it names bytes, not a format: the `.pdf` is from before received
+ * documents kept non-PDF attachments, and objects already stored keep their keys).
+ */
 export function storageKeyOf(sha256: string): string {
   return `documents/${sha256.slice(0, 2)}/${sha256}.pdf`;
 }
@@ -194,6 +201,7 @@ export class DocumentStore {
       storageKey: storageKeyOf(stored.sha256),
       sha256: stored.sha256,
       sizeBytes: stored.sizeBytes,
+      mediaType: input.mediaType ?? PDF_MEDIA_TYPE,
       verificationVerdict: input.verificationVerdict ?? null,
       verificationReport: input.verificationReport ?? null,
       createdBy: input.createdBy,

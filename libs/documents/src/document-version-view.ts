@@ -9,6 +9,7 @@ export interface DocumentVersionView {
   kind: DocumentVersionKind;
   sha256: string;
   sizeBytes: number;
+  mediaType: string;
   verificationVerdict: string | null;
   createdBy: string | null;
   createdAt: string;
@@ -23,6 +24,7 @@ export function toDocumentVersionView(row: DocumentVersionEntity): DocumentVersi
     kind: row.kind,
     sha256: row.sha256,
     sizeBytes: row.sizeBytes,
+    mediaType: row.mediaType,
     verificationVerdict: row.verificationVerdict,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

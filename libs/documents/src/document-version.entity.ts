@@ -11,7 +11,10 @@ export const DOCUMENT_VERSION_KINDS = [
 ] as const;
 export type DocumentVersionKind = (typeof DOCUMENT_VERSION_KINDS)[number];
 
-/** Maps `document_version`: one immutable stored PDF (a trigger refuses updates). */
+/**
+ * Maps `document_version`: one immutable stored file (a trigger refuses updates): a PDF, or another
+ * attachment a received document came with (`mediaType`).
+ */
 @Entity({ name: 'document_version' })
 export class DocumentVersionEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -48,6 +51,10 @@ export class DocumentVersionEntity {
     transformer: BIGINT_AS_NUMBER,
   })
   sizeBytes!: number;
+
+  /** application/pdf, or an allow-listed type (media-type.ts) for a received non-PDF attachment */
+  @Column({ name: 'media_type', type: 'varchar' })
+  mediaType!: string;
 
   @Column({ name: 'verification_verdict', type: 'varchar', nullable: true })
   verificationVerdict!: string | null;

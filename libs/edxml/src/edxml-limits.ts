@@ -11,6 +11,11 @@ export interface EdxmlLimits {
   readonly maxAttachments: number;
   /** one attachment after base64 decoding and unzipping (EDXML_ATTACHMENT_TOO_LARGE) */
   readonly maxAttachmentBytes: number;
+  /**
+   * entries of one ZIP attachment: Word, Excel and OpenDocument files are ZIP archives of a few
+   * dozen parts (one with images or many sheets, of hundreds); an archive of several files is only
+   * listed, never inflated, so the bound is on listing work
+   */
   readonly maxZipEntries: number;
   /** uncompressed size ÷ compressed size of a zip-wrapped attachment */
   readonly maxZipRatio: number;
@@ -26,7 +31,7 @@ export const DEFAULT_EDXML_LIMITS: EdxmlLimits = {
   maxFieldChars: 1024 * 1024,
   maxAttachments: 500,
   maxAttachmentBytes: 192 * 1024 * 1024,
-  maxZipEntries: 16,
+  maxZipEntries: 1024,
   maxZipRatio: 100,
   maxNesting: 2,
 };

@@ -36,10 +36,13 @@ export class EntriesController {
     return this.getEntry.execute({ principal, agencyId, entryId: id });
   }
 
-  @FileResponse('application/pdf', 'Tệp PDF của phiên bản')
+  @FileResponse(
+    ['application/pdf', 'application/octet-stream'],
+    'Tệp của phiên bản: PDF, hoặc tệp đính kèm khác của văn bản nhận qua liên thông (Word, Excel, ảnh…) với kiểu của nó',
+  )
   @Get('versions/:versionId/content')
   @RequireAgencyRole()
-  @ApiOperation({ summary: 'Tải tệp PDF của một phiên bản' })
+  @ApiOperation({ summary: 'Tải tệp của một phiên bản' })
   async content(
     @CurrentPrincipal() principal: Principal,
     @Param('agencyId') agencyId: string,
@@ -48,7 +51,7 @@ export class EntriesController {
     @Res() res: Response,
   ) {
     const file = await this.download.execute({ principal, agencyId, entryId: id, versionId });
-    sendDownload(res, { fileName: file.fileName, mediaType: 'application/pdf', bytes: file.bytes });
+    sendDownload(res, { fileName: file.fileName, mediaType: file.mediaType, bytes: file.bytes });
   }
 
   /**

@@ -66,7 +66,11 @@ export const documentVersionSchema = z
     kind: z.enum(['issued', 'received', 'upload', 'original', 'personal_signed', 'attachment_signed']),
     sha256: z.string(),
     sizeBytes: count,
-    verificationVerdict: z.string().nullable(),
+    mediaType: z.string().meta({
+      description:
+        'application/pdf; tệp đính kèm không phải PDF của văn bản nhận qua liên thông: kiểu của tệp (không kiểm tra chữ ký)',
+    }),
+    verificationVerdict: z.string().nullable().meta({ description: 'null: tệp không phải PDF' }),
     createdBy: id.nullable(),
     createdAt: timestamp,
   })

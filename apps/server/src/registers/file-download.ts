@@ -42,5 +42,7 @@ export function sendDownload(res: Response, file: DownloadFile): void {
   res.setHeader('Content-Disposition', contentDisposition(file.fileName));
   res.setHeader('Content-Length', String(file.bytes.length));
   res.setHeader('Cache-Control', 'private, no-store');
+  // the type said is the type meant: a browser must not guess HTML from a received attachment's bytes
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(file.bytes);
 }

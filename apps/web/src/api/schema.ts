@@ -1053,7 +1053,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Tải tệp PDF của một phiên bản
+     * Tải tệp của một phiên bản
      * @description Vai trò: mọi vai trò trong cơ quan.
      */
     get: operations['EntriesController_content'];
@@ -1905,6 +1905,9 @@ export interface components {
       kind: 'issued' | 'received' | 'upload' | 'original' | 'personal_signed' | 'attachment_signed';
       sha256: string;
       sizeBytes: number;
+      /** @description application/pdf; tệp đính kèm không phải PDF của văn bản nhận qua liên thông: kiểu của tệp (không kiểm tra chữ ký) */
+      mediaType: string;
+      /** @description null: tệp không phải PDF */
       verificationVerdict: string | null;
       /** Format: uuid */
       createdBy: string | null;
@@ -5264,7 +5267,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Tệp PDF của phiên bản */
+      /** @description Tệp của phiên bản: PDF, hoặc tệp đính kèm khác của văn bản nhận qua liên thông (Word, Excel, ảnh…) với kiểu của nó */
       200: {
         headers: {
           /** @description attachment; filename="…"; filename*=UTF-8''… */
@@ -5273,6 +5276,7 @@ export interface operations {
         };
         content: {
           'application/pdf': Blob;
+          'application/octet-stream': Blob;
         };
       };
       /** @description Lỗi: mã ổn định, thông điệp tiếng Việt */

@@ -85,7 +85,7 @@ describe('reading refuses what could hurt, with a stable code', () => {
       details: expect.objectContaining({ what: 'zip-ratio' }),
     });
     const many = zip(
-      Array.from({ length: 40 }, (_, i) => ({ name: `${i}.txt`, data: Buffer.from(`${i}`) })),
+      Array.from({ length: 1100 }, (_, i) => ({ name: `${i}.txt`, data: Buffer.from(`${i}`) })),
     ).toString('base64');
     await expect(read(withAttachment(many))).rejects.toMatchObject({
       code: 'EDXML_ATTACHMENT_TOO_LARGE',

@@ -25,11 +25,13 @@ export interface ReceivedDocument {
   readonly consignmentId: string;
   readonly agencyId: string;
   readonly fields: ReceivedDocumentFields;
+  /** PDFs first with their verification; other attachments with their type and `report: null` */
   readonly files: readonly {
     readonly fileIndex: number;
     readonly fileName: string;
     readonly bytes: Buffer;
-    readonly report: VerificationReport;
+    readonly mediaType: string;
+    readonly report: VerificationReport | null;
   }[];
   readonly responseFor: readonly { readonly organId: string; readonly documentId: string }[];
 }

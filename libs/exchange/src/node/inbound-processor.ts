@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
-import type { ParsedEdocPackage, ParsedPackage, ParsedStatusPackage } from '@vanthu/edxml';
+import { OPAQUE_MEDIA_TYPE, PDF_MEDIA_TYPE, storedMediaType } from '@vanthu/documents';
+import type { ParsedAttachment, ParsedEdocPackage, ParsedPackage, ParsedStatusPackage } from '@vanthu/edxml';
 import { Clock, isAppException } from '@vanthu/shared';
 import type { VerificationReport } from '@vanthu/signing';
 import { exchangeError } from '../exchange.errors';
@@ -19,12 +20,17 @@ export type Processed = 'processed' | 'held' | 'rejected';
 /** edXML status 13: the sender asks to take its document back. */
 export const TAKE_BACK = '13';
 
-interface VerifiedFile {
+/** A file of a received document: a PDF and its verification, or another attachment (`report: null`). */
+interface ReceivedFile {
   readonly fileIndex: number;
   readonly fileName: string;
   readonly bytes: Buffer;
-  readonly report: VerificationReport;
+  readonly mediaType: string;
+  readonly report: VerificationReport | null;
 }
+
+/** The most files one received document may bring (nested packages included). */
+const MAX_FILES = 500;
 
 /**
  * A package read and checked before its transaction: a new document's PDFs are verified here, so
@@ -35,7 +41,7 @@ export type PreparedPackage =
   | {
       readonly kind: 'edoc';
       readonly pkg: ParsedEdocPackage;
-      readonly files: readonly VerifiedFile[] | null;
+      readonly files: readonly ReceivedFile[] | null;
     };
 
 /**
@@ -64,7 +70,7 @@ export class InboundProcessor {
   async prepare(row: ExchangeInboundEntity, parsed: ParsedPackage): Promise<PreparedPackage> {
     if (parsed.kind === 'status') return { kind: 'status', pkg: parsed };
     const isNew = row.business === 'new' || row.business === null;
-    return { kind: 'edoc', pkg: parsed, files: isNew ? await this.verifyFiles(parsed) : null };
+    return { kind: 'edoc', pkg: parsed, files: isNew ? await this.receivedFiles(parsed) : null };
   }
 
   /** What the package does, in the caller's transaction (the row locked). */
@@ -116,11 +122,20 @@ export class InboundProcessor {
     return 'processed';
   }
 
-  /** Every PDF of a new document through the signing engine; one invalid refuses the document. */
-  private async verifyFiles(pkg: ParsedEdocPackage): Promise<VerifiedFile[]> {
-    const pdfs = pkg.attachments.filter((a) => a.detectedType === 'pdf');
+  /**
+   * The files of a new document: its PDFs first (file 0 is the main document), each through the
+   * signing engine, one invalid refusing the document; then every other attachment as it came
+   * (Word, Excel, images, archives: kept and downloadable, no signature to check). A nested
+   * package (how national hubs wrap the original) brings its own attachments. No PDF at all is a
+   * refusal: an electronic document must carry its signed PDF.
+   */
+  private async receivedFiles(pkg: ParsedEdocPackage): Promise<ReceivedFile[]> {
+    const attachments = unwrapNested(pkg.attachments);
+    if (attachments.length > MAX_FILES)
+      throw exchangeError('EXCHANGE_PACKAGE_TOO_LARGE', { files: attachments.length, limit: MAX_FILES });
+    const pdfs = attachments.filter((a) => a.detectedType === 'pdf');
     if (pdfs.length === 0) throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { reason: 'no PDF' });
-    const files: VerifiedFile[] = [];
+    const files: ReceivedFile[] = [];
     for (const [i, a] of pdfs.entries()) {
       let report: VerificationReport;
       try {
@@ -132,7 +147,21 @@ export class InboundProcessor {
       }
       if (report.verdict === 'invalid')
         throw exchangeError('EXCHANGE_DOCUMENT_SIGNATURE_INVALID', { file: a.attachmentName });
-      files.push({ fileIndex: i, fileName: a.attachmentName.slice(0, 255), bytes: a.bytes, report });
+      files.push({
+        fileIndex: i,
+        fileName: fileNameOf(a, i),
+        bytes: a.bytes,
+        mediaType: PDF_MEDIA_TYPE,
+        report,
+      });
+    }
+    for (const a of attachments.filter((x) => x.detectedType !== 'pdf')) {
+      const fileIndex = files.length;
+      const name = fileNameOf(a, fileIndex);
+      const type = storedMediaType(name, a.contentType);
+      // named or declared a PDF but not one: kept as bytes to save, never shown as a PDF
+      const mediaType = type === PDF_MEDIA_TYPE ? OPAQUE_MEDIA_TYPE : type;
+      files.push({ fileIndex, fileName: name, bytes: a.bytes, mediaType, report: null });
     }
     return files;
   }
@@ -140,7 +169,7 @@ export class InboundProcessor {
   private async newDocument(
     row: ExchangeInboundEntity,
     pkg: ParsedEdocPackage,
-    files: readonly VerifiedFile[],
+    files: readonly ReceivedFile[],
   ): Promise<Processed> {
     const entryId = await this.inbox.receive({
       consignmentId: row.consignmentId,
@@ -153,10 +182,11 @@ export class InboundProcessor {
     await this.record(row, 'exchange.processed', {
       business: 'new',
       entryId,
-      files: files.map((f) => ({ name: f.fileName, verdict: f.report.verdict })),
-      ignoredAttachments: pkg.attachments
-        .filter((a) => a.detectedType !== 'pdf')
-        .map((a) => a.attachmentName),
+      files: files.map((f) => ({
+        name: f.fileName,
+        mediaType: f.mediaType,
+        verdict: f.report?.verdict ?? null,
+      })),
     });
     // a revoke, update or replace that overtook this document can be applied now
     if (row.documentId)
@@ -264,4 +294,16 @@ export class InboundProcessor {
       details: { kind: row.kind, from: row.fromCode, documentId: row.documentId, ...details },
     });
   }
+}
+
+/** A nested package's attachments in its place (hubs wrap the original document that way), any depth. */
+function unwrapNested(attachments: readonly ParsedAttachment[]): ParsedAttachment[] {
+  return attachments.flatMap((a) => (a.nested?.kind === 'edoc' ? unwrapNested(a.nested.attachments) : [a]));
+}
+
+/** The name the clerk sees and saves the file as: the attachment's (no control characters), else a numbered one. */
+function fileNameOf(a: ParsedAttachment, fileIndex: number): string {
+  // eslint-disable-next-line no-control-regex
+  const name = a.attachmentName.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return name.slice(0, 255) || `tep-dinh-kem-${fileIndex + 1}`;
 }

@@ -15,6 +15,7 @@ import { LoginAttempts1764100000420 } from './1764100000420-login-attempts.migra
 import { Exchange1764100000500 } from './1764100000500-exchange.migration';
 import { ExchangeStoredObjects1764100000501 } from './1764100000501-exchange-stored-objects.migration';
 import { ExchangeNonReceiptAnswers1764100000510 } from './1764100000510-exchange-non-receipt-answers.migration';
+import { DocumentVersionMediaType1764100000520 } from './1764100000520-document-version-media-type.migration';
 
 /**
  * Every schema migration of the product, in order. The schema is one database for all libs, so the
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   Exchange1764100000500,
   ExchangeStoredObjects1764100000501,
   ExchangeNonReceiptAnswers1764100000510,
+  DocumentVersionMediaType1764100000520,
 ];

@@ -33,13 +33,16 @@ export type DeliveredDocumentFields = Pick<
 /**
  * One delivered file: its bytes already in storage (the sender's version on this node, or bytes
  * stored in the caller's transaction, which that transaction references here) and the verification
- * of exactly those bytes.
+ * of exactly those bytes; `report` is null for an attachment that is not a PDF (a received
+ * document's Word or Excel file), which has no signature to verify and is kept as it came.
  */
 export interface DeliveredFile {
   readonly fileIndex: number;
   readonly fileName: string;
   readonly stored: Pick<StoredObject, 'sha256' | 'sizeBytes'>;
-  readonly report: VerificationReport;
+  /** application/pdf when not given; given only with `report: null` */
+  readonly mediaType?: string;
+  readonly report: VerificationReport | null;
 }
 
 export interface InboxDeliveryInput {
@@ -84,8 +87,8 @@ export class InboxDelivery {
       source: input.source,
       sourceDeliveryId: input.sourceDeliveryId,
       arrivalAt: now,
-      // every file is checked on arrival; the entry shows the worst of them
-      verificationVerdict: worstVerdict(input.files.map((f) => f.report.verdict)),
+      // every PDF is checked on arrival; the entry shows the worst of them
+      verificationVerdict: worstVerdict(input.files.flatMap((f) => (f.report ? [f.report.verdict] : []))),
       replyToEntryId: input.replyToEntryId,
       createdAt: now,
     });
@@ -98,8 +101,9 @@ export class InboxDelivery {
           fileName: file.fileName,
           kind: 'received',
           createdBy: null,
-          verificationVerdict: file.report.verdict,
-          verificationReport: file.report as unknown as object,
+          mediaType: file.mediaType,
+          verificationVerdict: file.report?.verdict ?? null,
+          verificationReport: (file.report as unknown as object) ?? null,
         },
         file.stored,
       );

@@ -7,11 +7,13 @@ import { InboxRecall } from './inbox-recall';
 import { InboxUpdate, type IssuedCorrections } from './inbox-update';
 import { RemoteDeliveryRepository } from './remote-delivery.repository';
 
+/** A received file: a PDF with its verification, or another attachment (`report: null`) with its type. */
 export interface RemoteDocumentFile {
   readonly fileIndex: number;
   readonly fileName: string;
   readonly bytes: Buffer;
-  readonly report: VerificationReport;
+  readonly mediaType: string;
+  readonly report: VerificationReport | null;
 }
 
 export interface RemoteDocumentInput {
@@ -49,6 +51,7 @@ export class RemoteInbox {
         fileIndex: file.fileIndex,
         fileName: file.fileName,
         stored: await this.documents.store(file.bytes),
+        mediaType: file.mediaType,
         report: file.report,
       });
     let replyToEntryId: string | null = null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
-import { DocumentStore, type DocumentVersionEntity } from '@vanthu/documents';
+import { DocumentStore, type DocumentVersionEntity, PDF_MEDIA_TYPE } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { RegistersErrors } from '../registers.errors';
 import { auditActorOf } from './entry-actor';
@@ -9,6 +9,8 @@ import { RegisterEntryRepository } from './register-entry.repository';
 export interface DownloadedVersion {
   versionId: string;
   fileName: string;
+  /** application/pdf, or the allow-listed type of a received non-PDF attachment */
+  mediaType: string;
   sha256: string;
   bytes: Buffer;
 }
@@ -23,7 +25,7 @@ export class DownloadVersionUseCase {
   ) {}
 
   /**
-   * `versionId: 'main'` is the newest version of the main document (file 0, else the first file):
+   * `versionId: 'main'` is the newest version of the main document (file 0, else the first PDF):
    * the one the entry's `files` list first, so a viewer can ask for it before the entry arrives.
    */
   async execute(input: {
@@ -50,10 +52,16 @@ export class DownloadVersionUseCase {
       subjectId: entry.id,
       details: { versionId: version.id, kind: version.kind, sha256: version.sha256 },
     });
-    return { versionId: version.id, fileName: version.fileName, sha256: version.sha256, bytes };
+    return {
+      versionId: version.id,
+      fileName: version.fileName,
+      mediaType: version.mediaType,
+      sha256: version.sha256,
+      bytes,
+    };
   }
 }
 
 function mainDocument(latest: DocumentVersionEntity[]): DocumentVersionEntity | undefined {
-  return latest.find((v) => v.fileIndex === 0) ?? latest[0];
+  return latest.find((v) => v.fileIndex === 0) ?? latest.find((v) => v.mediaType === PDF_MEDIA_TYPE);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
-import { DocumentStore, type DocumentVersionEntity } from '@vanthu/documents';
+import { DocumentStore, type DocumentVersionEntity, PDF_MEDIA_TYPE } from '@vanthu/documents';
 import { authorizeAgency, type Principal } from '@vanthu/identity';
 import { Database } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
@@ -113,10 +113,14 @@ export class RegisterFromInboxUseCase {
     });
   }
 
-  /** A delivery recorded without a verdict is treated as unverified: the policy fails closed. */
+  /**
+   * A delivery recorded without a verdict is treated as unverified: the policy fails closed. Only
+   * PDFs carry signatures; a received Word or Excel attachment has none to check.
+   */
   private verdictOfFiles(files: readonly DocumentVersionEntity[]): string {
-    if (files.length === 0) return 'indeterminate';
-    return worstVerdict(files.map((f) => f.verificationVerdict ?? 'indeterminate'));
+    const pdfs = files.filter((f) => f.mediaType === PDF_MEDIA_TYPE);
+    if (pdfs.length === 0) return 'indeterminate';
+    return worstVerdict(pdfs.map((f) => f.verificationVerdict ?? 'indeterminate'));
   }
 
   private changedFields(before: RegisterEntryEntity, after: RegisterEntryEntity): string[] {

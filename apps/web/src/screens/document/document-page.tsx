@@ -11,7 +11,7 @@ import { EntryActions } from '../actions/entry-actions';
 import { NotFoundPage } from '../not-found-page';
 import { entryQuery, mainFile } from './document-queries';
 import { DocumentViewer } from './document-viewer-loader';
-import { EntryDeliveries, EntryFacts, EntryHistory, EntryVersions } from './entry-info';
+import { EntryDeliveries, EntryFacts, EntryHistory, EntryVersions, OtherFiles } from './entry-info';
 
 const DONE = new Set(['closed', 'returned', 'recalled', 'issued', 'replaced']);
 
@@ -56,6 +56,7 @@ export default function DocumentPage() {
       <div style={{ marginBottom: 16 }}>
         <EntryActions entry={d} agencyId={agencyId} />
       </div>
+      <OtherFiles entry={d} agencyId={agencyId} />
       {main ? (
         <DocumentViewer
           key={main.id}

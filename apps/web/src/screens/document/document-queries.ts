@@ -12,9 +12,12 @@ export const entryQuery = (agencyId: string, entryId: string) =>
     queryFn: () => api.entry(agencyId, entryId),
   });
 
-/** The file the viewer opens first: the main document (file 0). */
+/** Whether the viewer can show a file: a received document's Word or Excel attachment is only saved. */
+export const isPdf = (file: FileVersion): boolean => file.mediaType === 'application/pdf';
+
+/** The file the viewer opens first: the main document (file 0), else the first PDF. */
 export function mainFile(entry: EntryDetail): FileVersion | undefined {
-  return entry.files.find((f) => f.fileIndex === 0) ?? entry.files[0];
+  return entry.files.find((f) => f.fileIndex === 0 && isPdf(f)) ?? entry.files.find(isPdf);
 }
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {

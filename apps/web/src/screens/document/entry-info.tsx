@@ -1,5 +1,5 @@
 import { ActiveContentTag } from './active-content';
-import { Descriptions, Empty, List, Timeline, Typography } from 'antd';
+import { Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { EntryDetail, FileVersion } from '../../client/types';
 import { api } from '../../client/vanthu-api';
@@ -14,6 +14,7 @@ import {
 import { PriorityTag } from '../../ui/priority-tag';
 import { useUnits, useUsers } from '../../ui/reference-data';
 import { VerdictTag } from '../../ui/status-tag';
+import { isPdf } from './document-queries';
 
 export function EntryFacts({ entry }: { entry: EntryDetail }) {
   const incoming = entry.direction === 'incoming';
@@ -104,15 +105,19 @@ export function EntryVersions({
       renderItem={(v) => (
         <List.Item
           actions={[
-            <a
-              key="view"
-              onClick={() => onView(v)}
-              role="button"
-              tabIndex={0}
-              onKeyDown={(e) => e.key === 'Enter' && onView(v)}
-            >
-              {current?.id === v.id ? 'Đang xem' : 'Xem'}
-            </a>,
+            ...(isPdf(v)
+              ? [
+                  <a
+                    key="view"
+                    onClick={() => onView(v)}
+                    role="button"
+                    tabIndex={0}
+                    onKeyDown={(e) => e.key === 'Enter' && onView(v)}
+                  >
+                    {current?.id === v.id ? 'Đang xem' : 'Xem'}
+                  </a>,
+                ]
+              : []),
             <a key="dl" href={api.fileUrl(agencyId, entry.id, v.id)} download={v.fileName}>
               Tải xuống
             </a>,
@@ -123,7 +128,7 @@ export function EntryVersions({
             description={
               <>
                 {formatDateTime(v.createdAt)} · {(v.sizeBytes / 1024).toFixed(0)} KB{' '}
-                <VerdictTag verdict={v.verificationVerdict} />
+                {isPdf(v) ? <VerdictTag verdict={v.verificationVerdict} /> : <NotPdfTag />}
                 <ActiveContentTag report={entry.verificationReports[v.id]} />
               </>
             }
@@ -131,6 +136,31 @@ export function EntryVersions({
         </List.Item>
       )}
     />
+  );
+}
+
+/** A received attachment that is not a PDF: kept as it came, no signature was checked. */
+function NotPdfTag() {
+  return <Tag>Không phải PDF, không kiểm tra chữ ký</Tag>;
+}
+
+/**
+ * The files of a received document that the viewer cannot show (Word, Excel, images, archives
+ * that came with the PDF), to save and open on the clerk's computer.
+ */
+export function OtherFiles({ entry, agencyId }: { entry: EntryDetail; agencyId: string }) {
+  const others = entry.files.filter((f) => !isPdf(f));
+  if (others.length === 0) return null;
+  return (
+    <Space wrap aria-label="Tệp đính kèm khác" style={{ marginBottom: 12 }}>
+      <span className="muted">Tệp đính kèm khác:</span>
+      {others.map((f) => (
+        <a key={f.id} href={api.fileUrl(agencyId, entry.id, f.id)} download={f.fileName}>
+          {f.fileName} ({(f.sizeBytes / 1024).toFixed(0)} KB)
+        </a>
+      ))}
+      <NotPdfTag />
+    </Space>
   );
 }
 
