@@ -401,7 +401,7 @@ describe('exchange: a node receiving', () => {
     expect(await statusesSentFor(id)).toEqual([{ status_code: '01', state: 'queued' }]);
   });
 
-  it('opens a package wrapped in another, as national hubs send them, and takes its files', async () => {
+  it('opens a package wrapped in another, as national hubs send them, and takes its files (500 at most)', async () => {
     const id = randomUUID();
     const note = Buffer.from('Ghi chú của cơ quan gửi: đề nghị báo cáo trước ngày 20.\n');
     const original = documentInput();
@@ -430,6 +430,38 @@ describe('exchange: a node receiving', () => {
       { file_index: 0, file_name: 'cong-van.pdf', media_type: 'application/pdf', sha256: sha(pdf) },
       { file_index: 1, file_name: 'ghi-chu.txt', media_type: 'text/plain', sha256: sha(note) },
     ]);
+
+    // two wrapped packages of 251 files each: more than 500 files for one document is refused (02)
+    const tooMany = randomUUID();
+    const crowded = async () => {
+      const o = documentInput();
+      return pack({
+        ...o,
+        attachments: [
+          ...o.attachments,
+          ...Array.from({ length: 250 }, (_, i) => ({
+            attachmentName: `phu-luc-${i}.txt`,
+            contentType: 'text/plain',
+            source: Buffer.from(`Phụ lục ${i}`),
+          })),
+        ],
+      });
+    };
+    const outer = documentInput();
+    const many = await pack({
+      ...outer,
+      attachments: [
+        { attachmentName: 'goc-1.edxml', contentType: 'text/xml', source: await crowded() },
+        { attachmentName: 'goc-2.edxml', contentType: 'text/xml', source: await crowded() },
+      ],
+    });
+    expect((await push(tooMany, many)).status).toBe(200);
+    await processWorker.tick();
+    expect(
+      await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [tooMany]),
+    ).toEqual([{ state: 'rejected', error_code: 'EXCHANGE_PACKAGE_TOO_LARGE' }]);
+    expect(await entryOf(tooMany)).toBeUndefined();
+    expect(await statusesSentFor(tooMany)).toEqual([{ status_code: '02', state: 'queued' }]);
   });
 
   it('holds a revoke that overtakes its document, and applies it (status 15) once the document arrives', async () => {
