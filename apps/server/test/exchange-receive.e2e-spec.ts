@@ -323,6 +323,27 @@ describe('exchange: a node receiving', () => {
     expect(status).toContain('EXCHANGE_ATTACHMENT_CORRUPT');
   });
 
+  it('refuses a document that brings a program, even one whose name hides its extension (02, nothing kept)', async () => {
+    const id = randomUUID();
+    const input = documentInput();
+    const program = Buffer.from('MZ\x90\x00 not really a program');
+    const bytes = await pack({
+      ...input,
+      attachments: [
+        ...input.attachments,
+        // shown as "Phụ lụcexe.docx" by anything that honours the right-to-left override
+        { attachmentName: 'Phụ lục\u202excod.exe', contentType: 'application/msword', source: program },
+      ],
+    });
+    expect((await push(id, bytes)).status).toBe(200);
+    await processWorker.tick();
+    expect(
+      await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [id]),
+    ).toEqual([{ state: 'rejected', error_code: 'EXCHANGE_ATTACHMENT_NOT_ALLOWED' }]);
+    expect(await entryOf(id)).toBeUndefined();
+    expect(await statusesSentFor(id)).toEqual([{ status_code: '02', state: 'queued' }]);
+  });
+
   it('keeps every attachment of a received document: PDFs verified, Word, Excel and others to download as they came', async () => {
     const id = randomUUID();
     const workbook = new Workbook();
@@ -336,11 +357,19 @@ describe('exchange: a node receiving', () => {
       })),
     );
     const page = Buffer.from('<html><body><script>fetch("/api/v1/me")</script></body></html>');
+    const csv = Buffer.from('Xã,Số hộ\nEa Drăng,1200\n');
     const input = documentInput();
     const extra = [
-      { attachmentName: 'Phụ lục 1.docx', contentType: 'application/msword', source: docx },
+      // declared a PDF, as some systems declare everything: kept as the Word file it is
+      { attachmentName: 'Phụ lục 1.docx', contentType: 'application/pdf', source: docx },
       { attachmentName: 'Bảng tổng hợp.xlsx', contentType: 'application/octet-stream', source: xlsx },
       { attachmentName: 'trang.html', contentType: 'text/html', source: page },
+      // one file zipped under the archive's name: kept under the name of the file inside
+      {
+        attachmentName: 'Hồ sơ.zip',
+        contentType: 'application/octet-stream',
+        source: zip([{ name: 'du-lieu/so-lieu.csv', data: csv }]),
+      },
     ];
     const bytes = await pack({ ...input, attachments: [...input.attachments, ...extra] });
     expect((await push(id, bytes)).status).toBe(200);
@@ -365,8 +394,9 @@ describe('exchange: a node receiving', () => {
       [1, 'Phụ lục 1.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null],
       [2, 'Bảng tổng hợp.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', null],
       [3, 'trang.html', 'application/octet-stream', null],
+      [4, 'so-lieu.csv', 'text/csv', null],
     ]);
-    expect(versions.map((v) => v.sha256)).toEqual([sha(pdf), sha(docx), sha(xlsx), sha(page)]);
+    expect(versions.map((v) => v.sha256)).toEqual([sha(pdf), sha(docx), sha(xlsx), sha(page), sha(csv)]);
 
     // the commune's clerk downloads each as it came; nothing is served as a page the browser would run
     const api = new ApiSessions(server.url);
@@ -377,6 +407,7 @@ describe('exchange: a node receiving', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'application/octet-stream',
+      'text/csv',
     ]);
     const download = (versionId: string) =>
       api
@@ -384,7 +415,7 @@ describe('exchange: a node receiving', () => {
         .then((auth) =>
           fetch(`${server.url}${base}/versions/${versionId}/content`, { headers: { authorization: auth } }),
         );
-    for (const [i, expected] of [pdf, docx, xlsx, page].entries()) {
+    for (const [i, expected] of [pdf, docx, xlsx, page, csv].entries()) {
       const res = await download(versions[i].id);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(versions[i].media_type);
@@ -431,9 +462,9 @@ describe('exchange: a node receiving', () => {
       { file_index: 1, file_name: 'ghi-chu.txt', media_type: 'text/plain', sha256: sha(note) },
     ]);
 
-    // two wrapped packages of 251 files each: more than 500 files for one document is refused (02)
+    // two wrapped packages of 251 different files each: more than 500 files for one document is refused (02)
     const tooMany = randomUUID();
-    const crowded = async () => {
+    const crowded = async (part: number) => {
       const o = documentInput();
       return pack({
         ...o,
@@ -442,7 +473,7 @@ describe('exchange: a node receiving', () => {
           ...Array.from({ length: 250 }, (_, i) => ({
             attachmentName: `phu-luc-${i}.txt`,
             contentType: 'text/plain',
-            source: Buffer.from(`Phụ lục ${i}`),
+            source: Buffer.from(`Phần ${part}, phụ lục ${i}`),
           })),
         ],
       });
@@ -451,8 +482,8 @@ describe('exchange: a node receiving', () => {
     const many = await pack({
       ...outer,
       attachments: [
-        { attachmentName: 'goc-1.edxml', contentType: 'text/xml', source: await crowded() },
-        { attachmentName: 'goc-2.edxml', contentType: 'text/xml', source: await crowded() },
+        { attachmentName: 'goc-1.edxml', contentType: 'text/xml', source: await crowded(1) },
+        { attachmentName: 'goc-2.edxml', contentType: 'text/xml', source: await crowded(2) },
       ],
     });
     expect((await push(tooMany, many)).status).toBe(200);

@@ -11,5 +11,5 @@ export {
   DOCUMENT_VERSION_KINDS,
   type DocumentVersionKind,
 } from './document-version.entity';
-export { OPAQUE_MEDIA_TYPE, PDF_MEDIA_TYPE, storedMediaType } from './media-type';
+export { OPAQUE_MEDIA_TYPE, PDF_MEDIA_TYPE, SERVED_MEDIA_TYPES, storedMediaType } from './media-type';
 export { toDocumentVersionView, type DocumentVersionView } from './document-version-view';

@@ -35,6 +35,9 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 };
 const ALLOWED = new Set(Object.values(BY_EXTENSION));
 
+/** Every type a stored file may be served as (the API lists them). */
+export const SERVED_MEDIA_TYPES: readonly string[] = [...ALLOWED, OPAQUE_MEDIA_TYPE];
+
 /**
  * The media type a file is stored and served as: by its name's extension when that is a known
  * one, else by the type it was declared with when that is allowed, else application/octet-stream.

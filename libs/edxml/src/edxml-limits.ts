@@ -17,6 +17,8 @@ export interface EdxmlLimits {
    * listed, never inflated, so the bound is on listing work
    */
   readonly maxZipEntries: number;
+  /** entries of all ZIP attachments of one package, nested packages included (listing work per package) */
+  readonly maxZipEntriesTotal: number;
   /** uncompressed size ÷ compressed size of a zip-wrapped attachment */
   readonly maxZipRatio: number;
   /** packages inside packages that are opened (the national hubs wrap one level) */
@@ -32,6 +34,7 @@ export const DEFAULT_EDXML_LIMITS: EdxmlLimits = {
   maxAttachments: 500,
   maxAttachmentBytes: 192 * 1024 * 1024,
   maxZipEntries: 1024,
+  maxZipEntriesTotal: 10_000,
   maxZipRatio: 100,
   maxNesting: 2,
 };

@@ -95,6 +95,11 @@ const EXCHANGE_ERRORS = {
     status: 422,
     message: 'Tệp văn bản trong gói tin bị hỏng hoặc không phải PDF đọc được.',
   },
+  EXCHANGE_ATTACHMENT_NOT_ALLOWED: {
+    status: 422,
+    message:
+      'Gói tin có tệp đính kèm thuộc loại không được nhận (tệp chương trình, tệp lệnh hoặc tài liệu có macro); đề nghị gửi lại không kèm tệp đó.',
+  },
   EXCHANGE_DOCUMENT_SIGNATURE_INVALID: {
     status: 422,
     message: 'Chữ ký số trên tệp văn bản trong gói tin không hợp lệ (tệp đã bị sửa sau khi ký).',

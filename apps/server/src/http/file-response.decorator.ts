@@ -6,7 +6,7 @@ export const FILE_RESPONSE = 'vanthu:file-response';
 
 /** A route that answers with a file (written by `sendDownload`, or a string body), not JSON. */
 export function FileResponse(
-  mediaTypes: string | string[],
+  mediaTypes: string | readonly string[],
   description: string,
   extraHeaders: Record<string, { description: string; schema: Record<string, string> }> = {},
 ): MethodDecorator {

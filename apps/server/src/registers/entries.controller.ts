@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireAgencyRole } from '@vanthu/identity';
 import { DownloadVersionUseCase, GetEntryUseCase } from '@vanthu/registers';
 import type { Response } from 'express';
+import { SERVED_MEDIA_TYPES } from '@vanthu/documents';
 import { FileResponse } from '../http/file-response.decorator';
 import { sendDownload } from './file-download';
 import { entryIdParam } from './outgoing.schemas';
@@ -37,7 +38,7 @@ export class EntriesController {
   }
 
   @FileResponse(
-    ['application/pdf', 'application/octet-stream'],
+    SERVED_MEDIA_TYPES,
     'Tệp của phiên bản: PDF, hoặc tệp đính kèm khác của văn bản nhận qua liên thông (Word, Excel, ảnh…) với kiểu của nó',
   )
   @Get('versions/:versionId/content')
@@ -75,6 +76,6 @@ export class EntriesController {
   ) {
     const file = await this.download.execute({ principal, agencyId, entryId: id, versionId: 'main' });
     res.setHeader(MAIN_VERSION_HEADER, file.versionId);
-    sendDownload(res, { fileName: file.fileName, mediaType: 'application/pdf', bytes: file.bytes });
+    sendDownload(res, { fileName: file.fileName, mediaType: file.mediaType, bytes: file.bytes });
   }
 }

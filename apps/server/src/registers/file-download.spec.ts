@@ -13,4 +13,10 @@ describe('contentDisposition', () => {
       `attachment; filename="Ho so 01-VP-_x_--.xml"; filename*=UTF-8''H%E1%BB%93%20s%C6%A1%2001-VP-%22x%22--.xml`,
     );
   });
+
+  it('drops invisible formatting characters: a right-to-left override cannot disguise the extension', () => {
+    const header = contentDisposition('Phụ lục\u202excod.exe\u200b');
+    expect(header).not.toMatch(/%E2%80%AE|%E2%80%8B/);
+    expect(header).toMatch(/filename="Phu lucxcod\.exe"/);
+  });
 });

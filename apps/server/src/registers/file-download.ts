@@ -23,11 +23,13 @@ const asciiFallback = (value: string): string =>
 
 /**
  * `attachment` with the Vietnamese name as RFC 6266 / 5987 want it: an ASCII `filename` for old
- * clients and the UTF-8 `filename*`. Path separators and control characters never reach the name.
+ * clients and the UTF-8 `filename*`. Path separators and control characters never reach the name,
+ * nor invisible formatting characters (a right-to-left override would save `cod.exe` looking like
+ * `exe.doc`).
  */
 export function contentDisposition(fileName: string): string {
-  const safe = [...fileName]
-    .map((c) => (c < ' ' || c === '\u007f' || c === '/' || c === '\\' ? '-' : c))
+  const safe = [...fileName.replace(/[\p{Cf}\u2028\u2029]/gu, '')]
+    .map((c) => (/\p{Cc}/u.test(c) || c === '/' || c === '\\' ? '-' : c))
     .join('');
   return `attachment; filename="${asciiFallback(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }

@@ -5276,6 +5276,25 @@ export interface operations {
         };
         content: {
           'application/pdf': Blob;
+          'application/msword': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'application/vnd.ms-excel': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/vnd.ms-powerpoint': Blob;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': Blob;
+          'application/vnd.oasis.opendocument.text': Blob;
+          'application/vnd.oasis.opendocument.spreadsheet': Blob;
+          'application/vnd.oasis.opendocument.presentation': Blob;
+          'application/rtf': Blob;
+          'text/plain': Blob;
+          'text/csv': Blob;
+          'image/png': Blob;
+          'image/jpeg': Blob;
+          'image/gif': Blob;
+          'image/tiff': Blob;
+          'application/zip': Blob;
+          'application/vnd.rar': Blob;
+          'application/x-7z-compressed': Blob;
           'application/octet-stream': Blob;
         };
       };

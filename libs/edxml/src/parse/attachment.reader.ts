@@ -8,7 +8,10 @@ import { checkPdf, declaredType, detectType } from './attachment-content';
 import { decodeInline, decodeRun, type DecodedBody } from './base64-body';
 import type { LenientReader } from './lenient-reader';
 import type { ReducedDocument } from './reduced-document';
-import { isZip, readZip } from './zip-unwrap';
+import { isZip, readZip, type ZipBudget } from './zip-unwrap';
+
+/** Word, Excel, PowerPoint and OpenDocument files: ZIP archives by format (no type mismatch to note). */
+const OFFICE_FILE = /\.(docx|docm|dotx|xlsx|xlsm|xltx|pptx|pptm|odt|ods|odp)$/i;
 
 /** Opens an attachment that is itself a package (one level further down). */
 export type NestedReader = (bytes: Buffer) => Promise<ParsedPackage>;
@@ -19,6 +22,8 @@ export interface AttachmentContext {
   readonly limits: EdxmlLimits;
   /** undefined once the nesting limit is reached */
   readonly readNested?: NestedReader;
+  /** ZIP entries the whole package may still list */
+  readonly zipBudget: ZipBudget;
 }
 
 export function readManifest(r: LenientReader, envelope: Element): AttachmentDescription[] {
@@ -83,22 +88,32 @@ async function readAttachment(
   let bytes = body.bytes;
   let unwrappedFrom: ParsedAttachment['unwrappedFrom'];
   const declared = declaredType(description.contentType, description.attachmentName);
-  if (isZip(bytes) && !(declared === 'zip' && /\.zip$/i.test(description.attachmentName))) {
-    const zip = await readZip(bytes, ctx.limits, where);
+  // an archive sent as one (declared and named .zip) is the file itself; any other ZIP holding
+  // exactly one file is a wrapper (a Word file is a ZIP of many parts: listed, never unwrapped)
+  const genuineZip = declared === 'zip' && /\.zip$/i.test(description.attachmentName);
+  if (isZip(bytes) && !genuineZip) {
+    const zip = await readZip(bytes, ctx.limits, ctx.zipBudget, where);
     if (zip.file) {
       r.note('ATTACHMENT_ZIP_WRAPPED', p, zip.file.name);
       unwrappedFrom = { format: 'zip', entryName: zip.file.name, size: bytes.length, sha256: encodedSha256 };
       bytes = zip.file.bytes;
-    } else r.note('ATTACHMENT_ZIP_KEPT', p, `${zip.entries}`);
-  } else if (isZip(bytes)) await readZip(bytes, ctx.limits, where); // a genuine ZIP is still checked for bombs
+    } else r.note('ATTACHMENT_ZIP_KEPT', p, zip.encrypted ? 'encrypted' : `${zip.entries}`);
+    // a genuine ZIP is kept as it is: listed for bombs, not inflated
+  } else if (isZip(bytes)) await readZip(bytes, ctx.limits, ctx.zipBudget, where, { listOnly: true });
   const detected = detectType(bytes);
-  if (declared !== undefined && declared !== detected && !(declared === 'xml' && detected === 'edxml'))
+  if (
+    declared !== undefined &&
+    declared !== detected &&
+    !(declared === 'xml' && detected === 'edxml') &&
+    !(detected === 'zip' && OFFICE_FILE.test(description.attachmentName))
+  )
     r.note(
       'ATTACHMENT_TYPE_MISMATCH',
       p,
       `${description.contentType || description.attachmentName} → ${detected}`,
     );
-  if (detected === 'pdf' || declared === 'pdf') checkPdf(bytes, where);
+  // what is a PDF by its bytes; a Word file declared application/pdf is kept as the file it is
+  if (detected === 'pdf') checkPdf(bytes, where);
   let nested: ParsedPackage | undefined;
   if (detected === 'edxml' && ctx.readNested) {
     try {

@@ -91,6 +91,24 @@ describe('reading refuses what could hurt, with a stable code', () => {
       code: 'EDXML_ATTACHMENT_TOO_LARGE',
       details: expect.objectContaining({ what: 'zip-entries' }),
     });
+    // 1,000 entries each are allowed, but not 12 such archives in one package
+    const thousand = zip(
+      Array.from({ length: 1000 }, (_, i) => ({ name: `${i}.txt`, data: Buffer.from(`${i}`) })),
+    ).toString('base64');
+    await expect(
+      read(
+        hubPackage({
+          attachments: Array.from({ length: 12 }, (_, i) => ({
+            name: `${i}.zip`,
+            type: 'application/zip',
+            base64: thousand,
+          })),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'EDXML_ATTACHMENT_TOO_LARGE',
+      details: expect.objectContaining({ what: 'zip-entries-total' }),
+    });
     const liar = zip([
       { name: 'a.pdf', data: syntheticPdf(400_000, Buffer.alloc(400_000, 7)), claimedSize: 5000 },
     ]).toString('base64');

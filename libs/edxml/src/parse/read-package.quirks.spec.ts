@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SHARED_DIR } from '../../../signing/test-fixtures/shared-dir';
 import { syntheticPdf } from '../../test-fixtures/edxml-samples';
@@ -119,6 +120,41 @@ describe('reading packages from production hubs', () => {
     expect(p.attachments[0].bytes.equals(pdf)).toBe(true);
     expect(p.attachments[1].bytes.equals(text)).toBe(true);
     expect(p.notes.filter((n) => n.code === 'ATTACHMENT_ZIP_WRAPPED')).toHaveLength(2);
+  });
+
+  it('keeps Word files as they are, an encrypted archive too, whatever they are declared as', async () => {
+    const pdf = syntheticPdf(9000);
+    // a Word file is a ZIP of many parts: never a wrapper, never a PDF, even declared application/pdf
+    const docx = zip(
+      Array.from({ length: 30 }, (_, i) => ({
+        name: `word/part${i}.xml`,
+        data: Buffer.from(`<w:p>${i}</w:p>`),
+      })),
+    );
+    const locked = zip([{ name: 'danh-sach.xlsx', data: randomBytes(5000) }]);
+    // the "encrypted" flag in the local and the central header, as a password-protected archive has
+    locked.writeUInt16LE(0x0801, 6);
+    locked.writeUInt16LE(0x0801, locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8);
+    const p = await edoc(
+      hubPackage({
+        attachments: [
+          { name: 'cv.pdf', type: 'application/pdf', base64: pdf.toString('base64') },
+          { name: 'Phụ lục.docx', type: 'application/pdf', base64: docx.toString('base64') },
+          { name: 'danh-sach.zip', type: 'application/octet-stream', base64: locked.toString('base64') },
+        ],
+      }),
+    );
+    expect(p.attachments.map((a) => [a.attachmentName, a.detectedType, a.size])).toEqual([
+      ['cv.pdf', 'pdf', pdf.length],
+      ['Phụ lục.docx', 'zip', docx.length],
+      ['danh-sach.zip', 'zip', locked.length],
+    ]);
+    expect(p.attachments[1].bytes.equals(docx)).toBe(true);
+    expect(p.attachments[2].bytes.equals(locked)).toBe(true);
+    expect(p.notes.filter((n) => n.code === 'ATTACHMENT_ZIP_KEPT').map((n) => n.raw)).toEqual([
+      '30',
+      'encrypted',
+    ]);
   });
 
   it('keeps a DocumentId that is a bare UUID, and takes number, notation and date from Code and PromulgationInfo', async () => {

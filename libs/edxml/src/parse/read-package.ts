@@ -6,6 +6,7 @@ import type { ParsedPackage } from '../model/parsed-package';
 import type { EnvelopeTrust } from '../signature/envelope-report';
 import { verifyEnvelope } from '../signature/envelope-verifier';
 import { readAttachments, readManifest } from './attachment.reader';
+import type { ZipBudget } from './zip-unwrap';
 import { readEdocMessageHeader, readTraceHeaderList } from './header.reader';
 import { LenientReader } from './lenient-reader';
 import { checkEncoding, readPackageBytes, type PackageInput } from './package-bytes';
@@ -32,13 +33,15 @@ export async function readPackage(
 ): Promise<ParsedPackage> {
   const limits = { ...DEFAULT_EDXML_LIMITS, ...options.limits };
   const bytes = await readPackageBytes(input, limits.maxPackageBytes);
-  return readBytes(bytes, options.trust ?? { trustAnchors: [] }, limits, 0);
+  const zipBudget: ZipBudget = { entries: limits.maxZipEntriesTotal };
+  return readBytes(bytes, options.trust ?? { trustAnchors: [] }, limits, zipBudget, 0);
 }
 
 async function readBytes(
   bytes: Buffer,
   trust: EnvelopeTrust,
   limits: EdxmlLimits,
+  zipBudget: ZipBudget,
   nesting: number,
 ): Promise<ParsedPackage> {
   const { start, hadBom } = checkEncoding(bytes);
@@ -73,7 +76,9 @@ async function readBytes(
     reader: r,
     reduced,
     limits,
-    readNested: nesting < limits.maxNesting ? (b) => readBytes(b, trust, limits, nesting + 1) : undefined,
+    readNested:
+      nesting < limits.maxNesting ? (b) => readBytes(b, trust, limits, zipBudget, nesting + 1) : undefined,
+    zipBudget,
   });
   return { kind: 'edoc', header: edocHeader, manifest, attachments, ...common, notes: r.notes };
 }

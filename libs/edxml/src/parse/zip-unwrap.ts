@@ -7,6 +7,18 @@ export interface ZipContents {
   /** the single file a wrapper holds, or undefined when the archive holds several (or none) */
   readonly file?: { readonly name: string; readonly bytes: Buffer };
   readonly entries: number;
+  /** the single file is encrypted: the archive is kept as it is */
+  readonly encrypted?: boolean;
+}
+
+/** What one package may still list of ZIP entries (shared by its attachments and nested packages). */
+export interface ZipBudget {
+  entries: number;
+}
+
+export interface ReadZipOptions {
+  /** only list and check the entries (a genuine archive kept as it is): nothing is inflated */
+  readonly listOnly?: boolean;
 }
 
 /** `PK\x03\x04`: a local file header, how every ZIP archive starts. */
@@ -16,15 +28,18 @@ export function isZip(bytes: Buffer): boolean {
 
 /**
  * Opens a ZIP attachment with yauzl (central directory, declared sizes enforced while inflating)
- * within limits: at most `maxZipEntries` entries, each at most `maxAttachmentBytes` and
- * `maxZipRatio` times its compressed size, CRC-32 checked. Only an archive holding exactly one file
- * is unwrapped; its bytes are read only then. Damage is EDXML_ATTACHMENT_CORRUPT, a bomb
+ * within limits: at most `maxZipEntries` entries (and what is left of the package's
+ * `maxZipEntriesTotal`), each at most `maxAttachmentBytes` and `maxZipRatio` times its compressed
+ * size, CRC-32 checked. Only an archive holding exactly one file, not encrypted, is unwrapped, and
+ * not with `listOnly`; its bytes are read only then. Damage is EDXML_ATTACHMENT_CORRUPT, a bomb
  * EDXML_ATTACHMENT_TOO_LARGE.
  */
 export async function readZip(
   bytes: Buffer,
   limits: EdxmlLimits,
+  budget: ZipBudget,
   where: Record<string, unknown>,
+  options: ReadZipOptions = {},
 ): Promise<ZipContents> {
   const corrupt = (reason: string) => edxmlError('EDXML_ATTACHMENT_CORRUPT', { ...where, reason });
   const tooLarge = (what: string, value: number, limit: number) =>
@@ -42,6 +57,9 @@ export async function readZip(
   try {
     if (zip.entryCount > limits.maxZipEntries)
       throw tooLarge('zip-entries', zip.entryCount, limits.maxZipEntries);
+    if (zip.entryCount > budget.entries)
+      throw tooLarge('zip-entries-total', zip.entryCount, limits.maxZipEntriesTotal);
+    budget.entries -= zip.entryCount;
     const files: Entry[] = [];
     try {
       for await (const entry of zip.eachEntry()) {
@@ -60,9 +78,9 @@ export async function readZip(
       if ((e as { code?: string }).code === 'EDXML_ATTACHMENT_TOO_LARGE') throw e;
       throw corrupt(`zip: ${(e as Error).message}`);
     }
-    if (files.length !== 1) return { entries: files.length };
+    if (files.length !== 1 || options.listOnly) return { entries: files.length };
     const entry = files[0];
-    if (entry.isEncrypted()) throw corrupt('zip entry is encrypted');
+    if (entry.isEncrypted()) return { entries: 1, encrypted: true };
     const chunks: Buffer[] = [];
     let total = 0;
     try {

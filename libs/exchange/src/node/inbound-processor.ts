@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { VerifyDocumentUseCase } from '@vanthu/certificates';
-import { OPAQUE_MEDIA_TYPE, PDF_MEDIA_TYPE, storedMediaType } from '@vanthu/documents';
-import type { ParsedAttachment, ParsedEdocPackage, ParsedPackage, ParsedStatusPackage } from '@vanthu/edxml';
+import type { ParsedEdocPackage, ParsedPackage, ParsedStatusPackage } from '@vanthu/edxml';
 import { Clock, isAppException } from '@vanthu/shared';
 import type { VerificationReport } from '@vanthu/signing';
 import { exchangeError } from '../exchange.errors';
@@ -12,6 +11,7 @@ import { RouteResolver } from '../routing/route-resolver';
 import { sameAgency } from '../routing/same-agency';
 import { ExchangeInboxPort } from './exchange-inbox.port';
 import { receivedDocumentFields } from './received-document.mapper';
+import { arrangeReceivedFiles, type ReceivedFile } from './received-files';
 import { StatusSender } from './status-sender';
 import { StatusTargetFinder } from './status-target.finder';
 
@@ -20,17 +20,10 @@ export type Processed = 'processed' | 'held' | 'rejected';
 /** edXML status 13: the sender asks to take its document back. */
 export const TAKE_BACK = '13';
 
-/** A file of a received document: a PDF and its verification, or another attachment (`report: null`). */
-interface ReceivedFile {
-  readonly fileIndex: number;
-  readonly fileName: string;
-  readonly bytes: Buffer;
-  readonly mediaType: string;
+/** A file of a received document with the verification of a PDF (`report: null` for the others). */
+interface VerifiedFile extends Omit<ReceivedFile, 'pdf'> {
   readonly report: VerificationReport | null;
 }
-
-/** The most files one received document may bring (nested packages included). */
-const MAX_FILES = 500;
 
 /**
  * A package read and checked before its transaction: a new document's PDFs are verified here, so
@@ -41,7 +34,7 @@ export type PreparedPackage =
   | {
       readonly kind: 'edoc';
       readonly pkg: ParsedEdocPackage;
-      readonly files: readonly ReceivedFile[] | null;
+      readonly files: readonly VerifiedFile[] | null;
     };
 
 /**
@@ -70,7 +63,7 @@ export class InboundProcessor {
   async prepare(row: ExchangeInboundEntity, parsed: ParsedPackage): Promise<PreparedPackage> {
     if (parsed.kind === 'status') return { kind: 'status', pkg: parsed };
     const isNew = row.business === 'new' || row.business === null;
-    return { kind: 'edoc', pkg: parsed, files: isNew ? await this.receivedFiles(parsed) : null };
+    return { kind: 'edoc', pkg: parsed, files: isNew ? await this.verifyFiles(parsed) : null };
   }
 
   /** What the package does, in the caller's transaction (the row locked). */
@@ -123,45 +116,27 @@ export class InboundProcessor {
   }
 
   /**
-   * The files of a new document: its PDFs first (file 0 is the main document), each through the
-   * signing engine, one invalid refusing the document; then every other attachment as it came
-   * (Word, Excel, images, archives: kept and downloadable, no signature to check). A nested
-   * package (how national hubs wrap the original) brings its own attachments. No PDF at all is a
-   * refusal: an electronic document must carry its signed PDF.
+   * The files of a new document (received-files.ts: PDFs first, then the others as they came), each
+   * PDF through the signing engine: one invalid refuses the document.
    */
-  private async receivedFiles(pkg: ParsedEdocPackage): Promise<ReceivedFile[]> {
-    const attachments = unwrapNested(pkg.attachments);
-    if (attachments.length > MAX_FILES)
-      throw exchangeError('EXCHANGE_PACKAGE_TOO_LARGE', { files: attachments.length, limit: MAX_FILES });
-    const pdfs = attachments.filter((a) => a.detectedType === 'pdf');
-    if (pdfs.length === 0) throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { reason: 'no PDF' });
-    const files: ReceivedFile[] = [];
-    for (const [i, a] of pdfs.entries()) {
+  private async verifyFiles(pkg: ParsedEdocPackage): Promise<VerifiedFile[]> {
+    const files: VerifiedFile[] = [];
+    for (const { pdf, ...file } of arrangeReceivedFiles(pkg.attachments)) {
+      if (!pdf) {
+        files.push({ ...file, report: null });
+        continue;
+      }
       let report: VerificationReport;
       try {
-        report = await this.verify.execute({ pdf: a.bytes });
+        report = await this.verify.execute({ pdf: file.bytes });
       } catch (error) {
         if (isAppException(error))
-          throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { file: a.attachmentName, code: error.code });
+          throw exchangeError('EXCHANGE_ATTACHMENT_CORRUPT', { file: file.fileName, code: error.code });
         throw error;
       }
       if (report.verdict === 'invalid')
-        throw exchangeError('EXCHANGE_DOCUMENT_SIGNATURE_INVALID', { file: a.attachmentName });
-      files.push({
-        fileIndex: i,
-        fileName: fileNameOf(a, i),
-        bytes: a.bytes,
-        mediaType: PDF_MEDIA_TYPE,
-        report,
-      });
-    }
-    for (const a of attachments.filter((x) => x.detectedType !== 'pdf')) {
-      const fileIndex = files.length;
-      const name = fileNameOf(a, fileIndex);
-      const type = storedMediaType(name, a.contentType);
-      // named or declared a PDF but not one: kept as bytes to save, never shown as a PDF
-      const mediaType = type === PDF_MEDIA_TYPE ? OPAQUE_MEDIA_TYPE : type;
-      files.push({ fileIndex, fileName: name, bytes: a.bytes, mediaType, report: null });
+        throw exchangeError('EXCHANGE_DOCUMENT_SIGNATURE_INVALID', { file: file.fileName });
+      files.push({ ...file, report });
     }
     return files;
   }
@@ -169,7 +144,7 @@ export class InboundProcessor {
   private async newDocument(
     row: ExchangeInboundEntity,
     pkg: ParsedEdocPackage,
-    files: readonly ReceivedFile[],
+    files: readonly VerifiedFile[],
   ): Promise<Processed> {
     const entryId = await this.inbox.receive({
       consignmentId: row.consignmentId,
@@ -294,16 +269,4 @@ export class InboundProcessor {
       details: { kind: row.kind, from: row.fromCode, documentId: row.documentId, ...details },
     });
   }
-}
-
-/** A nested package's attachments in its place (hubs wrap the original document that way), any depth. */
-function unwrapNested(attachments: readonly ParsedAttachment[]): ParsedAttachment[] {
-  return attachments.flatMap((a) => (a.nested?.kind === 'edoc' ? unwrapNested(a.nested.attachments) : [a]));
-}
-
-/** The name the clerk sees and saves the file as: the attachment's (no control characters), else a numbered one. */
-function fileNameOf(a: ParsedAttachment, fileIndex: number): string {
-  // eslint-disable-next-line no-control-regex
-  const name = a.attachmentName.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  return name.slice(0, 255) || `tep-dinh-kem-${fileIndex + 1}`;
 }

@@ -16,7 +16,15 @@ export class DocumentVersionMediaType1764100000520 implements MigrationInterface
     );
   }
 
+  /** Refused while files that are not PDFs are stored: without the column they would pass for PDFs. */
   async down(q: QueryRunner): Promise<void> {
+    const [{ n }] = (await q.query(
+      `SELECT count(*)::int AS n FROM document_version WHERE media_type <> 'application/pdf'`,
+    )) as { n: number }[];
+    if (n > 0)
+      throw new Error(
+        `${n} stored files are not PDFs (attachments of received documents): remove them before reverting this migration`,
+      );
     await q.query(`ALTER TABLE document_version DROP COLUMN media_type`);
   }
 }

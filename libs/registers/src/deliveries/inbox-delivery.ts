@@ -5,7 +5,7 @@ import type { VerificationReport } from '@vanthu/signing';
 import type { EntrySource, RegisterEntryEntity } from '../entries/register-entry.entity';
 import { RegisterEntryRepository } from '../entries/register-entry.repository';
 import { UNSET_ENTRY_FIELDS } from '../entries/unset-entry-fields';
-import { worstVerdict } from '../incoming/verification-policy';
+import { deliveredVerdict } from '../incoming/verification-policy';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { vietnamDate } from '../types/vietnam-date';
 
@@ -40,8 +40,8 @@ export interface DeliveredFile {
   readonly fileIndex: number;
   readonly fileName: string;
   readonly stored: Pick<StoredObject, 'sha256' | 'sizeBytes'>;
-  /** application/pdf when not given; given only with `report: null` */
-  readonly mediaType?: string;
+  /** application/pdf for a PDF (with its report); another type only with `report: null` */
+  readonly mediaType: string;
   readonly report: VerificationReport | null;
 }
 
@@ -87,8 +87,8 @@ export class InboxDelivery {
       source: input.source,
       sourceDeliveryId: input.sourceDeliveryId,
       arrivalAt: now,
-      // every PDF is checked on arrival; the entry shows the worst of them
-      verificationVerdict: worstVerdict(input.files.flatMap((f) => (f.report ? [f.report.verdict] : []))),
+      // every PDF is checked on arrival; the entry shows the worst of them (none checked: not confirmed)
+      verificationVerdict: deliveredVerdict(input.files.map((f) => f.report?.verdict ?? null)),
       replyToEntryId: input.replyToEntryId,
       createdAt: now,
     });

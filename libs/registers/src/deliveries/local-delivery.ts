@@ -58,6 +58,7 @@ export class LocalDelivery {
         fileIndex: version.fileIndex,
         fileName: version.fileName,
         stored: version,
+        mediaType: version.mediaType,
         report: reports.get(version.id)!,
       })),
       source: 'local',

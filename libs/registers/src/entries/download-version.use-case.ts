@@ -25,7 +25,7 @@ export class DownloadVersionUseCase {
   ) {}
 
   /**
-   * `versionId: 'main'` is the newest version of the main document (file 0, else the first PDF):
+   * `versionId: 'main'` is the newest version of the main document (file 0 if a PDF, else the first PDF):
    * the one the entry's `files` list first, so a viewer can ask for it before the entry arrives.
    */
   async execute(input: {
@@ -63,5 +63,6 @@ export class DownloadVersionUseCase {
 }
 
 function mainDocument(latest: DocumentVersionEntity[]): DocumentVersionEntity | undefined {
-  return latest.find((v) => v.fileIndex === 0) ?? latest.find((v) => v.mediaType === PDF_MEDIA_TYPE);
+  const pdfs = latest.filter((v) => v.mediaType === PDF_MEDIA_TYPE);
+  return pdfs.find((v) => v.fileIndex === 0) ?? pdfs[0];
 }

@@ -1,4 +1,4 @@
-import { acceptVerification, needsOverride, worstVerdict } from './verification-policy';
+import { acceptVerification, deliveredVerdict, needsOverride, worstVerdict } from './verification-policy';
 
 describe('incoming verification policy', () => {
   it('takes the worst verdict of the files: invalid over indeterminate over unsigned over valid', () => {
@@ -6,6 +6,13 @@ describe('incoming verification policy', () => {
     expect(worstVerdict(['valid', 'unsigned'])).toBe('unsigned');
     expect(worstVerdict(['unsigned', 'indeterminate', 'valid'])).toBe('indeterminate');
     expect(worstVerdict(['indeterminate', 'invalid', 'valid'])).toBe('invalid');
+  });
+
+  it('gives a delivered entry the worst verdict of its checked files, and indeterminate when none was checked', () => {
+    expect(deliveredVerdict(['unsigned', null, 'valid'])).toBe('unsigned');
+    expect(deliveredVerdict(['valid', null])).toBe('valid');
+    expect(deliveredVerdict([null, null])).toBe('indeterminate');
+    expect(deliveredVerdict([])).toBe('indeterminate');
   });
 
   it('treats a verdict it does not know as the worst (fails closed)', () => {

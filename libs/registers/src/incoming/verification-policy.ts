@@ -18,6 +18,16 @@ export function worstVerdict(verdicts: readonly string[]): IncomingVerdict {
 }
 
 /**
+ * A delivered entry's verdict from its files' (null: a file with no signature to check, a received
+ * Word or Excel attachment): the worst of those checked, and `indeterminate` when none was, so an
+ * entry is never `valid` for want of anything checked.
+ */
+export function deliveredVerdict(verdicts: readonly (string | null)[]): IncomingVerdict {
+  const checked = verdicts.filter((v): v is string => v !== null);
+  return checked.length > 0 ? worstVerdict(checked) : 'indeterminate';
+}
+
+/**
  * Whether registering needs the clerk's explicit override. An unsigned file is a scan of a paper
  * document, which is normal; a signature that is broken (invalid) or cannot be confirmed
  * (indeterminate: unknown CA, no revocation data) is what the authenticity check is for.
