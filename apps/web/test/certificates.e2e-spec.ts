@@ -149,7 +149,13 @@ describe('web: a personal certificate imported, used and replaced', () => {
     // the list is read once the certificates have arrived (the renewal is among them)
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.filter({ hasText: renewed.serial.slice(-8) }).waitFor();
-    const offered = await options.allTextContents();
+    // read until the list holds the renewal (the dropdown may be re-aligned, hidden for a frame, as
+    // the list settles; allTextContents does not wait)
+    let offered: string[] = [];
+    for (let i = 0; i < 50 && !offered.some((o) => o.includes(renewed.serial.slice(-8))); i++) {
+      if (i > 0) await page.waitForTimeout(100);
+      offered = await options.allTextContents();
+    }
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.some((o) => o.includes(first.serial.slice(-8)))).toBe(false);
     await page.keyboard.press('Escape');

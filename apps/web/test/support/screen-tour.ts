@@ -143,7 +143,9 @@ export const TOUR: Record<string, { username: string; stops: TourStop[] }> = {
 /** Waits until the screen has its heading and nothing is loading any more. */
 export async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  // no request for 500 ms; on a loaded machine that can take long, and what matters next is that
+  // nothing is still loading on the screen (the spinners below)
+  await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   await page
     .locator('.ant-spin-spinning')
     .first()
