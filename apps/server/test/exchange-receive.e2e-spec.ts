@@ -189,6 +189,15 @@ describe('exchange: a node receiving', () => {
       [consignmentId],
     );
 
+  /** Processed and refused: the row rejected with the code, nothing in the inbox, 02 queued back. */
+  async function expectRefused(consignmentId: string, code: string) {
+    expect(
+      await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [consignmentId]),
+    ).toEqual([{ state: 'rejected', error_code: code }]);
+    expect(await entryOf(consignmentId)).toBeUndefined();
+    expect(await statusesSentFor(consignmentId)).toEqual([{ status_code: '02', state: 'queued' }]);
+  }
+
   it('stores a consignment once: 100 concurrent pushes and 100 later ones get the same receipt, one inbox entry, one 01', async () => {
     const id = randomUUID();
     const bytes = await pack(documentInput());
@@ -307,13 +316,7 @@ describe('exchange: a node receiving', () => {
     const corrupt = Buffer.from(`%PDF-1.7\n${'1 0 obj << /Type /Garbage '.repeat(80)}\n%%EOF\n`);
     expect((await push(id, await pack(documentInput({ attachment: corrupt })))).status).toBe(200);
     await processWorker.tick();
-    const [row] = await sql<{ state: string; error_code: string }>(
-      `SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`,
-      [id],
-    );
-    expect(row).toEqual({ state: 'rejected', error_code: 'EXCHANGE_ATTACHMENT_CORRUPT' });
-    expect(await entryOf(id)).toBeUndefined();
-    expect(await statusesSentFor(id)).toEqual([{ status_code: '02', state: 'queued' }]);
+    await expectRefused(id, 'EXCHANGE_ATTACHMENT_CORRUPT');
     const [stored] = await sql<{ storage_key: string }>(
       `SELECT storage_key FROM exchange_outbound WHERE answers_consignment = $1`,
       [id],
@@ -337,11 +340,7 @@ describe('exchange: a node receiving', () => {
     });
     expect((await push(id, bytes)).status).toBe(200);
     await processWorker.tick();
-    expect(
-      await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [id]),
-    ).toEqual([{ state: 'rejected', error_code: 'EXCHANGE_ATTACHMENT_NOT_ALLOWED' }]);
-    expect(await entryOf(id)).toBeUndefined();
-    expect(await statusesSentFor(id)).toEqual([{ status_code: '02', state: 'queued' }]);
+    await expectRefused(id, 'EXCHANGE_ATTACHMENT_NOT_ALLOWED');
   });
 
   it('keeps every attachment of a received document: PDFs verified, Word, Excel and others to download as they came', async () => {
@@ -488,11 +487,7 @@ describe('exchange: a node receiving', () => {
     });
     expect((await push(tooMany, many)).status).toBe(200);
     await processWorker.tick();
-    expect(
-      await sql(`SELECT state, error_code FROM exchange_inbound WHERE consignment_id = $1`, [tooMany]),
-    ).toEqual([{ state: 'rejected', error_code: 'EXCHANGE_PACKAGE_TOO_LARGE' }]);
-    expect(await entryOf(tooMany)).toBeUndefined();
-    expect(await statusesSentFor(tooMany)).toEqual([{ status_code: '02', state: 'queued' }]);
+    await expectRefused(tooMany, 'EXCHANGE_PACKAGE_TOO_LARGE');
   });
 
   it('holds a revoke that overtakes its document, and applies it (status 15) once the document arrives', async () => {

@@ -4,6 +4,7 @@ export { newId, newRequestId, newToken, isUuid } from './ids';
 export { loggerOptions, REDACTED_LOG_PATHS } from './logger-options';
 export { createRootLogger, PinoLoggerService } from './pino-logger';
 export { foldVietnamese } from './vietnamese-text';
+export { withoutInvisibleCharacters } from './invisible-characters';
 export { RequestContext, type RequestContextData } from './request-context';
 export { errorFactory, type ErrorEntry } from './error-table';
 export { Batcher, type BatchOutcome } from './batcher';

@@ -1,3 +1,4 @@
+import { withoutInvisibleCharacters } from '@vanthu/shared';
 import type { Response } from 'express';
 
 /** A file a use case produced for download. */
@@ -28,7 +29,7 @@ const asciiFallback = (value: string): string =>
  * `exe.doc`).
  */
 export function contentDisposition(fileName: string): string {
-  const safe = [...fileName.replace(/[\p{Cf}\u2028\u2029]/gu, '')]
+  const safe = [...withoutInvisibleCharacters(fileName)]
     .map((c) => (/\p{Cc}/u.test(c) || c === '/' || c === '\\' ? '-' : c))
     .join('');
   return `attachment; filename="${asciiFallback(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;

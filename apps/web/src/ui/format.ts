@@ -12,3 +12,6 @@ export const daysUntil = (isoDate: string): number =>
   dayjs(isoDate).startOf('day').diff(dayjs().startOf('day'), 'day');
 
 export const today = (): string => dayjs().format('YYYY-MM-DD');
+
+/** A file's size as the lists show it: whole kilobytes. */
+export const formatKb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;

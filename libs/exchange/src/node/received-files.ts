@@ -1,5 +1,6 @@
 import { OPAQUE_MEDIA_TYPE, PDF_MEDIA_TYPE, storedMediaType } from '@vanthu/documents';
 import type { ParsedAttachment } from '@vanthu/edxml';
+import { withoutInvisibleCharacters } from '@vanthu/shared';
 import { exchangeError } from '../exchange.errors';
 
 /** A file of a received document, before its PDFs are verified. */
@@ -67,9 +68,9 @@ export function arrangeReceivedFiles(attachments: readonly ParsedAttachment[]): 
  * A file name as received, made safe to show and save: no control characters, no invisible
  * formatting characters (a right-to-left override turns `cod.exe` into `exe.doc` on screen).
  */
-export function cleanFileName(name: string): string {
-  return name
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
+function cleanFileName(name: string): string {
+  return withoutInvisibleCharacters(name)
+    .replace(/\p{Cc}/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -3,7 +3,7 @@ import { Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'ant
 import { Link } from 'react-router';
 import type { EntryDetail, FileVersion } from '../../client/types';
 import { api } from '../../client/vanthu-api';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatKb } from '../../ui/format';
 import {
   ASSIGNMENT_ROLE_LABELS,
   DELIVERY_STATE_LABELS,
@@ -127,7 +127,7 @@ export function EntryVersions({
             title={`${v.seq}. ${label(FILE_KIND_LABELS, v.kind)} — ${v.fileName}${v.fileIndex > 0 ? ` (phụ lục ${v.fileIndex})` : ''}`}
             description={
               <>
-                {formatDateTime(v.createdAt)} · {(v.sizeBytes / 1024).toFixed(0)} KB{' '}
+                {formatDateTime(v.createdAt)} · {formatKb(v.sizeBytes)}{' '}
                 {isPdf(v) ? <VerdictTag verdict={v.verificationVerdict} /> : <NotPdfTag />}
                 <ActiveContentTag report={entry.verificationReports[v.id]} />
               </>
@@ -156,7 +156,7 @@ export function OtherFiles({ entry, agencyId }: { entry: EntryDetail; agencyId: 
       <span className="muted">Tệp đính kèm khác:</span>
       {others.map((f) => (
         <a key={f.id} href={api.fileUrl(agencyId, entry.id, f.id)} download={f.fileName}>
-          {f.fileName} ({(f.sizeBytes / 1024).toFixed(0)} KB)
+          {f.fileName} ({formatKb(f.sizeBytes)})
         </a>
       ))}
       <NotPdfTag />
