@@ -8,6 +8,7 @@ import {
   vietnamTimestamp,
 } from '@vanthu/edxml';
 import {
+  encodeBatch,
   EXCHANGE_HEADERS,
   InboundProcessWorker,
   signRequest,
@@ -169,6 +170,19 @@ describe('exchange: a node receiving', () => {
     return { status: res.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
   }
 
+  /** Several consignments in one signed request (POST /exchange/v1/consignments). */
+  async function pushMany(items: { consignmentId: string; bytes: Buffer }[], body = encodeBatch(items)) {
+    const path = '/exchange/v1/consignments';
+    const headers = signRequest('node-vpcp', vpcp.privateKey, 'POST', path, sha(body), new Date());
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: JSON.parse(text) as Record<string, unknown> };
+  }
+
   const inboundCount = async () =>
     Number((await sql<{ n: string }>('SELECT count(*) AS n FROM exchange_inbound'))[0].n);
   const storedPackages = async () => {
@@ -232,6 +246,103 @@ describe('exchange: a node receiving', () => {
     expect(conflict).toMatchObject({ status: 409, json: { code: 'CONSIGNMENT_CONFLICT' } });
     const replay = await push(randomUUID(), bytes);
     expect(replay).toMatchObject({ status: 409, json: { code: 'EXCHANGE_REPLAY' } });
+  });
+
+  it('takes several consignments in one request, each answered as its own PUT would be, and keeps only the admitted', async () => {
+    const earlier = { consignmentId: randomUUID(), bytes: await pack(documentInput()) };
+    const earlierReceipt = (await push(earlier.consignmentId, earlier.bytes)).text;
+    const good = await pack(documentInput());
+    const fresh = { consignmentId: randomUUID(), bytes: good };
+    const tampered = {
+      consignmentId: randomUUID(),
+      bytes: Buffer.from(
+        (await pack(documentInput())).toString('utf8').replace('Về việc thử nhận', 'Về việc sửa nhận'),
+      ),
+    };
+    const items = [
+      fresh,
+      earlier,
+      tampered,
+      { consignmentId: randomUUID(), bytes: good }, // the same bytes under another id
+      { consignmentId: earlier.consignmentId, bytes: await pack(documentInput()) }, // its id, other bytes
+    ];
+    const before = { rows: await inboundCount(), files: await storedPackages() };
+    const answer = await pushMany([items[0], items[1], items[2], items[3]]);
+    expect(answer.status).toBe(200);
+    const results = answer.json.results as Record<string, unknown>[];
+    expect(results.map((r) => r.id)).toEqual(items.slice(0, 4).map((i) => i.consignmentId));
+    const receipt = verifyReceipt(
+      results[0].receipt as string,
+      new X509Certificate(node.certificate).publicKey,
+      {
+        consignmentId: fresh.consignmentId,
+        sha256: sha(good),
+      },
+    );
+    expect(receipt).toMatchObject({ receiver: 'node-eahleo', size: good.length });
+    expect(results[1]).toEqual({ id: earlier.consignmentId, receipt: earlierReceipt });
+    expect(results[2]).toMatchObject({ status: 422, code: 'EXCHANGE_SIGNATURE_INVALID' });
+    expect(results[2].message).toMatch(/[ạảãáàăâđêôơư]/);
+    expect(results[3]).toMatchObject({ status: 409, code: 'EXCHANGE_REPLAY' });
+    // only the fresh one is kept: one row, one stored package
+    expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual({
+      rows: before.rows + 1,
+      files: before.files + 1,
+    });
+    // repeated, and with the conflicting copy of the earlier id: the same answers, nothing more kept
+    const again = await pushMany([items[0], items[4]]);
+    expect(again.json.results).toEqual([
+      results[0],
+      expect.objectContaining({ id: earlier.consignmentId, status: 409, code: 'CONSIGNMENT_CONFLICT' }),
+    ]);
+    expect((await push(fresh.consignmentId, good)).text).toBe(results[0].receipt);
+    expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual({
+      rows: before.rows + 1,
+      files: before.files + 1,
+    });
+    await processWorker.tick();
+    expect(await entryOf(fresh.consignmentId)).toMatchObject({ status: 'received' });
+    expect(await statusesSentFor(fresh.consignmentId)).toEqual([{ status_code: '01', state: 'queued' }]);
+    // a body that is not a batch: refused whole, nothing kept
+    const cut = encodeBatch([{ consignmentId: randomUUID(), bytes: await pack(documentInput()) }]);
+    const invalid = await pushMany([], cut.subarray(0, cut.length - 10));
+    expect(invalid).toMatchObject({ status: 400, json: { code: 'EXCHANGE_BATCH_INVALID' } });
+    expect(await inboundCount()).toBe(before.rows + 1);
+  });
+
+  it('receives each consignment of a batch alone when their shared transaction fails: only the one at fault fails, to be retried', async () => {
+    const items = [];
+    for (let i = 0; i < 3; i += 1)
+      items.push({ consignmentId: randomUUID(), bytes: await pack(documentInput()) });
+    const faulty = items[1].consignmentId;
+    const before = { rows: await inboundCount(), files: await storedPackages() };
+    // a database failure on one row (as a full disk or a bug would give), for this test only
+    await sql(`CREATE FUNCTION test_fail_inbound() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.consignment_id = '${faulty}' THEN RAISE EXCEPTION 'test failure'; END IF; RETURN NEW; END $$`);
+    await sql(`CREATE TRIGGER test_fail_inbound BEFORE INSERT ON exchange_inbound
+      FOR EACH ROW EXECUTE FUNCTION test_fail_inbound()`);
+    let answer: Awaited<ReturnType<typeof pushMany>>;
+    try {
+      answer = await pushMany(items);
+    } finally {
+      await sql(`DROP TRIGGER test_fail_inbound ON exchange_inbound`);
+      await sql(`DROP FUNCTION test_fail_inbound()`);
+    }
+    const results = answer.json.results as Record<string, unknown>[];
+    expect(results.map((r) => (r.receipt ? 'receipt' : r.code))).toEqual([
+      'receipt',
+      'EXCHANGE_RECEIVER_UNAVAILABLE',
+      'receipt',
+    ]);
+    expect(results[1].status).toBe(503);
+    expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual({
+      rows: before.rows + 2,
+      files: before.files + 2,
+    });
+    // retried, it is received like any other
+    expect((await pushMany([items[1]])).json.results).toEqual([
+      { id: faulty, receipt: expect.stringContaining(faulty) },
+    ]);
   });
 
   it('refuses tampered and unauthorised packages and keeps nothing of them', async () => {

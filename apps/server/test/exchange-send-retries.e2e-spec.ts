@@ -253,6 +253,62 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
     expect(peer.requests.filter((r) => r.method === 'GET' && r.path.includes(id))).toHaveLength(1);
   });
 
+  it('sends a backlog to one peer in one request: one failure for the circuit when it is down, then each consignment delivered with its own receipt, asked for after no answer, or refused on its own', async () => {
+    peer.mode = 'down';
+    const ids = [await queued(), await queued(), await queued(), await queued(), await queued()];
+    const posts = peer.count('POST');
+    const puts = peer.count('PUT');
+    await send.tick();
+    expect(peer.count('POST')).toBe(posts + 1);
+    expect(peer.requests.at(-1)!.consignments.sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(await outbound(id)).toMatchObject({ state: 'queued', attempts: 1 });
+    // one request failed, not five: the circuit (3 failures) stays closed
+    expect((await peerRow()).failures).toBe(1);
+
+    peer.mode = 'ok';
+    clock.advance(10_000);
+    await send.tick();
+    expect(peer.count('POST')).toBe(posts + 2);
+    expect(peer.count('PUT')).toBe(puts);
+    for (const id of ids) {
+      const row = await outbound(id);
+      expect(row).toMatchObject({ state: 'sent', attempts: 2 });
+      expect(row.receipt).toBe(peer.stored.get(id)!.receipt);
+      expect((await delivery(id)).state).toBe('sent');
+    }
+    expect(await peerRow()).toEqual({ failures: 0, probe_at: null });
+    const audited = await sql(
+      `SELECT subject_id FROM audit_event WHERE action = 'exchange.sent' AND subject_id = ANY($1)`,
+      [ids],
+    );
+    expect(audited).toHaveLength(ids.length);
+
+    // no answer to a batch that went out: each asks for its receipt next time, none is sent again
+    peer.mode = 'hang-after-store';
+    const unanswered = [await queued(), await queued()];
+    await send.tick();
+    for (const id of unanswered)
+      expect(await outbound(id)).toMatchObject({ state: 'queued', ambiguous: true });
+    peer.mode = 'ok';
+    clock.advance(10_000);
+    await send.tick();
+    expect(peer.count('POST')).toBe(posts + 3);
+    expect(peer.count('PUT')).toBe(puts);
+    for (const id of unanswered) {
+      expect(await outbound(id)).toMatchObject({ state: 'sent', ambiguous: false });
+      expect(peer.requests.filter((r) => r.method === 'GET' && r.path.includes(id))).toHaveLength(1);
+    }
+
+    peer.mode = 'refuse';
+    const refused = [await queued(), await queued()];
+    await send.tick();
+    expect(peer.count('POST')).toBe(posts + 4);
+    for (const id of refused) {
+      expect((await outbound(id)).state).toBe('rejected');
+      expect(await delivery(id)).toMatchObject({ state: 'failed', status_code: '02' });
+    }
+  });
+
   it("fails a refused delivery at once with status 02 and the receiver's reason, and never retries it", async () => {
     peer.mode = 'refuse';
     const id = await queued();

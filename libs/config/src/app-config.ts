@@ -103,6 +103,8 @@ export interface ExchangeConfig {
   maxPackageBytes: number;
   /** Consignments sent at once by one process. */
   sendConcurrency: number;
+  /** Most consignments of small packages sent to one peer in one request (1: each alone). */
+  sendBatch: number;
   /** PKCS#12 of the exchange identity, imported at boot when it differs from the stored one. */
   identityP12?: string;
   identityPasswordFile?: string;

@@ -70,7 +70,10 @@ describe('loadConfig: exchange', () => {
       breakerThreshold: 5,
       breakerIntervalMs: 30_000,
       maxPackageBytes: 256 * 1024 * 1024,
+      sendBatch: 32,
     });
+    expect(loadConfig({ VANTHU_EXCHANGE_BATCH: '1' }).exchange.sendBatch).toBe(1);
+    expect(() => loadConfig({ VANTHU_EXCHANGE_BATCH: '65' })).toThrow(ConfigError);
     expect(exchange.peersFile).toBeUndefined();
     expect(demo.world).toBe('district');
   });

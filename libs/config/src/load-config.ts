@@ -76,6 +76,7 @@ const schema = z.object({
   VANTHU_EXCHANGE_TIMEOUT: duration.prefault('60s'),
   VANTHU_EXCHANGE_MAX_PACKAGE_MB: positiveInt.max(2048).default(256),
   VANTHU_EXCHANGE_CONCURRENCY: positiveInt.max(64).default(4),
+  VANTHU_EXCHANGE_BATCH: positiveInt.max(64).default(32),
   VANTHU_EXCHANGE_IDENTITY_P12: filePath.optional(),
   VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE: filePath.optional(),
   VANTHU_EXCHANGE_TLS_CA_FILE: filePath.optional(),
@@ -178,6 +179,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestTimeoutMs: e.VANTHU_EXCHANGE_TIMEOUT,
       maxPackageBytes: e.VANTHU_EXCHANGE_MAX_PACKAGE_MB * 1024 * 1024,
       sendConcurrency: e.VANTHU_EXCHANGE_CONCURRENCY,
+      sendBatch: e.VANTHU_EXCHANGE_BATCH,
       identityP12: e.VANTHU_EXCHANGE_IDENTITY_P12 && resolve(e.VANTHU_EXCHANGE_IDENTITY_P12),
       identityPasswordFile:
         e.VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE && resolve(e.VANTHU_EXCHANGE_IDENTITY_PASSWORD_FILE),

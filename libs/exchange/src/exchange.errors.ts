@@ -31,6 +31,11 @@ const EXCHANGE_ERRORS = {
     status: 408,
     message: 'Gửi nội dung gói tin quá chậm; yêu cầu đã bị hủy.',
   },
+  EXCHANGE_BATCH_INVALID: {
+    status: 400,
+    message:
+      'Yêu cầu gửi nhiều gói tin không đúng định dạng (danh sách gói tin, kích thước hoặc nội dung không khớp).',
+  },
   CONSIGNMENT_CONFLICT: {
     status: 409,
     message: 'Mã gói tin này đã được dùng cho một gói tin có nội dung khác.',
@@ -82,6 +87,11 @@ const EXCHANGE_ERRORS = {
     message: 'Chỉ gửi lại được văn bản gửi liên thông đã thất bại (quá hạn hoặc bị từ chối).',
   },
   EXCHANGE_DELIVERY_NOT_FOUND: { status: 404, message: 'Không tìm thấy lượt gửi văn bản.' },
+  EXCHANGE_RECEIVER_UNAVAILABLE: {
+    status: 503,
+    message:
+      'Hệ thống nhận tạm thời không lưu được gói tin (lỗi cơ sở dữ liệu hoặc lưu trữ); gói tin sẽ được gửi lại.',
+  },
   EXCHANGE_PEER_UNAVAILABLE: {
     status: 503,
     message: 'Hệ thống nhận tạm thời không trả lời; gói tin sẽ được gửi lại.',

@@ -50,6 +50,13 @@ export { ExchangeOverviewUseCase, type ExchangeOverview, type PeerView } from '.
 export { statusConsignmentId, uuidV5 } from './node/status-consignment-id';
 export { signRequest, verifyRequestSignature, EXCHANGE_HEADERS } from './transport/request-signature';
 export { signReceipt, verifyReceipt, type ExchangeReceipt } from './transport/exchange-receipt';
+export {
+  type BatchResult,
+  decodeBatch,
+  decodeBatchAnswer,
+  encodeBatch,
+  encodeBatchAnswer,
+} from './transport/consignment-batch';
 export { retryDelayMs } from './outbound/retry-backoff';
 // Workers and the peers loader (the runtime starts them; tests drive them tick by tick)
 export { PackageBuildWorker } from './node/package-build.worker';

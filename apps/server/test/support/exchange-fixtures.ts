@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddCrlUseCase, AddTrustAnchorsUseCase, SystemCertificateActor } from '@vanthu/certificates';
 import {
+  type BatchResult,
+  decodeBatch,
   demoIssuer,
+  encodeBatchAnswer,
   ExchangeIdentityStore,
   issueExchangeIdentity,
   parsePeersConfiguration,
@@ -122,7 +125,14 @@ const HTML_PAGE =
  */
 export class FakePeer {
   mode: FakePeerMode = 'ok';
-  readonly requests: { method: string; path: string; signatureOk: boolean; userAgent: string }[] = [];
+  readonly requests: {
+    method: string;
+    path: string;
+    signatureOk: boolean;
+    userAgent: string;
+    /** the consignments a PUT or a batch carried */
+    consignments: string[];
+  }[] = [];
   /** milliseconds each answer waits (lets several senders interleave) */
   delayMs = 0;
   readonly stored = new Map<string, { bytes: Buffer; receipt: string }>();
@@ -171,14 +181,18 @@ export class FakePeer {
     } catch {
       signatureOk = false;
     }
+    const id = /consignments\/([0-9a-f-]{36})/.exec(req.url ?? '')?.[1] ?? '';
+    // several consignments in one request: each answered as its own PUT would be
+    const batch = req.method === 'POST' && req.url === '/exchange/v1/consignments';
+    const items = batch ? decodeBatch(body) : [{ consignmentId: id, bytes: body }];
     this.requests.push({
       method: req.method!,
       path: req.url!,
       signatureOk,
       userAgent: String(req.headers['user-agent']),
+      consignments: req.method === 'GET' ? [] : items.map((i) => i.consignmentId),
     });
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    const id = /consignments\/([0-9a-f-]{36})/.exec(req.url ?? '')?.[1] ?? '';
     if (this.mode === 'down') return void res.writeHead(503).end('{"code":"DOWN","message":"down"}');
     if (this.mode === 'html' || (this.mode === 'html-after-store' && req.method === 'GET'))
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
@@ -187,27 +201,35 @@ export class FakePeer {
       if (!known) return void res.writeHead(404).end('{"code":"EXCHANGE_NOT_FOUND","message":"-"}');
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(known.receipt);
     }
-    if (this.mode === 'refuse')
-      return void res
-        .writeHead(422)
-        .end('{"code":"EXCHANGE_UNKNOWN_RECIPIENT","message":"Không phục vụ cơ quan nhận."}');
-    const sha256 = createHash('sha256').update(body).digest('hex');
+    const refusal = { code: 'EXCHANGE_UNKNOWN_RECIPIENT', message: 'Không phục vụ cơ quan nhận.' };
+    if (this.mode === 'refuse' && !batch) return void res.writeHead(422).end(JSON.stringify(refusal));
+    const results: BatchResult[] = items.map(({ consignmentId, bytes }) =>
+      this.mode === 'refuse'
+        ? { consignmentId, status: 422, ...refusal }
+        : { consignmentId, receipt: this.store(consignmentId, bytes) },
+    );
+    if (this.mode === 'hang-after-store') return; // the answer never comes
+    if (this.mode === 'html-after-store')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
+    const answer = batch ? encodeBatchAnswer(results) : (results[0] as { receipt: string }).receipt;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+  }
+
+  /** Keeps the bytes and answers the receipt (the same one for a repeat). */
+  private store(consignmentId: string, bytes: Buffer): string {
     const receipt =
-      this.stored.get(id)?.receipt ??
+      this.stored.get(consignmentId)?.receipt ??
       signReceipt(
         {
-          consignmentId: id,
-          sha256,
-          size: body.length,
+          consignmentId,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          size: bytes.length,
           receivedAt: new Date().toISOString(),
           receiver: this.name,
         },
         this.identity.privateKey,
       );
-    this.stored.set(id, { bytes: body, receipt });
-    if (this.mode === 'hang-after-store') return; // the answer never comes
-    if (this.mode === 'html-after-store')
-      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(receipt);
+    this.stored.set(consignmentId, { bytes, receipt });
+    return receipt;
   }
 }

@@ -24,6 +24,25 @@ export class ExchangeInboundRepository {
     return rows[0]?.consignment_id ?? null;
   }
 
+  /** The stored rows of these consignments, by id. */
+  async findMany(consignmentIds: readonly string[]): Promise<Map<string, ExchangeInboundEntity>> {
+    const rows = await this.db.manager.findBy(ExchangeInboundEntity, {
+      consignmentId: In([...consignmentIds]),
+    });
+    return new Map(rows.map((r) => [r.consignmentId, r]));
+  }
+
+  /** The consignments holding each of these exact bytes, by SHA-256 (to tell replays under new ids). */
+  async holdersOf(sha256s: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { consignment_id: string; sha256: string }[] = await this.db.manager.query(
+      `SELECT consignment_id, sha256 FROM exchange_inbound WHERE sha256 = ANY($1::char(64)[])`,
+      [[...new Set(sha256s)]],
+    );
+    const holders = new Map<string, string[]>();
+    for (const r of rows) holders.set(r.sha256, [...(holders.get(r.sha256) ?? []), r.consignment_id]);
+    return holders;
+  }
+
   /** Inserts unless the consignment is there already; true when this call inserted it. */
   async insertIfAbsent(r: ExchangeInboundEntity): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query(

@@ -53,13 +53,17 @@ export class PackageStore {
     return stored;
   }
 
-  /** In the transaction that inserts the row referencing it: its commit swaps the claim for the row. */
-  async keep(stored: StoredPackage): Promise<void> {
+  /**
+   * In the transaction that inserts the rows referencing them: its commit swaps the claims for the
+   * rows (one statement however many).
+   */
+  async keep(...stored: StoredPackage[]): Promise<void> {
     // once per transaction: a package put inside this transaction is already kept
     const kept = this.db.transactionState(this, () => new Set<string>());
-    if (kept.has(stored.claim.id)) return;
-    if ((await this.claims.keep([stored.claim.id])) !== 1) throw DocumentsErrors.claimExpired();
-    kept.add(stored.claim.id);
+    const ids = [...new Set(stored.map((s) => s.claim.id))].filter((id) => !kept.has(id));
+    if (ids.length === 0) return;
+    if ((await this.claims.keep(ids)) !== ids.length) throw DocumentsErrors.claimExpired();
+    for (const id of ids) kept.add(id);
   }
 
   /**

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { Database } from '@vanthu/persistence';
-import { Clock, isAppException } from '@vanthu/shared';
+import { AppException, Clock, isAppException } from '@vanthu/shared';
 import { exchangeError } from '../exchange.errors';
 import { sha256Hex } from '../identity/exchange-identity-certificate';
 import { ExchangeIdentityStore } from '../identity/exchange-identity.store';
@@ -11,13 +11,25 @@ import type { ExchangeInboundEntity } from './exchange-inbound.entity';
 import { ExchangeInboundRepository } from './exchange-inbound.repository';
 import { InboundPolicy, type Placement } from './inbound-policy';
 import { type AdmittedPackage, PackageAdmission } from './package-admission';
-import { PackageStore } from './package-store';
+import { PackageStore, type StoredPackage } from './package-store';
+import type { BatchResult } from '../transport/consignment-batch';
 
 export interface ReceiveConsignmentInput {
   readonly consignmentId: string;
   readonly bytes: Buffer;
   /** the peer that pushed it, or whose mailbox it came from */
   readonly from: ExchangePeerEntity | null;
+}
+
+/** A package checked and stored, its row and receipt made, waiting for the transaction that keeps it. */
+interface Admitted {
+  readonly input: ReceiveConsignmentInput;
+  readonly sha256: string;
+  readonly pkg: AdmittedPackage;
+  readonly placement: Placement;
+  readonly stored: StoredPackage;
+  readonly row: ExchangeInboundEntity;
+  readonly receipt: string;
 }
 
 export interface ReceivedConsignment {
@@ -38,6 +50,7 @@ export interface ReceivedConsignment {
 export class ReceiveConsignmentUseCase {
   /** concurrent copies of one consignment in this process share one admission */
   private readonly inFlight = new Map<string, Promise<ReceivedConsignment>>();
+  private readonly logger = new Logger('exchange');
 
   constructor(
     private readonly db: Database,
@@ -60,12 +73,75 @@ export class ReceiveConsignmentUseCase {
     return work;
   }
 
+  /**
+   * Several consignments from one peer (a batch request): each is checked and stored as a PUT
+   * would, and those admitted are kept in one transaction (one commit, one audit flush). Each gets
+   * the answer a PUT would have had: its receipt, or its refusal. When the shared transaction fails,
+   * each admitted one is received again alone, so only the one at fault fails.
+   */
+  async executeBatch(
+    items: readonly { consignmentId: string; bytes: Buffer }[],
+    from: ExchangePeerEntity,
+  ): Promise<BatchResult[]> {
+    const hashes = items.map((i) => sha256Hex(i.bytes));
+    const known = await this.inbound.findMany(items.map((i) => i.consignmentId));
+    const holders = await this.inbound.holdersOf(hashes);
+    const results: BatchResult[] = [];
+    const admitted: { index: number; admitted: Admitted }[] = [];
+    const admittedBytes = new Set<string>();
+    for (const [index, item] of items.entries()) {
+      const { consignmentId } = item;
+      const sha256 = hashes[index];
+      try {
+        const stored = known.get(consignmentId);
+        if (stored) {
+          results[index] = { consignmentId, receipt: this.repeatOf(stored, sha256) };
+          continue;
+        }
+        const replay =
+          (holders.get(sha256) ?? []).some((id) => id !== consignmentId) || admittedBytes.has(sha256);
+        if (replay) throw exchangeError('EXCHANGE_REPLAY', { consignmentId });
+        admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256) });
+        admittedBytes.add(sha256);
+      } catch (error) {
+        results[index] = this.failure(consignmentId, error);
+      }
+    }
+    let created: boolean[] | null = null;
+    try {
+      if (admitted.length > 0) created = await this.commit(admitted.map((a) => a.admitted));
+    } catch {
+      // commit discarded every stored copy; alone, each fails or succeeds on its own
+    }
+    for (const [n, { index, admitted: a }] of admitted.entries()) {
+      const { consignmentId } = a.input;
+      try {
+        const receipt = !created
+          ? (await this.execute(a.input)).receipt
+          : created[n]
+            ? a.receipt
+            : await this.receiptOfWinner(a);
+        results[index] = { consignmentId, receipt };
+      } catch (error) {
+        results[index] = this.failure(consignmentId, error);
+      }
+    }
+    return results;
+  }
+
   private async receive(input: ReceiveConsignmentInput, sha256: string): Promise<ReceivedConsignment> {
     const known = await this.inbound.find(input.consignmentId);
     if (known) return { receipt: this.repeatOf(known, sha256), created: false };
     const replayOf = await this.inbound.findOtherWithSha256(sha256, input.consignmentId);
     if (replayOf) throw exchangeError('EXCHANGE_REPLAY', { consignmentId: input.consignmentId });
+    const admitted = await this.admit(input, sha256);
+    const [created] = await this.commit([admitted]);
+    if (created) return { receipt: admitted.receipt, created: true };
+    return { receipt: await this.receiptOfWinner(admitted), created: false };
+  }
 
+  /** Checks a package whole (a refusal is audited), stores its bytes and signs its receipt. */
+  private async admit(input: ReceiveConsignmentInput, sha256: string): Promise<Admitted> {
     let pkg: AdmittedPackage;
     let placement: Placement;
     try {
@@ -77,7 +153,6 @@ export class ReceiveConsignmentUseCase {
     }
     const me = await this.identity.current();
     const stored = await this.packages.put(input.bytes, sha256);
-    const storageKey = stored.key;
     const receivedAt = this.clock.now();
     const receipt = signReceipt(
       {
@@ -93,7 +168,7 @@ export class ReceiveConsignmentUseCase {
       consignmentId: input.consignmentId,
       sha256,
       size: input.bytes.length,
-      storageKey,
+      storageKey: stored.key,
       kind: pkg.kind,
       business: pkg.business,
       statusCode: pkg.statusCode,
@@ -112,41 +187,61 @@ export class ReceiveConsignmentUseCase {
       errorMessage: null,
       processedAt: null,
     };
-    let created: boolean;
+    return { input, sha256, pkg, placement, stored, row, receipt };
+  }
+
+  /**
+   * One transaction for them all: rows inserted, stored copies kept, each placed and audited.
+   * Per package, false when another request stored the same id meanwhile. On failure every stored
+   * copy is given back and the error thrown.
+   */
+  private async commit(list: readonly Admitted[]): Promise<boolean[]> {
     try {
-      created = await this.db.transaction(async () => {
-        if (!(await this.inbound.insertIfAbsent(row))) return false;
-        await this.packages.keep(stored);
-        await this.policy.place(pkg, row, placement);
-        await this.audit.record({
-          action: 'exchange.received',
-          agencyId: placement.agencyId,
-          subjectType: 'consignment',
-          subjectId: input.consignmentId,
-          details: {
-            kind: pkg.kind,
-            business: pkg.business,
-            statusCode: pkg.statusCode,
-            from: row.fromCode,
-            to: row.toCode,
-            documentId: row.documentId,
-            peer: input.from?.name ?? null,
-            sha256,
-            size: row.size,
-            nextHop: placement.nextHop?.name ?? null,
-          },
-        });
-        return true;
+      return await this.db.transaction(async () => {
+        const inserted: boolean[] = [];
+        for (const a of list) inserted.push(await this.inbound.insertIfAbsent(a.row));
+        const kept = list.filter((_, i) => inserted[i]);
+        await this.packages.keep(...kept.map((a) => a.stored));
+        for (const a of kept) {
+          await this.policy.place(a.pkg, a.row, a.placement);
+          await this.audit.record({
+            action: 'exchange.received',
+            agencyId: a.placement.agencyId,
+            subjectType: 'consignment',
+            subjectId: a.row.consignmentId,
+            details: {
+              kind: a.pkg.kind,
+              business: a.pkg.business,
+              statusCode: a.pkg.statusCode,
+              from: a.row.fromCode,
+              to: a.row.toCode,
+              documentId: a.row.documentId,
+              peer: a.input.from?.name ?? null,
+              sha256: a.sha256,
+              size: a.row.size,
+              nextHop: a.placement.nextHop?.name ?? null,
+            },
+          });
+        }
+        return inserted;
       });
     } catch (error) {
-      await this.packages.discard(stored);
+      await Promise.all(list.map((a) => this.packages.discard(a.stored)));
       throw error;
     }
-    if (created) return { receipt, created: true };
-    // another process stored the same id meanwhile: answer what it stored
-    await this.packages.discard(stored);
-    const winner = (await this.inbound.find(input.consignmentId))!;
-    return { receipt: this.repeatOf(winner, sha256), created: false };
+  }
+
+  /** Another request stored the same id meanwhile: its receipt, when it holds the same bytes. */
+  private async receiptOfWinner(lost: Admitted): Promise<string> {
+    await this.packages.discard(lost.stored);
+    const winner = (await this.inbound.find(lost.input.consignmentId))!;
+    return this.repeatOf(winner, lost.sha256);
+  }
+
+  /** A batch item's answer when it was not received: its refusal, or a failure of ours to retry. */
+  private failure(consignmentId: string, error: unknown): BatchResult {
+    const { status, code, message } = receiverError(error, this.logger);
+    return { consignmentId, status, code, message };
   }
 
   private repeatOf(stored: ExchangeInboundEntity, sha256: string): string {
@@ -222,4 +317,16 @@ export class ReceiveConsignmentUseCase {
       throw exchangeError('EXCHANGE_NOT_FOUND');
     return stored.receipt;
   }
+}
+
+/**
+ * What a sender is told when receiving failed: a refusal (4xx) as it was; anything else (the
+ * database, storage, a bug) logged and answered EXCHANGE_RECEIVER_UNAVAILABLE (503), which the
+ * sender retries. A database conflict is never a refusal of the package: that would fail a
+ * delivery (02) for a passing deadlock.
+ */
+export function receiverError(error: unknown, logger: Logger): AppException {
+  if (isAppException(error) && error.status < 500) return error;
+  logger.error({ err: error }, 'receiving a consignment failed');
+  return isAppException(error) ? error : exchangeError('EXCHANGE_RECEIVER_UNAVAILABLE');
 }

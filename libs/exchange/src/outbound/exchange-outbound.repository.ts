@@ -82,6 +82,31 @@ export class ExchangeOutboundRepository {
     return rows.map((r) => ({ ...r, size: Number(r.size) }));
   }
 
+  /**
+   * Claims more due consignments to one peer to go with one just claimed in a batch: queued, not
+   * ambiguous (those ask for their receipt first, alone), at most `maxSize` bytes each.
+   */
+  async claimDueFor(
+    peerId: string,
+    limit: number,
+    leaseMs: number,
+    maxSize: number,
+  ): Promise<ExchangeOutboundEntity[]> {
+    const now = this.clock.now();
+    const { rows } = await this.db.prepared<ExchangeOutboundEntity>(
+      `UPDATE exchange_outbound o SET state = 'sending', lease_until = $2, attempts = o.attempts + 1
+        WHERE o.id IN (
+          SELECT q.id FROM exchange_outbound q
+           WHERE q.peer_id = $4 AND q.state = 'queued' AND NOT q.ambiguous AND q.size <= $5
+             AND q.next_attempt_at <= $1 AND (q.lease_until IS NULL OR q.lease_until <= $1)
+           ORDER BY q.next_attempt_at
+           LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING ${COLUMNS}`,
+      [now, new Date(now.getTime() + leaseMs), limit, peerId, maxSize],
+    );
+    return rows.map((r) => ({ ...r, size: Number(r.size) }));
+  }
+
   /** Peers with an open circuit and due consignments (candidates for a probe). */
   async openPeersWithDueWork(): Promise<string[]> {
     const rows: { id: string }[] = await this.db.manager.query(

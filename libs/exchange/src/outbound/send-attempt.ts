@@ -6,8 +6,10 @@ import { Clock, isAppException } from '@vanthu/shared';
 import { PackageStore } from '../inbound/package-store';
 import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
 import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
-import { ExchangeClient, type PeerAnswer } from '../transport/exchange-client';
+import { ExchangeClient, type PeerAnswer, transientStatus } from '../transport/exchange-client';
+import { decodeBatchAnswer, encodeBatch } from '../transport/consignment-batch';
 import { verifyReceipt } from '../transport/exchange-receipt';
+import { sha256Hex } from '../identity/exchange-identity-certificate';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
 import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
@@ -83,45 +85,107 @@ export class SendAttempt {
     }
   }
 
+  /**
+   * Several claimed consignments to one peer (none ambiguous) in one request, each then ending as
+   * its own PUT would have: delivered (all of them in one transaction), refused, retried. No answer
+   * or a transient one retries them all later (one failure for the peer's circuit; ambiguous when
+   * the body went out); an answer that is not a batch answer (a refusal of the batch itself, an
+   * older peer, a proxy's page) sends each alone at once.
+   */
+  async sendMany(rows: readonly ExchangeOutboundEntity[]): Promise<void> {
+    const peer = await this.peers.findById(rows[0].peerId);
+    if (!peer?.baseUrl) {
+      for (const row of rows) await this.retry(row, null, { kind: 'transient', error: 'peer has no URL' });
+      return;
+    }
+    let answer: PeerAnswer;
+    try {
+      const bytes = await Promise.all(rows.map((r) => this.packages.read(r.storageKey)));
+      const body = encodeBatch(rows.map((r, i) => ({ consignmentId: r.consignmentId, bytes: bytes[i] })));
+      answer = await this.client.putMany({ name: peer.name, baseUrl: peer.baseUrl }, body, sha256Hex(body));
+    } catch {
+      // storage or database trouble on our side: each alone meets it, without blaming the peer
+      for (const row of rows) await this.send(row);
+      return;
+    }
+    if (answer.kind === 'transient' || answer.kind === 'ambiguous') {
+      for (const [i, row] of rows.entries()) await this.retry(row, i === 0 ? peer : null, answer);
+      return;
+    }
+    const results =
+      answer.kind === 'ok'
+        ? decodeBatchAnswer(
+            answer.body,
+            rows.map((r) => r.consignmentId),
+          )
+        : null;
+    if (!results) {
+      // a 2xx that is not ours may come from a proxy that forwarded the body: ask before resending
+      for (const row of rows) await this.send({ ...row, ambiguous: answer.kind === 'ok' });
+      return;
+    }
+    const delivered: { row: ExchangeOutboundEntity; receipt: string }[] = [];
+    for (const row of rows) {
+      const result = results.get(row.consignmentId)!;
+      if ('receipt' in result) {
+        if (this.isReceipt(result.receipt, row, peer)) delivered.push({ row, receipt: result.receipt });
+        else await this.notAReceipt(row, peer, result.receipt);
+      } else if (transientStatus(result.status))
+        await this.retry(row, null, { kind: 'transient', error: `${result.code}: ${result.message}` });
+      else await this.rejected(row, peer, result.code, result.message);
+    }
+    if (delivered.length > 0) await this.delivered(delivered, peer);
+    else await this.peers.recordSuccess(peer.id);
+  }
+
   /** A 2xx answer: delivered when it is the peer's receipt for these bytes, otherwise counted. */
   private async answered(row: ExchangeOutboundEntity, peer: ExchangePeerEntity, body: Buffer): Promise<void> {
     const receipt = body.toString('utf8');
+    if (!this.isReceipt(receipt, row, peer)) return this.notAReceipt(row, peer, receipt);
+    await this.delivered([{ row, receipt }], peer);
+  }
+
+  /** The peer's signed receipt for this consignment's bytes, checked against its pinned certificate. */
+  private isReceipt(receipt: string, row: ExchangeOutboundEntity, peer: ExchangePeerEntity): boolean {
     try {
       verifyReceipt(receipt, this.authenticator.keyOf(peer), {
         consignmentId: row.consignmentId,
         sha256: row.sha256,
       });
+      return true;
     } catch {
-      return this.notAReceipt(row, peer, receipt);
+      return false;
     }
-    await this.delivered(row, peer, receipt);
   }
 
+  /** Receipts held: the consignments are sent, in one transaction however many. */
   private async delivered(
-    row: ExchangeOutboundEntity,
+    items: readonly { row: ExchangeOutboundEntity; receipt: string }[],
     peer: ExchangePeerEntity,
-    receipt: string,
   ): Promise<void> {
     await this.db.transaction(async () => {
       const sentAt = this.clock.now();
-      if (!(await this.outbound.finish(row.id, { state: 'sent', receipt, sentAt, ambiguous: false }))) return;
-      await this.listener.onSent({ ...row, state: 'sent', receipt, sentAt });
-      await this.audit.record({
-        action: 'exchange.sent',
-        agencyId: row.agencyId,
-        subjectType: 'consignment',
-        subjectId: row.consignmentId,
-        details: {
-          kind: row.kind,
-          business: row.business,
-          statusCode: row.statusCode,
-          to: row.toCode,
-          peer: peer.name,
-          attempts: row.attempts,
-          sha256: row.sha256,
-          receipt: JSON.parse(receipt) as unknown,
-        },
-      });
+      for (const { row, receipt } of items) {
+        if (!(await this.outbound.finish(row.id, { state: 'sent', receipt, sentAt, ambiguous: false })))
+          continue;
+        await this.listener.onSent({ ...row, state: 'sent', receipt, sentAt });
+        await this.audit.record({
+          action: 'exchange.sent',
+          agencyId: row.agencyId,
+          subjectType: 'consignment',
+          subjectId: row.consignmentId,
+          details: {
+            kind: row.kind,
+            business: row.business,
+            statusCode: row.statusCode,
+            to: row.toCode,
+            peer: peer.name,
+            attempts: row.attempts,
+            sha256: row.sha256,
+            receipt: JSON.parse(receipt) as unknown,
+          },
+        });
+      }
     });
     await this.peers.recordSuccess(peer.id);
   }

@@ -12,8 +12,9 @@ import { recordDeadConsignment } from './dead-consignment';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
 import { OutboundListener } from './outbound-listener';
 import { SendAttempt } from './send-attempt';
+import { BATCH_ITEM_MAX_BYTES } from '../transport/consignment-batch';
 
-/** Consignments sent per round before the sweep and the circuits are looked at again. */
+/** Requests (a consignment or a batch) per round before the sweep and the circuits are looked at again. */
 const PER_TICK = 256;
 /** Dead consignments buried per sweep; the next tick takes the rest. */
 const BURY_BATCH = 200;
@@ -70,12 +71,28 @@ export class SendWorker implements OnApplicationShutdown {
       drainInLanes(
         sendConcurrency,
         PER_TICK,
-        async () => (await this.outbound.claimDue(1, lease))[0],
-        (row) => this.attempt.send(row),
+        () => this.claimBatch(lease),
+        (rows) => (rows.length === 1 ? this.attempt.send(rows[0]) : this.attempt.sendMany(rows)),
       ),
       ...probes.map((row) => this.attempt.send(row)),
     ]);
     return busy || probes.length > 0 || sent > 0;
+  }
+
+  /**
+   * The oldest due consignment and, when it is a plain small one, more due for the same peer to
+   * travel in the same request (VANTHU_EXCHANGE_BATCH): a backlog goes in batches, a lone
+   * document alone and at once.
+   */
+  private async claimBatch(lease: number): Promise<ExchangeOutboundEntity[] | undefined> {
+    const [first] = await this.outbound.claimDue(1, lease);
+    if (!first) return undefined;
+    const { sendBatch } = this.config.exchange;
+    if (sendBatch <= 1 || first.ambiguous || first.size > BATCH_ITEM_MAX_BYTES) return [first];
+    return [
+      first,
+      ...(await this.outbound.claimDueFor(first.peerId, sendBatch - 1, lease, BATCH_ITEM_MAX_BYTES)),
+    ];
   }
 
   /** Long enough for the slowest exchange: a row is never taken from a process still sending it. */

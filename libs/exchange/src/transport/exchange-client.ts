@@ -67,6 +67,13 @@ export class ExchangeClient implements OnModuleDestroy {
     );
   }
 
+  /** Several consignments in one request (consignment-batch.ts): `body` as encodeBatch wrote it. */
+  putMany(peer: PeerAddress, body: Buffer, sha256: string): Promise<PeerAnswer> {
+    return this.request(peer, 'POST', '/exchange/v1/consignments', body, sha256, SMALL_ANSWER, {
+      contentType: 'application/octet-stream',
+    });
+  }
+
   getReceipt(peer: PeerAddress, consignmentId: string): Promise<PeerAnswer> {
     return this.request(
       peer,
@@ -132,7 +139,7 @@ export class ExchangeClient implements OnModuleDestroy {
     body: Buffer | null,
     sha256: string,
     maxAnswer: number,
-    options: { timeoutMs?: number; signal?: AbortSignal } = {},
+    options: { timeoutMs?: number; signal?: AbortSignal; contentType?: string } = {},
   ): Promise<PeerAnswer> {
     const timeoutMs = options.timeoutMs ?? this.config.exchange.requestTimeoutMs;
     const me = await this.identity.current();
@@ -145,7 +152,8 @@ export class ExchangeClient implements OnModuleDestroy {
       'user-agent': `vanthu-exchange (${me.name}; pid ${process.pid})`,
     };
     if (body) {
-      headers['content-type'] = path.endsWith('/ack') ? 'application/json' : 'application/xml';
+      headers['content-type'] =
+        options.contentType ?? (path.endsWith('/ack') ? 'application/json' : 'application/xml');
       headers['content-length'] = String(body.length);
     }
     const secure = url.protocol === 'https:';
@@ -211,10 +219,15 @@ function lost(method: string, bodySent: boolean, error: Error): PeerAnswer {
   return { kind: 'transient', error: message };
 }
 
+/** An error status worth trying again later; any other 4xx is a refusal for good. */
+export function transientStatus(status: number): boolean {
+  // 401: the peer does not know our key yet (its peers file is being fixed): worth retrying
+  return status === 401 || status === 408 || status === 429 || status >= 500 || status < 200;
+}
+
 function classify(status: number, body: Buffer): PeerAnswer {
   if (status >= 200 && status < 300) return { kind: 'ok', status, body };
-  // 401: the peer does not know our key yet (its peers file is being fixed): worth retrying
-  if (status === 401 || status === 408 || status === 429 || status >= 500 || status < 200)
+  if (transientStatus(status))
     return { kind: 'transient', error: `HTTP ${status}: ${body.toString('utf8', 0, 300)}` };
   let code = `HTTP_${status}`;
   let message = body.toString('utf8', 0, 500);

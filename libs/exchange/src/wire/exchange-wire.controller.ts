@@ -1,13 +1,14 @@
-import { Controller, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig, MAX_LONG_POLL_MS } from '@vanthu/config';
 import { Public } from '@vanthu/identity';
 import { isUuid } from '@vanthu/shared';
 import type { Request, Response } from 'express';
 import { exchangeError } from '../exchange.errors';
-import { ReceiveConsignmentUseCase } from '../inbound/receive-consignment.use-case';
+import { ReceiveConsignmentUseCase, receiverError } from '../inbound/receive-consignment.use-case';
 import { ExchangeMailboxService } from '../mailbox/exchange-mailbox.service';
 import { MailboxWaiters } from '../mailbox/mailbox-waiters';
+import { BATCH_MAX_BYTES, decodeBatch, encodeBatchAnswer } from '../transport/consignment-batch';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
 import { readSignedBody } from './request-body';
 
@@ -27,6 +28,8 @@ function consignmentId(raw: string): string {
 @Public()
 @Controller('exchange/v1')
 export class ExchangeWireController {
+  private readonly logger = new Logger('exchange');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly authenticator: PeerAuthenticator,
@@ -40,8 +43,22 @@ export class ExchangeWireController {
     const caller = await this.caller(req, res);
     const consignment = consignmentId(id);
     const bytes = await this.body(req, res, caller.sha256, this.config.exchange.maxPackageBytes);
-    const { receipt } = await this.receive.execute({ consignmentId: consignment, bytes, from: caller.peer });
+    let receipt: string;
+    try {
+      ({ receipt } = await this.receive.execute({ consignmentId: consignment, bytes, from: caller.peer }));
+    } catch (error) {
+      throw receiverError(error, this.logger);
+    }
     res.status(200).type('application/json').send(receipt);
+  }
+
+  /** Several consignments at once (transport/consignment-batch.ts): one result per consignment. */
+  @Post('consignments')
+  async putMany(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const caller = await this.caller(req, res);
+    const items = decodeBatch(await this.body(req, res, caller.sha256, BATCH_MAX_BYTES));
+    const results = await this.receive.executeBatch(items, caller.peer);
+    res.status(200).type('application/json').send(encodeBatchAnswer(results));
   }
 
   @Get('consignments/:id/receipt')
