@@ -7,11 +7,11 @@ import { bodyChunks } from './body-chunks';
 import { verifyWhileReading } from './checksum-verifying-stream';
 import { normalizeContentType } from './content-type';
 import { DIRECTORY_SYNC_UNSUPPORTED, FileWriterPool } from './file-writer-pool';
-import { encodeTrailer, readTrailer } from './filesystem-object-trailer';
+import { encodeTrailer, readExactly, readTrailer, trailerOf } from './filesystem-object-trailer';
 import { knownSha256 } from './known-sha256';
 import { assertValidObjectKey } from './object-key';
 import { ObjectStorage, type PutObjectOptions, type StoredObject } from './object-storage';
-import { objectNotFound, storageUnavailable } from './storage-errors';
+import { objectCorrupted, objectNotFound, storageUnavailable } from './storage-errors';
 
 export interface FilesystemObjectStorageOptions {
   root: string;
@@ -20,6 +20,8 @@ export interface FilesystemObjectStorageOptions {
 }
 
 const READ_CHUNK = 256 * 1024;
+/** Objects up to this size are read whole by getBuffer: one read and one hash instead of a stream. */
+const WHOLE_READ_MAX = 1024 * 1024;
 /**
  * Buffers up to this size go to a writer thread, which gets a copy of them; larger ones (a signed
  * 50 MB scan) are written from where they are, chunk by chunk, rather than copied whole.
@@ -113,6 +115,27 @@ export class FilesystemObjectStorage extends ObjectStorage {
       await handle.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A small object (the usual package or status) in one read of its file: trailer checked, bytes
+   * hashed once, returned only when they match. Larger ones stream as `get` does.
+   */
+  override async getBuffer(key: string): Promise<Buffer> {
+    const handle = await this.openObject(key);
+    let file: Buffer | null = null;
+    try {
+      const { size } = await handle.stat();
+      if (size <= WHOLE_READ_MAX) file = await readExactly(handle, key, size, 0);
+    } finally {
+      await handle.close();
+    }
+    if (!file) return super.getBuffer(key);
+    const trailer = trailerOf(file, key);
+    const bytes = file.subarray(0, trailer.size);
+    if (createHash('sha256').update(bytes).digest('hex') !== trailer.sha256)
+      throw objectCorrupted(key, 'checksum mismatch');
+    return bytes;
   }
 
   async stat(key: string): Promise<StoredObject> {

@@ -46,15 +46,34 @@ export async function readTrailer(handle: FileHandle, expectedKey: string | null
   const { size: fileSize } = await handle.stat();
   if (fileSize < FOOTER_LENGTH) throw objectCorrupted(key, 'metadata missing');
   const footer = await readExactly(handle, key, FOOTER_LENGTH, fileSize - FOOTER_LENGTH);
+  const jsonLength = jsonLengthOf(footer, key, fileSize);
+  const dataLength = fileSize - FOOTER_LENGTH - jsonLength;
+  const json = await readExactly(handle, key, jsonLength, dataLength);
+  return checkedTrailer(json, expectedKey, dataLength);
+}
+
+/** The checked trailer of a whole object file read into memory, recorded for `key`. */
+export function trailerOf(file: Buffer, key: string): ObjectTrailer {
+  if (file.length < FOOTER_LENGTH) throw objectCorrupted(key, 'metadata missing');
+  const jsonLength = jsonLengthOf(file.subarray(file.length - FOOTER_LENGTH), key, file.length);
+  const dataLength = file.length - FOOTER_LENGTH - jsonLength;
+  return checkedTrailer(file.subarray(dataLength, dataLength + jsonLength), key, dataLength);
+}
+
+function jsonLengthOf(footer: Buffer, key: string, fileSize: number): number {
   if (!footer.subarray(4).equals(MAGIC)) throw objectCorrupted(key, 'metadata missing');
   const jsonLength = footer.readUInt32BE(0);
   if (jsonLength > MAX_JSON_LENGTH || jsonLength > fileSize - FOOTER_LENGTH) {
     throw objectCorrupted(key, 'metadata unreadable');
   }
-  const dataLength = fileSize - FOOTER_LENGTH - jsonLength;
+  return jsonLength;
+}
+
+function checkedTrailer(json: Buffer, expectedKey: string | null, dataLength: number): ObjectTrailer {
+  const key = expectedKey ?? '(listing)';
   let parsed: unknown;
   try {
-    parsed = JSON.parse((await readExactly(handle, key, jsonLength, dataLength)).toString('utf8'));
+    parsed = JSON.parse(json.toString('utf8'));
   } catch {
     throw objectCorrupted(key, 'metadata unreadable');
   }
@@ -74,7 +93,7 @@ export async function readTrailer(handle: FileHandle, expectedKey: string | null
   return { key: trailer.key, size: dataLength, sha256: trailer.sha256, contentType: trailer.contentType };
 }
 
-async function readExactly(
+export async function readExactly(
   handle: FileHandle,
   key: string,
   length: number,
