@@ -38,6 +38,9 @@ describe('two server processes of one node, and the national hub down', () => {
       settingsOf: {
         [CENTRAL_NODE]: {
           VANTHU_EXCHANGE_CONCURRENCY: '1',
+          // one consignment per request, so that each PUT the proxy sees is one send (batches:
+          // apps/server/test/exchange-shared-outbox and exchange-send-retries)
+          VANTHU_EXCHANGE_BATCH: '1',
           VANTHU_EXCHANGE_BREAKER_THRESHOLD: String(BREAKER_THRESHOLD),
           VANTHU_EXCHANGE_BREAKER_INTERVAL: `${BREAKER_INTERVAL_MS}ms`,
           VANTHU_EXCHANGE_MAX_AGE: `${MAX_AGE_MS}ms`,
