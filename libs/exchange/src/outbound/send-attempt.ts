@@ -124,18 +124,26 @@ export class SendAttempt {
       for (const row of rows) await this.send({ ...row, ambiguous: answer.kind === 'ok' });
       return;
     }
-    const delivered: { row: ExchangeOutboundEntity; receipt: string }[] = [];
-    for (const row of rows) {
-      const result = results.get(row.consignmentId)!;
-      if ('receipt' in result) {
-        if (this.isReceipt(result.receipt, row, peer)) delivered.push({ row, receipt: result.receipt });
-        else await this.notAReceipt(row, peer, result.receipt);
-      } else if (transientStatus(result.status))
-        await this.retry(row, null, { kind: 'transient', error: `${result.code}: ${result.message}` });
-      else await this.rejected(row, peer, result.code, result.message);
+    try {
+      const delivered: { row: ExchangeOutboundEntity; receipt: string }[] = [];
+      for (const row of rows) {
+        const result = results.get(row.consignmentId)!;
+        if ('receipt' in result) {
+          if (this.isReceipt(result.receipt, row, peer)) delivered.push({ row, receipt: result.receipt });
+          else await this.notAReceipt(row, peer, result.receipt);
+        } else if (transientStatus(result.status))
+          await this.retry(row, null, { kind: 'transient', error: `${result.code}: ${result.message}` });
+        else await this.rejected(row, peer, result.code, result.message);
+      }
+      if (delivered.length > 0) await this.delivered(delivered, peer);
+      else await this.peers.recordSuccess(peer.id);
+    } catch (error) {
+      // our database failed while recording the answers: the peer may hold them all, so the rows
+      // not finished yet ask for their receipts next time (a finished row is left as it is)
+      const message = error instanceof Error ? error.message : String(error);
+      for (const row of rows)
+        await this.retry(row, null, { kind: 'ambiguous', error: message }).catch(() => undefined);
     }
-    if (delivered.length > 0) await this.delivered(delivered, peer);
-    else await this.peers.recordSuccess(peer.id);
   }
 
   /** A 2xx answer: delivered when it is the peer's receipt for these bytes, otherwise counted. */
