@@ -310,11 +310,13 @@ describe('exchange: a node receiving', () => {
     expect(await inboundCount()).toBe(before.rows + 1);
   });
 
-  it('receives each consignment of a batch alone when their shared transaction fails: only the one at fault fails, to be retried', async () => {
+  it('receives each consignment of a batch alone when their shared transaction fails: only the one at fault fails, to be retried; its bytes under another id are kept', async () => {
     const items = [];
     for (let i = 0; i < 3; i += 1)
       items.push({ consignmentId: randomUUID(), bytes: await pack(documentInput()) });
     const faulty = items[1].consignmentId;
+    // the same bytes under another id: a replay only if the first copy is kept, which it will not be
+    items.push({ consignmentId: randomUUID(), bytes: items[1].bytes });
     const before = { rows: await inboundCount(), files: await storedPackages() };
     // a database failure on one row (as a full disk or a bug would give), for this test only
     await sql(`CREATE FUNCTION test_fail_inbound() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -333,15 +335,16 @@ describe('exchange: a node receiving', () => {
       'receipt',
       'EXCHANGE_RECEIVER_UNAVAILABLE',
       'receipt',
+      'receipt',
     ]);
     expect(results[1].status).toBe(503);
     expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual({
-      rows: before.rows + 2,
-      files: before.files + 2,
+      rows: before.rows + 3,
+      files: before.files + 3,
     });
-    // retried, it is received like any other
+    // retried, the failed id is now a replay of the copy kept under the other id
     expect((await pushMany([items[1]])).json.results).toEqual([
-      { id: faulty, receipt: expect.stringContaining(faulty) },
+      expect.objectContaining({ id: faulty, status: 409, code: 'EXCHANGE_REPLAY' }),
     ]);
   });
 

@@ -307,6 +307,51 @@ describe('exchange: retries, circuit breaker, dead letters and resend', () => {
       expect((await outbound(id)).state).toBe('rejected');
       expect(await delivery(id)).toMatchObject({ state: 'failed', status_code: '02' });
     }
+    expect(await peerRow()).toEqual({ failures: 0, probe_at: null });
+
+    // each failing on the peer's side: retried, and one failure for the circuit, not a success
+    peer.mode = 'fail-each';
+    const failing = [await queued(), await queued()];
+    await send.tick();
+    expect(peer.count('POST')).toBe(posts + 5);
+    for (const id of failing)
+      expect(await outbound(id)).toMatchObject({
+        state: 'queued',
+        last_error_code: 'EXCHANGE_RECEIVER_UNAVAILABLE',
+      });
+    expect((await peerRow()).failures).toBe(1);
+    peer.mode = 'ok';
+    clock.advance(10_000);
+    await send.tick();
+    for (const id of failing) expect((await outbound(id)).state).toBe('sent');
+  });
+
+  it('sends one consignment per request to a peer that refuses batches (an older version), for a while', async () => {
+    peer.mode = 'ok';
+    peer.batches = false;
+    try {
+      const ids = [await queued(), await queued(), await queued()];
+      const posts = peer.count('POST');
+      const puts = peer.count('PUT');
+      await send.tick();
+      // the batch was refused: back in the queue, due at once (the worker's next round, no back-off)
+      expect(peer.count('POST')).toBe(posts + 1);
+      for (const id of ids)
+        expect(await outbound(id)).toMatchObject({
+          state: 'queued',
+          last_error_code: 'EXCHANGE_BATCH_REFUSED',
+        });
+      await send.tick();
+      expect(peer.count('PUT')).toBe(puts + 3);
+      for (const id of ids) expect(await outbound(id)).toMatchObject({ state: 'sent', ambiguous: false });
+      const more = [await queued(), await queued()];
+      await send.tick();
+      expect(peer.count('POST')).toBe(posts + 1);
+      expect(peer.count('PUT')).toBe(puts + 5);
+      for (const id of more) expect((await outbound(id)).state).toBe('sent');
+    } finally {
+      peer.batches = true;
+    }
   });
 
   it("fails a refused delivery at once with status 02 and the receiver's reason, and never retries it", async () => {

@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeBatch } from '@vanthu/exchange';
 
 /** One request that reached the proxy. */
 export interface ProxiedRequest {
@@ -16,6 +17,21 @@ export interface ProxiedRequest {
   readonly doneAt: number;
   /** The answer's status; 502 when the target did not answer, 503 while the proxy plays "down". */
   readonly status: number;
+  /** The consignments a PUT or a batch (POST …/consignments) carried. */
+  readonly consignments: readonly string[];
+}
+
+const CONSIGNMENT_PUT = /^\/exchange\/v1\/consignments\/([0-9a-f-]{36})$/;
+
+function consignmentsOf(method: string, path: string, body: Buffer): string[] {
+  const put = method === 'PUT' ? CONSIGNMENT_PUT.exec(path) : null;
+  if (put) return [put[1]];
+  if (method !== 'POST' || path !== '/exchange/v1/consignments') return [];
+  try {
+    return decodeBatch(body).map((i) => i.consignmentId);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -48,6 +64,11 @@ export class TrafficProxy {
     return proxy;
   }
 
+  /** Requests that sent consignments: PUTs, and batches of several. */
+  sends(): ProxiedRequest[] {
+    return this.requests.filter((r) => r.consignments.length > 0);
+  }
+
   /** Requests whose path starts with `prefix` (and of `method`). */
   matching(method: string, prefix: string): ProxiedRequest[] {
     return this.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
@@ -71,7 +92,8 @@ export class TrafficProxy {
       ? await this.refuse(res, 503)
       : await this.forward(req, Buffer.concat(chunks), res);
     this.inFlight.set(method, this.inFlight.get(method)! - 1);
-    this.requests.push({ method, path, at, doneAt: Date.now(), status });
+    const consignments = consignmentsOf(method, path, Buffer.concat(chunks));
+    this.requests.push({ method, path, at, doneAt: Date.now(), status, consignments });
   }
 
   private refuse(res: ServerResponse, status: number): Promise<number> {

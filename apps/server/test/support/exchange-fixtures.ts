@@ -113,7 +113,15 @@ export async function insertExchangeDelivery(
  * stored; `html-after-store`: a genuine peer behind a proxy that forwards the PUT, then replaces
  * the receipt with its own page.
  */
-export type FakePeerMode = 'ok' | 'down' | 'refuse' | 'hang-after-store' | 'html' | 'html-after-store';
+export type FakePeerMode =
+  | 'ok'
+  | 'down'
+  | 'refuse'
+  | 'hang-after-store'
+  | 'html'
+  | 'html-after-store'
+  /** answers each consignment 503 (its storage failing), a batch with 200 and a 503 for each */
+  | 'fail-each';
 
 const HTML_PAGE =
   '<!doctype html><html lang="vi"><head><title>Cổng thông tin</title></head><body>Xin chào</body></html>';
@@ -125,6 +133,8 @@ const HTML_PAGE =
  */
 export class FakePeer {
   mode: FakePeerMode = 'ok';
+  /** false: an older peer without batches (404 to POST …/consignments) */
+  batches = true;
   readonly requests: {
     method: string;
     path: string;
@@ -194,6 +204,9 @@ export class FakePeer {
     });
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.mode === 'down') return void res.writeHead(503).end('{"code":"DOWN","message":"down"}');
+    if (batch && !this.batches) return void res.writeHead(404).end('{"code":"NOT_FOUND","message":"-"}');
+    const failure = { code: 'EXCHANGE_RECEIVER_UNAVAILABLE', message: 'Lỗi lưu trữ.' };
+    if (this.mode === 'fail-each' && !batch) return void res.writeHead(503).end(JSON.stringify(failure));
     if (this.mode === 'html' || (this.mode === 'html-after-store' && req.method === 'GET'))
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
     if (req.method === 'GET') {
@@ -206,7 +219,9 @@ export class FakePeer {
     const results: BatchResult[] = items.map(({ consignmentId, bytes }) =>
       this.mode === 'refuse'
         ? { consignmentId, status: 422, ...refusal }
-        : { consignmentId, receipt: this.store(consignmentId, bytes) },
+        : this.mode === 'fail-each'
+          ? { consignmentId, status: 503, ...failure }
+          : { consignmentId, receipt: this.store(consignmentId, bytes) },
     );
     if (this.mode === 'hang-after-store') return; // the answer never comes
     if (this.mode === 'html-after-store')

@@ -89,6 +89,8 @@ export class ReceiveConsignmentUseCase {
     const results: BatchResult[] = [];
     const admitted: { index: number; admitted: Admitted }[] = [];
     const admittedBytes = new Set<string>();
+    // the same bytes as an earlier one of this batch: a replay only if that one is kept, so alone after
+    const later: number[] = [];
     for (const [index, item] of items.entries()) {
       const { consignmentId } = item;
       const sha256 = hashes[index];
@@ -98,9 +100,12 @@ export class ReceiveConsignmentUseCase {
           results[index] = { consignmentId, receipt: this.repeatOf(stored, sha256) };
           continue;
         }
-        const replay =
-          (holders.get(sha256) ?? []).some((id) => id !== consignmentId) || admittedBytes.has(sha256);
-        if (replay) throw exchangeError('EXCHANGE_REPLAY', { consignmentId });
+        if ((holders.get(sha256) ?? []).some((id) => id !== consignmentId))
+          throw exchangeError('EXCHANGE_REPLAY', { consignmentId });
+        if (admittedBytes.has(sha256)) {
+          later.push(index);
+          continue;
+        }
         admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256) });
         admittedBytes.add(sha256);
       } catch (error) {
@@ -110,22 +115,28 @@ export class ReceiveConsignmentUseCase {
     let created: boolean[] | null = null;
     try {
       if (admitted.length > 0) created = await this.commit(admitted.map((a) => a.admitted));
-    } catch {
-      // commit discarded every stored copy; alone, each fails or succeeds on its own
+    } catch (error) {
+      // commit gave back every stored copy; alone, each fails or succeeds on its own
+      this.logger.warn({ err: error }, `a batch of ${admitted.length} from ${from.name} received one by one`);
     }
-    for (const [n, { index, admitted: a }] of admitted.entries()) {
-      const { consignmentId } = a.input;
+    const alone = async (index: number, work: () => Promise<string>) => {
+      const { consignmentId } = items[index];
       try {
-        const receipt = !created
-          ? (await this.execute(a.input)).receipt
-          : created[n]
-            ? a.receipt
-            : await this.receiptOfWinner(a);
-        results[index] = { consignmentId, receipt };
+        results[index] = { consignmentId, receipt: await work() };
       } catch (error) {
         results[index] = this.failure(consignmentId, error);
       }
-    }
+    };
+    for (const [n, { index, admitted: a }] of admitted.entries())
+      await alone(index, async () =>
+        !created
+          ? (await this.execute(a.input)).receipt
+          : created[n]
+            ? a.receipt
+            : await this.receiptOfWinner(a),
+      );
+    for (const index of later)
+      await alone(index, async () => (await this.execute({ ...items[index], from })).receipt);
     return results;
   }
 

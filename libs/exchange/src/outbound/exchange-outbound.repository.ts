@@ -84,7 +84,8 @@ export class ExchangeOutboundRepository {
 
   /**
    * Claims more due consignments to one peer to go with one just claimed in a batch: queued, not
-   * ambiguous (those ask for their receipt first, alone), at most `maxSize` bytes each.
+   * ambiguous (those ask for their receipt first, alone), at most `maxSize` bytes each, and none
+   * when the peer's circuit opened meanwhile.
    */
   async claimDueFor(
     peerId: string,
@@ -96,8 +97,9 @@ export class ExchangeOutboundRepository {
     const { rows } = await this.db.prepared<ExchangeOutboundEntity>(
       `UPDATE exchange_outbound o SET state = 'sending', lease_until = $2, attempts = o.attempts + 1
         WHERE o.id IN (
-          SELECT q.id FROM exchange_outbound q
+          SELECT q.id FROM exchange_outbound q JOIN exchange_peer p ON p.id = q.peer_id
            WHERE q.peer_id = $4 AND q.state = 'queued' AND NOT q.ambiguous AND q.size <= $5
+             AND p.enabled AND p.base_url IS NOT NULL AND p.probe_at IS NULL
              AND q.next_attempt_at <= $1 AND (q.lease_until IS NULL OR q.lease_until <= $1)
            ORDER BY q.next_attempt_at
            LIMIT $3 FOR UPDATE SKIP LOCKED)

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vanthu/audit';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import { Database } from '@vanthu/persistence';
@@ -7,7 +7,7 @@ import { PackageStore } from '../inbound/package-store';
 import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
 import { ExchangePeerRepository } from '../peers/exchange-peer.repository';
 import { ExchangeClient, type PeerAnswer, transientStatus } from '../transport/exchange-client';
-import { decodeBatchAnswer, encodeBatch } from '../transport/consignment-batch';
+import { type BatchResult, decodeBatchAnswer, encodeBatch } from '../transport/consignment-batch';
 import { verifyReceipt } from '../transport/exchange-receipt';
 import { sha256Hex } from '../identity/exchange-identity-certificate';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
@@ -25,6 +25,9 @@ import { retryDelayMs } from './retry-backoff';
  */
 export const NON_RECEIPT_ANSWER_LIMIT = 5;
 
+/** How long a process sends one consignment per request to a peer that refused a batch. */
+const BATCHES_REFUSED_PAUSE_MS = 10 * 60_000;
+
 /**
  * One attempt at one claimed consignment. After an ambiguous attempt (the body went out, no answer
  * came) the receipt is asked for first: delivered means holding the receiver's signed receipt,
@@ -35,6 +38,10 @@ export const NON_RECEIPT_ANSWER_LIMIT = 5;
  */
 @Injectable()
 export class SendAttempt {
+  private readonly logger = new Logger('exchange:send');
+  /** peers that refused a batch → until when they get one consignment per request */
+  private readonly batchesRefused = new Map<string, number>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Database,
@@ -61,7 +68,7 @@ export class SendAttempt {
         if (asked.kind !== 'refused') return await this.retry(row, peer, asked);
         // not there: the earlier attempt never arrived, so this one is a plain send again
         if (asked.code !== 'EXCHANGE_NOT_FOUND')
-          return await this.rejected(row, peer, asked.code, asked.message);
+          return await this.refusedAlone(row, peer, asked.code, asked.message);
         row = { ...row, ambiguous: false };
       }
       const bytes = await this.packages.read(row.storageKey);
@@ -72,25 +79,21 @@ export class SendAttempt {
         row.sha256,
       );
       if (answer.kind === 'ok') return await this.answered(row, peer, answer.body);
-      if (answer.kind === 'refused') return await this.rejected(row, peer, answer.code, answer.message);
+      if (answer.kind === 'refused') return await this.refusedAlone(row, peer, answer.code, answer.message);
       return await this.retry(row, peer, answer);
     } catch (error) {
       // storage or database trouble on our side: try again later, without blaming the peer
-      const message = isAppException(error)
-        ? error.code
-        : error instanceof Error
-          ? error.message
-          : String(error);
-      await this.retry(row, null, { kind: 'transient', error: message });
+      await this.retry(row, null, { kind: 'transient', error: errorText(error) });
     }
   }
 
   /**
    * Several claimed consignments to one peer (none ambiguous) in one request, each then ending as
    * its own PUT would have: delivered (all of them in one transaction), refused, retried. No answer
-   * or a transient one retries them all later (one failure for the peer's circuit; ambiguous when
-   * the body went out); an answer that is not a batch answer (a refusal of the batch itself, an
-   * older peer, a proxy's page) sends each alone at once.
+   * or a transient one retries them all later: one failure for the peer's circuit, ambiguous when
+   * the body went out. An answer that is not a batch answer (an older peer, a proxy that refuses
+   * the body or answers with its own page) makes this process send to that peer one consignment
+   * per request for a while (`acceptsBatches`); the rows go back to the queue, due at once.
    */
   async sendMany(rows: readonly ExchangeOutboundEntity[]): Promise<void> {
     const peer = await this.peers.findById(rows[0].peerId);
@@ -98,52 +101,82 @@ export class SendAttempt {
       for (const row of rows) await this.retry(row, null, { kind: 'transient', error: 'peer has no URL' });
       return;
     }
-    let answer: PeerAnswer;
+    let body: Buffer;
     try {
       const bytes = await Promise.all(rows.map((r) => this.packages.read(r.storageKey)));
-      const body = encodeBatch(rows.map((r, i) => ({ consignmentId: r.consignmentId, bytes: bytes[i] })));
-      answer = await this.client.putMany({ name: peer.name, baseUrl: peer.baseUrl }, body, sha256Hex(body));
-    } catch {
-      // storage or database trouble on our side: each alone meets it, without blaming the peer
-      for (const row of rows) await this.send(row);
+      body = encodeBatch(rows.map((r, i) => ({ consignmentId: r.consignmentId, bytes: bytes[i] })));
+    } catch (error) {
+      // our storage failed: try again later, without blaming the peer
+      this.logger.warn(`batch to ${peer.name} not built: ${errorText(error)}`);
+      for (const row of rows) await this.retry(row, null, { kind: 'transient', error: errorText(error) });
       return;
     }
+    const answer = await this.client.putMany(
+      { name: peer.name, baseUrl: peer.baseUrl },
+      body,
+      sha256Hex(body),
+    );
     if (answer.kind === 'transient' || answer.kind === 'ambiguous') {
       for (const [i, row] of rows.entries()) await this.retry(row, i === 0 ? peer : null, answer);
       return;
     }
-    const results =
-      answer.kind === 'ok'
-        ? decodeBatchAnswer(
-            answer.body,
-            rows.map((r) => r.consignmentId),
-          )
-        : null;
+    const ids = rows.map((r) => r.consignmentId);
+    const results = answer.kind === 'ok' ? decodeBatchAnswer(answer.body, ids) : null;
     if (!results) {
+      this.batchesRefused.set(peer.id, this.clock.now().getTime() + BATCHES_REFUSED_PAUSE_MS);
+      const what = answer.kind === 'ok' ? 'an answer that is not a batch answer' : `${answer.code}`;
+      this.logger.warn(`${peer.name} refused a batch (${what}): one consignment per request for a while`);
       // a 2xx that is not ours may come from a proxy that forwarded the body: ask before resending
-      for (const row of rows) await this.send({ ...row, ambiguous: answer.kind === 'ok' });
+      for (const row of rows) await this.requeue(row, answer.kind === 'ok', `batch refused: ${what}`);
       return;
     }
     try {
-      const delivered: { row: ExchangeOutboundEntity; receipt: string }[] = [];
-      for (const row of rows) {
-        const result = results.get(row.consignmentId)!;
-        if ('receipt' in result) {
-          if (this.isReceipt(result.receipt, row, peer)) delivered.push({ row, receipt: result.receipt });
-          else await this.notAReceipt(row, peer, result.receipt);
-        } else if (transientStatus(result.status))
-          await this.retry(row, null, { kind: 'transient', error: `${result.code}: ${result.message}` });
-        else await this.rejected(row, peer, result.code, result.message);
-      }
-      if (delivered.length > 0) await this.delivered(delivered, peer);
-      else await this.peers.recordSuccess(peer.id);
+      await this.batchAnswered(rows, peer, results);
     } catch (error) {
       // our database failed while recording the answers: the peer may hold them all, so the rows
       // not finished yet ask for their receipts next time (a finished row is left as it is)
-      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`answers of a batch to ${peer.name} not recorded: ${errorText(error)}`);
       for (const row of rows)
-        await this.retry(row, null, { kind: 'ambiguous', error: message }).catch(() => undefined);
+        await this.retry(row, null, { kind: 'ambiguous', error: errorText(error) }).catch(() => undefined);
     }
+  }
+
+  /** False for a while after the peer refused a batch: this process then sends it one by one. */
+  acceptsBatches(peerId: string): boolean {
+    const until = this.batchesRefused.get(peerId);
+    return until === undefined || until <= this.clock.now().getTime();
+  }
+
+  /**
+   * Each consignment of a batch as its own answer says. The peer's circuit: closed by a delivery or
+   * a refusal (it answered), one failure when items failed on its side and none got through.
+   */
+  private async batchAnswered(
+    rows: readonly ExchangeOutboundEntity[],
+    peer: ExchangePeerEntity,
+    results: ReadonlyMap<string, BatchResult>,
+  ): Promise<void> {
+    const delivered: { row: ExchangeOutboundEntity; receipt: string }[] = [];
+    let answered = false;
+    let failedThere: ExchangeOutboundEntity | null = null;
+    for (const row of rows) {
+      const result = results.get(row.consignmentId)!;
+      if ('receipt' in result) {
+        if (this.isReceipt(result.receipt, row, peer)) delivered.push({ row, receipt: result.receipt });
+        else await this.notAReceipt(row, peer, result.receipt);
+      } else if (transientStatus(result.status)) {
+        const error = { kind: 'transient' as const, error: `${result.code}: ${result.message}` };
+        await this.retry(row, null, error, result.code);
+        failedThere ??= row;
+      } else {
+        await this.rejected(row, peer, result.code, result.message);
+        answered = true;
+      }
+    }
+    if (delivered.length > 0) await this.delivered(delivered, peer);
+    else if (answered) await this.peers.recordSuccess(peer.id);
+    else if (failedThere)
+      await this.recordPeerFailure(peer, `${failedThere.consignmentId}: failed at the peer`);
   }
 
   /** A 2xx answer: delivered when it is the peer's receipt for these bytes, otherwise counted. */
@@ -198,6 +231,17 @@ export class SendAttempt {
     await this.peers.recordSuccess(peer.id);
   }
 
+  /** A refusal of a lone consignment; the peer answered, so it is up. */
+  private async refusedAlone(
+    row: ExchangeOutboundEntity,
+    peer: ExchangePeerEntity,
+    code: string,
+    message: string,
+  ): Promise<void> {
+    await this.rejected(row, peer, code, message);
+    await this.peers.recordSuccess(peer.id);
+  }
+
   private async rejected(
     row: ExchangeOutboundEntity,
     peer: ExchangePeerEntity,
@@ -216,8 +260,6 @@ export class SendAttempt {
         details: { kind: row.kind, to: row.toCode, peer: peer.name, code, message: message.slice(0, 500) },
       });
     });
-    // the peer answered: it is up
-    await this.peers.recordSuccess(peer.id);
   }
 
   /**
@@ -261,7 +303,7 @@ export class SendAttempt {
     code = 'EXCHANGE_PEER_UNAVAILABLE',
     extra: Partial<ExchangeOutboundEntity> = {},
   ): Promise<void> {
-    const { backoffBaseMs, backoffCapMs, breakerThreshold, breakerIntervalMs } = this.config.exchange;
+    const { backoffBaseMs, backoffCapMs } = this.config.exchange;
     const delay = retryDelayMs(row.attempts - 1, backoffBaseMs, backoffCapMs);
     await this.outbound.finish(row.id, {
       ...extra,
@@ -271,16 +313,32 @@ export class SendAttempt {
       lastErrorCode: code,
       lastError: answer.error.slice(0, 1000),
     });
-    if (!peer) return;
+    if (peer) await this.recordPeerFailure(peer, answer.error);
+  }
+
+  /** One failure for the peer's circuit; the one that opens it is audited. */
+  private async recordPeerFailure(peer: ExchangePeerEntity, error: string): Promise<void> {
+    const { breakerThreshold, breakerIntervalMs } = this.config.exchange;
     const wasOpen = peer.probeAt !== null;
-    const open = await this.peers.recordFailure(peer.id, answer.error, breakerThreshold, breakerIntervalMs);
+    const open = await this.peers.recordFailure(peer.id, error, breakerThreshold, breakerIntervalMs);
     if (open && !wasOpen)
       await this.audit.record({
         action: 'exchange.circuit_opened',
         subjectType: 'peer',
         subjectId: peer.id,
-        details: { peer: peer.name, error: answer.error.slice(0, 300), failures: breakerThreshold },
+        details: { peer: peer.name, error: error.slice(0, 300), failures: breakerThreshold },
       });
+  }
+
+  /** Back in the queue, due at once, without counting against the back-off. */
+  private async requeue(row: ExchangeOutboundEntity, ambiguous: boolean, error: string): Promise<void> {
+    await this.outbound.finish(row.id, {
+      state: 'queued',
+      nextAttemptAt: this.clock.now(),
+      ambiguous: row.ambiguous || ambiguous,
+      lastErrorCode: 'EXCHANGE_BATCH_REFUSED',
+      lastError: error.slice(0, 1000),
+    });
   }
 }
 
@@ -297,4 +355,8 @@ function receiptShaped(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function errorText(error: unknown): string {
+  return isAppException(error) ? error.code : error instanceof Error ? error.message : String(error);
 }

@@ -88,7 +88,13 @@ export class SendWorker implements OnApplicationShutdown {
     const [first] = await this.outbound.claimDue(1, lease);
     if (!first) return undefined;
     const { sendBatch } = this.config.exchange;
-    if (sendBatch <= 1 || first.ambiguous || first.size > BATCH_ITEM_MAX_BYTES) return [first];
+    if (
+      sendBatch <= 1 ||
+      first.ambiguous ||
+      first.size > BATCH_ITEM_MAX_BYTES ||
+      !this.attempt.acceptsBatches(first.peerId)
+    )
+      return [first];
     return [
       first,
       ...(await this.outbound.claimDueFor(first.peerId, sendBatch - 1, lease, BATCH_ITEM_MAX_BYTES)),

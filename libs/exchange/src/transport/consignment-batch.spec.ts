@@ -43,7 +43,7 @@ describe('consignment batch (several consignments in one request)', () => {
     expect(refusedWith(Buffer.from('{"consignments":\n'))).toBe('EXCHANGE_BATCH_INVALID');
     expect(refusedWith(rawBatch({ consignments: [] }))).toBe('EXCHANGE_BATCH_INVALID');
     expect(refusedWith(rawBatch({ consignments: [{ id: 'not-a-uuid', size: 1 }] }, 'x'))).toBe(
-      'EXCHANGE_CONSIGNMENT_ID_INVALID',
+      'EXCHANGE_BATCH_INVALID',
     );
     expect(
       refusedWith(

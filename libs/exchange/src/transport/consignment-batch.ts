@@ -54,7 +54,7 @@ export function decodeBatch(body: Buffer): BatchItem[] {
   let offset = end + 1;
   for (const entry of list as unknown[]) {
     const { id, size } = (entry ?? {}) as { id?: unknown; size?: unknown };
-    if (typeof id !== 'string' || !isUuid(id)) throw exchangeError('EXCHANGE_CONSIGNMENT_ID_INVALID');
+    if (typeof id !== 'string' || !isUuid(id)) throw invalid('ids are UUIDs');
     const consignmentId = id.toLowerCase();
     if (ids.has(consignmentId)) throw invalid('a consignment twice');
     ids.add(consignmentId);

@@ -8,7 +8,12 @@ import { exchangeError } from '../exchange.errors';
 import { ReceiveConsignmentUseCase, receiverError } from '../inbound/receive-consignment.use-case';
 import { ExchangeMailboxService } from '../mailbox/exchange-mailbox.service';
 import { MailboxWaiters } from '../mailbox/mailbox-waiters';
-import { BATCH_MAX_BYTES, decodeBatch, encodeBatchAnswer } from '../transport/consignment-batch';
+import {
+  BATCH_MAX_BYTES,
+  type BatchResult,
+  decodeBatch,
+  encodeBatchAnswer,
+} from '../transport/consignment-batch';
 import { PeerAuthenticator } from '../transport/peer-authenticator';
 import { readSignedBody } from './request-body';
 
@@ -57,7 +62,12 @@ export class ExchangeWireController {
   async putMany(@Req() req: Request, @Res() res: Response): Promise<void> {
     const caller = await this.caller(req, res);
     const items = decodeBatch(await this.body(req, res, caller.sha256, BATCH_MAX_BYTES));
-    const results = await this.receive.executeBatch(items, caller.peer);
+    let results: BatchResult[];
+    try {
+      results = await this.receive.executeBatch(items, caller.peer);
+    } catch (error) {
+      throw receiverError(error, this.logger);
+    }
     res.status(200).type('application/json').send(encodeBatchAnswer(results));
   }
 
