@@ -128,7 +128,8 @@ export class FilesystemObjectStorage extends ObjectStorage {
       const { size } = await handle.stat();
       if (size <= WHOLE_READ_MAX) file = await readExactly(handle, key, size, 0);
     } finally {
-      await handle.close();
+      // a read-only handle: failing to close it must not hide what the read found
+      await handle.close().catch(() => undefined);
     }
     if (!file) return super.getBuffer(key);
     const trailer = trailerOf(file, key);
