@@ -171,9 +171,13 @@ describe('exchange: a node receiving', () => {
   }
 
   /** Several consignments in one signed request (POST /exchange/v1/consignments). */
-  async function pushMany(items: { consignmentId: string; bytes: Buffer }[], body = encodeBatch(items)) {
+  async function pushMany(
+    items: { consignmentId: string; bytes: Buffer }[],
+    body = encodeBatch(items),
+    signer: { peer: string; key: SigningIdentity } = { peer: 'node-vpcp', key: vpcp },
+  ) {
     const path = '/exchange/v1/consignments';
-    const headers = signRequest('node-vpcp', vpcp.privateKey, 'POST', path, sha(body), new Date());
+    const headers = signRequest(signer.peer, signer.key.privateKey, 'POST', path, sha(body), new Date());
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/octet-stream' },
@@ -307,7 +311,20 @@ describe('exchange: a node receiving', () => {
     const cut = encodeBatch([{ consignmentId: randomUUID(), bytes: await pack(documentInput()) }]);
     const invalid = await pushMany([], cut.subarray(0, cut.length - 10));
     expect(invalid).toMatchObject({ status: 400, json: { code: 'EXCHANGE_BATCH_INVALID' } });
-    expect(await inboundCount()).toBe(before.rows + 1);
+    // callers it cannot trust are refused before the body is read, as for a PUT
+    const untrusted = [{ consignmentId: randomUUID(), bytes: await pack(documentInput()) }];
+    expect(await pushMany(untrusted, undefined, { peer: 'node-nobody', key: vpcp })).toMatchObject({
+      status: 401,
+      json: { code: 'EXCHANGE_PEER_UNKNOWN' },
+    });
+    expect(await pushMany(untrusted, undefined, { peer: 'node-vpcp', key: other })).toMatchObject({
+      status: 401,
+      json: { code: 'EXCHANGE_REQUEST_SIGNATURE_INVALID' },
+    });
+    expect({ rows: await inboundCount(), files: await storedPackages() }).toEqual({
+      rows: before.rows + 1,
+      files: before.files + 1,
+    });
   });
 
   it('receives each consignment of a batch alone when their shared transaction fails: only the one at fault fails, to be retried; its bytes under another id are kept', async () => {
