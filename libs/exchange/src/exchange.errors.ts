@@ -36,6 +36,10 @@ const EXCHANGE_ERRORS = {
     message:
       'Yêu cầu gửi nhiều gói tin không đúng định dạng (danh sách gói tin, kích thước hoặc nội dung không khớp).',
   },
+  EXCHANGE_BATCH_REFUSED: {
+    status: 502,
+    message: 'Hệ thống nhận không nhận nhiều gói tin trong một yêu cầu; các gói tin được gửi lại từng gói một.',
+  },
   CONSIGNMENT_CONFLICT: {
     status: 409,
     message: 'Mã gói tin này đã được dùng cho một gói tin có nội dung khác.',
