@@ -38,7 +38,8 @@ const EXCHANGE_ERRORS = {
   },
   EXCHANGE_BATCH_REFUSED: {
     status: 502,
-    message: 'Hệ thống nhận không nhận nhiều gói tin trong một yêu cầu; các gói tin được gửi lại từng gói một.',
+    message:
+      'Hệ thống nhận không nhận nhiều gói tin trong một yêu cầu; các gói tin được gửi lại từng gói một.',
   },
   CONSIGNMENT_CONFLICT: {
     status: 409,
