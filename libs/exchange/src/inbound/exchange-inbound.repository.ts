@@ -15,15 +15,6 @@ export class ExchangeInboundRepository {
     return this.db.manager.findOneBy(ExchangeInboundEntity, { consignmentId });
   }
 
-  /** Another consignment with these exact bytes (a replay under a new id). */
-  async findOtherWithSha256(sha256: string, consignmentId: string): Promise<string | null> {
-    const rows: { consignment_id: string }[] = await this.db.manager.query(
-      `SELECT consignment_id FROM exchange_inbound WHERE sha256 = $1 AND consignment_id <> $2 LIMIT 1`,
-      [sha256, consignmentId],
-    );
-    return rows[0]?.consignment_id ?? null;
-  }
-
   /** The stored rows of these consignments, by id. */
   async findMany(consignmentIds: readonly string[]): Promise<Map<string, ExchangeInboundEntity>> {
     const rows = await this.db.manager.findBy(ExchangeInboundEntity, {

@@ -100,8 +100,7 @@ export class ReceiveConsignmentUseCase {
           results[index] = { consignmentId, receipt: this.repeatOf(stored, sha256) };
           continue;
         }
-        if ((holders.get(sha256) ?? []).some((id) => id !== consignmentId))
-          throw exchangeError('EXCHANGE_REPLAY', { consignmentId });
+        assertNotReplay(holders, sha256, consignmentId);
         if (admittedBytes.has(sha256)) {
           later.push(index);
           continue;
@@ -143,8 +142,7 @@ export class ReceiveConsignmentUseCase {
   private async receive(input: ReceiveConsignmentInput, sha256: string): Promise<ReceivedConsignment> {
     const known = await this.inbound.find(input.consignmentId);
     if (known) return { receipt: this.repeatOf(known, sha256), created: false };
-    const replayOf = await this.inbound.findOtherWithSha256(sha256, input.consignmentId);
-    if (replayOf) throw exchangeError('EXCHANGE_REPLAY', { consignmentId: input.consignmentId });
+    assertNotReplay(await this.inbound.holdersOf([sha256]), sha256, input.consignmentId);
     const admitted = await this.admit(input, sha256);
     const [created] = await this.commit([admitted]);
     if (created) return { receipt: admitted.receipt, created: true };
@@ -328,6 +326,16 @@ export class ReceiveConsignmentUseCase {
       throw exchangeError('EXCHANGE_NOT_FOUND');
     return stored.receipt;
   }
+}
+
+/** EXCHANGE_REPLAY when these exact bytes are held under another consignment id. */
+function assertNotReplay(
+  holders: ReadonlyMap<string, string[]>,
+  sha256: string,
+  consignmentId: string,
+): void {
+  if ((holders.get(sha256) ?? []).some((id) => id !== consignmentId))
+    throw exchangeError('EXCHANGE_REPLAY', { consignmentId });
 }
 
 /**
