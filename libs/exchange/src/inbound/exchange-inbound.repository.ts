@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Database } from '@vanthu/persistence';
+import { Database, insertRows } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { ExchangeInboundEntity, type InboundState } from './exchange-inbound.entity';
 
@@ -35,38 +35,23 @@ export class ExchangeInboundRepository {
   }
 
   /** Inserts unless the consignment is there already; true when this call inserted it. */
-  async insertIfAbsent(r: ExchangeInboundEntity): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `INSERT INTO exchange_inbound (consignment_id, sha256, size, storage_key, kind, business, status_code,
-              from_code, to_code, document_id, agency_id, received_from_peer, receipt, received_at, state,
-              attempts, next_attempt_at, lease_until, error_code, error_message, processed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-       ON CONFLICT (consignment_id) DO NOTHING RETURNING consignment_id`,
-      [
-        r.consignmentId,
-        r.sha256,
-        r.size,
-        r.storageKey,
-        r.kind,
-        r.business,
-        r.statusCode,
-        r.fromCode,
-        r.toCode,
-        r.documentId,
-        r.agencyId,
-        r.receivedFromPeer,
-        r.receipt,
-        r.receivedAt,
-        r.state,
-        r.attempts,
-        r.nextAttemptAt,
-        r.leaseUntil,
-        r.errorCode,
-        r.errorMessage,
-        r.processedAt,
-      ],
+  async insertIfAbsent(row: ExchangeInboundEntity): Promise<boolean> {
+    return (await this.insertManyIfAbsent([row])).has(row.consignmentId);
+  }
+
+  /**
+   * Inserts, in one statement, those not there already (by consignment id); the ids this call
+   * inserted. In id order, so two receivers racing over the same ids wait rather than deadlock.
+   */
+  async insertManyIfAbsent(rows: readonly ExchangeInboundEntity[]): Promise<Set<string>> {
+    const sorted = [...rows].sort((a, b) => (a.consignmentId < b.consignmentId ? -1 : 1));
+    const inserted = await insertRows<ExchangeInboundEntity, { consignment_id: string }>(
+      this.db.manager,
+      ExchangeInboundEntity,
+      sorted,
+      { onConflictDoNothing: '(consignment_id)', returning: 'consignment_id' },
     );
-    return rows.length === 1;
+    return new Set(inserted.map((r) => r.consignment_id));
   }
 
   /**

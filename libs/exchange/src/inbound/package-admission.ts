@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TrustMaterial } from '@vanthu/certificates';
+import { TrustMaterial, type TrustMaterialSnapshot } from '@vanthu/certificates';
 import { APP_CONFIG, type AppConfig } from '@vanthu/config';
 import { AgencyRepository } from '@vanthu/directory';
 import { type ParsedPackage, readPackage } from '@vanthu/edxml';
@@ -7,7 +7,7 @@ import { Clock } from '@vanthu/shared';
 import { exchangeError } from '../exchange.errors';
 import { certificateAgencyCodes, sha256Hex } from '../identity/exchange-identity-certificate';
 import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
-import { RouteResolver } from '../routing/route-resolver';
+import { RouteResolver, type RouteMemo } from '../routing/route-resolver';
 import type { PackageBusiness, PackageKind } from './exchange-inbound.entity';
 
 /** A package that passed the checks every installation makes (docs/exchange.md "Package authenticity"). */
@@ -21,6 +21,16 @@ export interface AdmittedPackage {
   /** the one recipient: an edoc's To, a status's ResponseFor/OrganId */
   readonly toCode: string;
   readonly documentId: string | null;
+}
+
+/**
+ * What the packages of one receive are judged against, read once for all of them: a batch is
+ * judged against the trust material as it was when the batch arrived, and looks each recipient's
+ * route up once. A package received alone gets its own.
+ */
+export interface ReceiveLookups {
+  readonly trust: TrustMaterialSnapshot;
+  readonly routes: RouteMemo;
 }
 
 const BUSINESS: Record<number, PackageBusiness> = { 0: 'new', 1: 'revoke', 2: 'update', 3: 'replace' };
@@ -41,10 +51,19 @@ export class PackageAdmission {
     private readonly clock: Clock,
   ) {}
 
-  async admit(bytes: Buffer, from: ExchangePeerEntity | null): Promise<AdmittedPackage> {
-    const material = await this.trust.current();
+  /** Fresh lookups for one receive (one batch, or one package alone). */
+  async lookups(): Promise<ReceiveLookups> {
+    return { trust: await this.trust.current(), routes: new Map() };
+  }
+
+  async admit(
+    bytes: Buffer,
+    from: ExchangePeerEntity | null,
+    lookups: ReceiveLookups,
+  ): Promise<AdmittedPackage> {
+    const { trustAnchors, crls } = lookups.trust;
     const parsed = await readPackage(bytes, {
-      trust: { trustAnchors: material.trustAnchors, crls: material.crls, now: this.clock.now() },
+      trust: { trustAnchors, crls, now: this.clock.now() },
       limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
     });
     const signature = parsed.signature;

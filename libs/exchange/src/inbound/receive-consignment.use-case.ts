@@ -10,7 +10,7 @@ import { signReceipt } from '../transport/exchange-receipt';
 import type { ExchangeInboundEntity } from './exchange-inbound.entity';
 import { ExchangeInboundRepository } from './exchange-inbound.repository';
 import { InboundPolicy, type Placement } from './inbound-policy';
-import { type AdmittedPackage, PackageAdmission } from './package-admission';
+import { type AdmittedPackage, PackageAdmission, type ReceiveLookups } from './package-admission';
 import { PackageStore, type StoredPackage } from './package-store';
 import type { BatchResult } from '../transport/consignment-batch';
 
@@ -86,6 +86,7 @@ export class ReceiveConsignmentUseCase {
     const hashes = items.map((i) => sha256Hex(i.bytes));
     const known = await this.inbound.findMany(items.map((i) => i.consignmentId));
     const holders = await this.inbound.holdersOf(hashes);
+    const lookups = await this.admission.lookups();
     const results: BatchResult[] = [];
     const admitted: { index: number; admitted: Admitted }[] = [];
     const admittedBytes = new Set<string>();
@@ -105,7 +106,7 @@ export class ReceiveConsignmentUseCase {
           later.push(index);
           continue;
         }
-        admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256) });
+        admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256, lookups) });
         admittedBytes.add(sha256);
       } catch (error) {
         results[index] = this.failure(consignmentId, error);
@@ -143,19 +144,23 @@ export class ReceiveConsignmentUseCase {
     const known = await this.inbound.find(input.consignmentId);
     if (known) return { receipt: this.repeatOf(known, sha256), created: false };
     assertNotReplay(await this.inbound.holdersOf([sha256]), sha256, input.consignmentId);
-    const admitted = await this.admit(input, sha256);
+    const admitted = await this.admit(input, sha256, await this.admission.lookups());
     const [created] = await this.commit([admitted]);
     if (created) return { receipt: admitted.receipt, created: true };
     return { receipt: await this.receiptOfWinner(admitted), created: false };
   }
 
   /** Checks a package whole (a refusal is audited), stores its bytes and signs its receipt. */
-  private async admit(input: ReceiveConsignmentInput, sha256: string): Promise<Admitted> {
+  private async admit(
+    input: ReceiveConsignmentInput,
+    sha256: string,
+    lookups: ReceiveLookups,
+  ): Promise<Admitted> {
     let pkg: AdmittedPackage;
     let placement: Placement;
     try {
-      pkg = await this.admission.admit(input.bytes, input.from);
-      placement = await this.policy.check(pkg, input.from, input.consignmentId);
+      pkg = await this.admission.admit(input.bytes, input.from, lookups);
+      placement = await this.policy.check(pkg, input.from, input.consignmentId, lookups);
     } catch (error) {
       if (isAppException(error) && error.status < 500) await this.auditRefusal(input, sha256, error.code);
       throw error;
@@ -188,13 +193,13 @@ export class ReceiveConsignmentUseCase {
       receivedFromPeer: input.from?.id ?? null,
       receipt,
       receivedAt,
-      state: 'received',
+      ...(this.policy.initialState === 'received'
+        ? { state: 'received', nextAttemptAt: receivedAt, processedAt: null }
+        : { state: 'forwarded', nextAttemptAt: null, processedAt: receivedAt }),
       attempts: 0,
-      nextAttemptAt: receivedAt,
       leaseUntil: null,
       errorCode: null,
       errorMessage: null,
-      processedAt: null,
     };
     return { input, sha256, pkg, placement, stored, row, receipt };
   }
@@ -207,12 +212,12 @@ export class ReceiveConsignmentUseCase {
   private async commit(list: readonly Admitted[]): Promise<boolean[]> {
     try {
       return await this.db.transaction(async () => {
-        const inserted: boolean[] = [];
-        for (const a of list) inserted.push(await this.inbound.insertIfAbsent(a.row));
+        const ids = await this.inbound.insertManyIfAbsent(list.map((a) => a.row));
+        const inserted = list.map((a) => ids.has(a.row.consignmentId));
         const kept = list.filter((_, i) => inserted[i]);
         await this.packages.keep(...kept.map((a) => a.stored));
+        await this.policy.place(kept);
         for (const a of kept) {
-          await this.policy.place(a.pkg, a.row, a.placement);
           await this.audit.record({
             action: 'exchange.received',
             agencyId: a.placement.agencyId,

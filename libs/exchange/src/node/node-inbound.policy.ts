@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { exchangeError } from '../exchange.errors';
-import type { ExchangeInboundEntity } from '../inbound/exchange-inbound.entity';
-import { type InboundPolicy, type Placement } from '../inbound/inbound-policy';
-import type { AdmittedPackage } from '../inbound/package-admission';
+import { type InboundPolicy, type KeptPackage, type Placement } from '../inbound/inbound-policy';
+import type { AdmittedPackage, ReceiveLookups } from '../inbound/package-admission';
 import { RouteResolver } from '../routing/route-resolver';
 import { ExchangeSignals } from '../workers/exchange-signals';
 import { TAKE_BACK } from './inbound-processor';
@@ -21,8 +20,15 @@ export class NodeInboundPolicy implements InboundPolicy {
     private readonly signals: ExchangeSignals,
   ) {}
 
-  async check(pkg: AdmittedPackage, _from: unknown, consignmentId: string): Promise<Placement> {
-    const route = await this.routes.resolve(pkg.toCode);
+  readonly initialState = 'received';
+
+  async check(
+    pkg: AdmittedPackage,
+    _from: unknown,
+    consignmentId: string,
+    lookups: ReceiveLookups,
+  ): Promise<Placement> {
+    const route = await this.routes.resolve(pkg.toCode, lookups.routes);
     if (route.kind !== 'local')
       throw exchangeError('EXCHANGE_UNKNOWN_RECIPIENT', { to: pkg.toCode.slice(0, 100) });
     // a take-back (13) answers no delivery of ours: like a revoke, it is checked when processed
@@ -41,7 +47,7 @@ export class NodeInboundPolicy implements InboundPolicy {
     return { agencyId: route.agency.id, answers: target.deliveryId };
   }
 
-  async place(_pkg: AdmittedPackage, _row: ExchangeInboundEntity, _placement: Placement): Promise<void> {
-    this.signals.afterCommit('process');
+  async place(kept: readonly KeptPackage[]): Promise<void> {
+    if (kept.length > 0) this.signals.afterCommit('process');
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@vanthu/persistence';
+import { Database, insertRows } from '@vanthu/persistence';
 import { Clock } from '@vanthu/shared';
 import { ExchangeOutboundEntity, type OutboundState } from './exchange-outbound.entity';
 
@@ -19,39 +19,24 @@ export class ExchangeOutboundRepository {
 
   /** Queues a consignment to a next hop; a second queueing of the same pair changes nothing. */
   async insert(row: ExchangeOutboundEntity): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `INSERT INTO exchange_outbound (id, consignment_id, peer_id, storage_key, sha256, size, kind, business,
-              status_code, to_code, delivery_id, agency_id, answers_consignment, state, attempts, ambiguous,
-              next_attempt_at, lease_until, first_queued_at, sent_at, receipt, last_error_code, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-       ON CONFLICT ON CONSTRAINT uq_exchange_outbound_consignment_peer DO NOTHING RETURNING id`,
-      [
-        row.id,
-        row.consignmentId,
-        row.peerId,
-        row.storageKey,
-        row.sha256,
-        row.size,
-        row.kind,
-        row.business,
-        row.statusCode,
-        row.toCode,
-        row.deliveryId,
-        row.agencyId,
-        row.answersConsignment,
-        row.state,
-        row.attempts,
-        row.ambiguous,
-        row.nextAttemptAt,
-        row.leaseUntil,
-        row.firstQueuedAt,
-        row.sentAt,
-        row.receipt,
-        row.lastErrorCode,
-        row.lastError,
-      ],
+    return (await this.insertMany([row])) === 1;
+  }
+
+  /**
+   * Queues several in one statement (a pair already queued changes nothing); how many this call
+   * queued. In (consignment, peer) order, so two transactions queueing the same pairs wait rather
+   * than deadlock.
+   */
+  async insertMany(rows: readonly ExchangeOutboundEntity[]): Promise<number> {
+    const key = (r: ExchangeOutboundEntity) => `${r.consignmentId}:${r.peerId}`;
+    const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    const inserted = await insertRows<ExchangeOutboundEntity, { id: string }>(
+      this.db.manager,
+      ExchangeOutboundEntity,
+      sorted,
+      { onConflictDoNothing: 'ON CONSTRAINT uq_exchange_outbound_consignment_peer', returning: 'id' },
     );
-    return rows.length === 1;
+    return inserted.length;
   }
 
   /**
@@ -132,6 +117,23 @@ export class ExchangeOutboundRepository {
       { ...changes, leaseUntil: null },
     );
     return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * Ends several attempts as sent, each with its receipt, in one statement; the ids that were still
+   * ours (`sending`: a resend or the dead sweep may have taken one meanwhile).
+   */
+  async markSent(items: readonly { id: string; receipt: string }[], sentAt: Date): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const { rows } = await this.db.prepared<{ id: string }>(
+      `UPDATE exchange_outbound o SET state = 'sent', receipt = u.receipt, sent_at = $3, ambiguous = false,
+              lease_until = NULL
+         FROM unnest($1::uuid[], $2::text[]) AS u(id, receipt)
+        WHERE o.id = u.id AND o.state = 'sending'
+        RETURNING o.id`,
+      [items.map((i) => i.id), items.map((i) => i.receipt), sentAt],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

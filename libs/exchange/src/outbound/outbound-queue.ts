@@ -5,6 +5,7 @@ import { ExchangeMailboxRepository } from '../mailbox/exchange-mailbox.repositor
 import { MailboxWaiters } from '../mailbox/mailbox-waiters';
 import type { ExchangePeerEntity } from '../peers/exchange-peer.entity';
 import { ExchangeSignals } from '../workers/exchange-signals';
+import type { ExchangeOutboundEntity } from './exchange-outbound.entity';
 import { ExchangeOutboundRepository } from './exchange-outbound.repository';
 
 export interface QueuedPackage {
@@ -36,8 +37,19 @@ export class OutboundQueue {
   ) {}
 
   async enqueue(peer: ExchangePeerEntity, pkg: QueuedPackage): Promise<'outbound' | 'mailbox'> {
+    await this.enqueueMany([{ peer, pkg }]);
+    return peer.baseUrl ? 'outbound' : 'mailbox';
+  }
+
+  /** Several at once (a hub forwarding a batch): the outbound rows in one statement. */
+  async enqueueMany(items: readonly { peer: ExchangePeerEntity; pkg: QueuedPackage }[]): Promise<void> {
     const now = this.clock.now();
-    if (!peer.baseUrl) {
+    const rows: ExchangeOutboundEntity[] = [];
+    for (const { peer, pkg } of items) {
+      if (peer.baseUrl) {
+        rows.push(outboundRow(peer, pkg, now));
+        continue;
+      }
       await this.mailbox.insert({
         peerId: peer.id,
         consignmentId: pkg.consignmentId,
@@ -51,35 +63,38 @@ export class OutboundQueue {
       });
       // a poll held open by the peer answers once this commits
       this.waiters.arrived(peer.id);
-      return 'mailbox';
     }
-    await this.outbound.insert({
-      id: newId(),
-      consignmentId: pkg.consignmentId,
-      peerId: peer.id,
-      storageKey: pkg.storageKey,
-      sha256: pkg.sha256,
-      size: pkg.size,
-      kind: pkg.kind,
-      business: pkg.business ?? null,
-      statusCode: pkg.statusCode ?? null,
-      toCode: pkg.toCode.slice(0, 100),
-      deliveryId: pkg.deliveryId ?? null,
-      agencyId: pkg.agencyId ?? null,
-      answersConsignment: pkg.answersConsignment ?? null,
-      state: 'queued',
-      attempts: 0,
-      ambiguous: false,
-      nonReceiptAnswers: 0,
-      nextAttemptAt: now,
-      leaseUntil: null,
-      firstQueuedAt: now,
-      sentAt: null,
-      receipt: null,
-      lastErrorCode: null,
-      lastError: null,
-    });
+    if (rows.length === 0) return;
+    await this.outbound.insertMany(rows);
     this.signals.afterCommit('send');
-    return 'outbound';
   }
+}
+
+function outboundRow(peer: ExchangePeerEntity, pkg: QueuedPackage, now: Date): ExchangeOutboundEntity {
+  return {
+    id: newId(),
+    consignmentId: pkg.consignmentId,
+    peerId: peer.id,
+    storageKey: pkg.storageKey,
+    sha256: pkg.sha256,
+    size: pkg.size,
+    kind: pkg.kind,
+    business: pkg.business ?? null,
+    statusCode: pkg.statusCode ?? null,
+    toCode: pkg.toCode.slice(0, 100),
+    deliveryId: pkg.deliveryId ?? null,
+    agencyId: pkg.agencyId ?? null,
+    answersConsignment: pkg.answersConsignment ?? null,
+    state: 'queued',
+    attempts: 0,
+    ambiguous: false,
+    nonReceiptAnswers: 0,
+    nextAttemptAt: now,
+    leaseUntil: null,
+    firstQueuedAt: now,
+    sentAt: null,
+    receipt: null,
+    lastErrorCode: null,
+    lastError: null,
+  };
 }

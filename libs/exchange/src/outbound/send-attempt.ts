@@ -206,9 +206,12 @@ export class SendAttempt {
   ): Promise<void> {
     await this.db.transaction(async () => {
       const sentAt = this.clock.now();
+      const ours = await this.outbound.markSent(
+        items.map(({ row, receipt }) => ({ id: row.id, receipt })),
+        sentAt,
+      );
       for (const { row, receipt } of items) {
-        if (!(await this.outbound.finish(row.id, { state: 'sent', receipt, sentAt, ambiguous: false })))
-          continue;
+        if (!ours.has(row.id)) continue;
         await this.listener.onSent({ ...row, state: 'sent', receipt, sentAt });
         await this.audit.record({
           action: 'exchange.sent',

@@ -11,6 +11,13 @@ export type Route =
   | { readonly kind: 'none'; readonly code: string };
 
 /**
+ * Routes already resolved by one piece of work (a batch received), by recipient code: a hub
+ * forwarding a batch looks each recipient up once. Held only for that work, so a route changed
+ * in the meantime is followed by the next batch.
+ */
+export type RouteMemo = Map<string, Promise<Route>>;
+
+/**
  * Where a recipient code is reached (docs/exchange.md "Routing is data"): its successor if it was
  * merged or renamed; hosted here → local; else the route of the code or of its nearest ancestor
  * that has one; else the default route `*`; else none. The hierarchy is the directory's, so a
@@ -24,7 +31,16 @@ export class RouteResolver {
     private readonly peers: ExchangePeerRepository,
   ) {}
 
-  async resolve(code: string): Promise<Route> {
+  resolve(code: string, memo?: RouteMemo): Promise<Route> {
+    let route = memo?.get(code);
+    if (!route) {
+      route = this.lookup(code);
+      memo?.set(code, route);
+    }
+    return route;
+  }
+
+  private async lookup(code: string): Promise<Route> {
     const current = await this.current(code);
     if (current?.hosted) return { kind: 'local', agency: current };
     const target = current?.code ?? code;
