@@ -145,6 +145,57 @@ describe('envelope core check on the parsed document: same verdicts as xml-crypt
     expect(checkSignature).not.toHaveBeenCalled();
   });
 
+  it('reads a plain SignedInfo from the parsed document, without xml-crypto loading the signature again', async () => {
+    const loadSignature = jest.spyOn(SignedXml.prototype, 'loadSignature');
+    const ours = (await buildEdocPackageToBuffer(sampleEdoc(), { signer: pki.organisations[0].identity }))
+      .xml;
+    expect(await agree('ours, plain SignedInfo', ours)).toBe(true);
+    const theirs = await xmlsecSign(
+      hubPackage({ attachments, signature: xmlsecTemplate({ indented: true }) }),
+      pki.organisations[0].identity,
+    );
+    expect(core(theirs, checkEnvelopeCore).outcome.intact).toBe(true);
+    // the reference path (checkEnvelopeWithCheckSignature, inside agree) loads it once
+    expect(loadSignature).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [
+      'a comment inside DigestValue',
+      (x: string) => x.replace(/(<ds:DigestValue>.{6})/, '$1<!-- ghi chú -->'),
+    ],
+    [
+      'a comment between the parts of SignedInfo',
+      (x: string) => x.replace('</ds:SignatureMethod>', '</ds:SignatureMethod><!--x-->'),
+    ],
+    [
+      'CDATA inside DigestValue',
+      (x: string) => x.replace(/<ds:DigestValue>([^<]+)</, '<ds:DigestValue><![CDATA[$1]]><'),
+    ],
+    [
+      'an element of another namespace in SignedInfo',
+      (x: string) => x.replace('<ds:Reference ', '<k:Them xmlns:k="urn:k"/><ds:Reference '),
+    ],
+    [
+      'an element before SignedInfo',
+      (x: string) =>
+        x.replace(
+          '<ds:SignedInfo>',
+          '<ds:Object><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"/></ds:Object><ds:SignedInfo>',
+        ),
+    ],
+    ['no Transforms', (x: string) => x.replace(/<ds:Transforms>.*?<\/ds:Transforms>/s, '')],
+  ])('leaves SignedInfo with %s to xml-crypto, with the same verdict', async (name, change) => {
+    const ours = (await buildEdocPackageToBuffer(sampleEdoc(), { signer: pki.organisations[0].identity }))
+      .xml;
+    const changed = change(ours.toString('utf8'));
+    expect(changed).not.toBe(ours.toString('utf8'));
+    const loadSignature = jest.spyOn(SignedXml.prototype, 'loadSignature');
+    await agree(name, Buffer.from(changed, 'utf8'));
+    // once by the reference path, once by checkEnvelopeCore falling back
+    expect(loadSignature).toHaveBeenCalledTimes(2);
+  });
+
   it.each([
     ['SignedInfo canonicalized by inclusive C14N', { signedInfoC14n: XMLDSIG.c14n }],
     ['an InclusiveNamespaces PrefixList on SignedInfo', { signedInfoPrefixList: 'edXML' }],

@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { Element, Node } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
-import { XMLDSIG } from '../model/edxml-names';
+import { DSIG_NS, XMLDSIG } from '../model/edxml-names';
 import type { ReducedDocument } from '../parse/reduced-document';
 import type { LoadedXml } from '../parse/xml-dom';
 import { envelopeReason } from './envelope-reasons';
@@ -31,8 +31,9 @@ type XmlCryptoNode = Parameters<SignedXml['getCanonXml']>[1];
  * to our DOM (the Signature detached for the digest and put back), its hash classes, and the
  * signature value checked over xml-crypto's canonical SignedInfo, which is byte for byte the text
  * `loadSignature` parsed the references from (exclusive C14N renders no ancestor context without a
- * prefix list). Anything else goes through `checkSignature` unchanged. The tests hold both paths
- * to the same verdicts, and to xmlsec1's.
+ * prefix list). Anything else goes through `checkSignature` unchanged. When SignedInfo has the plain
+ * shape (plainSignedInfo), its references are read from our DOM instead of by `loadSignature`. The
+ * tests hold both paths to the same verdicts, and to xmlsec1's.
  */
 export function checkEnvelopeCore(
   loaded: LoadedXml,
@@ -40,6 +41,11 @@ export function checkEnvelopeCore(
   signature: Element,
   signer: X509Certificate,
 ): CoreOutcome {
+  const plain = plainSignedInfo(loaded, signature);
+  if (plain) {
+    const sig = heldToPolicy(signedXmlFor(reduced, signer, plain));
+    return sig instanceof SignedXml ? checkOnParsedDocument(sig, loaded, signature, signer) : sig;
+  }
   const sig = loadedSignature(reduced, signature, signer);
   if (!(sig instanceof SignedXml)) return sig;
   return singleDocumentApplies(loaded, sig, signature)
@@ -58,26 +64,40 @@ export function checkEnvelopeWithCheckSignature(
   return sig instanceof SignedXml ? checkWithSignedXml(sig, loaded.xml) : sig;
 }
 
-/** xml-crypto with our algorithms, the signature loaded, its references held to the policy */
-function loadedSignature(
-  reduced: ReducedDocument,
-  signature: Element,
-  signer: X509Certificate,
-): SignedXml | CoreOutcome {
-  // the key object itself: xml-crypto hands it to the algorithm, which then parses nothing
+/** xml-crypto with our algorithms and the signer's key object (handed to the algorithm, which then parses nothing) */
+function signedXmlFor(reduced: ReducedDocument, signer: X509Certificate, plain?: PlainSignedInfo): SignedXml {
   const sig = new SignedXml({ publicCert: signer.publicKey, getCertFromKeyInfo: () => null });
   sig.HashAlgorithms = {
     [XMLDSIG.sha256]: splicingHash(reduced, 'sha256', XMLDSIG.sha256),
     [XMLDSIG.sha512]: splicingHash(reduced, 'sha512', XMLDSIG.sha512),
   };
   sig.SignatureAlgorithms = { ...SIGNATURE_ALGORITHMS };
+  if (plain) {
+    sig.canonicalizationAlgorithm = XMLDSIG.excC14n;
+    sig.signatureAlgorithm = plain.signatureAlgorithm;
+    sig.addReference({ ...plain.reference, xpath: undefined, isEmptyUri: false });
+  }
+  return sig;
+}
+
+/** xml-crypto loads the signature: its references from its own canonical SignedInfo */
+function loadedSignature(
+  reduced: ReducedDocument,
+  signature: Element,
+  signer: X509Certificate,
+): SignedXml | CoreOutcome {
+  const sig = signedXmlFor(reduced, signer);
   try {
     // a node of our (0.9) DOM; xml-crypto canonicalizes its SignedInfo and reads the references from that
     sig.loadSignature(signature as unknown as XmlCryptoNode);
   } catch (e) {
     return failed('SIGNATURE_MALFORMED', { error: message(e) });
   }
-  // the references as xml-crypto will check them (from its canonical SignedInfo): the same policy
+  return heldToPolicy(sig);
+}
+
+/** The references as they will be checked, held to the policy: one, the whole document, enveloped then C14N. */
+function heldToPolicy(sig: SignedXml): SignedXml | CoreOutcome {
   const refs = sig.getReferences();
   const transforms = refs[0]?.transforms ?? [];
   if (refs.length !== 1 || refs[0].uri !== '')
@@ -85,6 +105,111 @@ function loadedSignature(
   if (transforms.length !== 2 || transforms[0] !== XMLDSIG.enveloped || !C14N.has(transforms[1]))
     return failed('TRANSFORM_NOT_ALLOWED', { transforms: [...transforms] });
   return sig;
+}
+
+interface PlainSignedInfo {
+  readonly signatureAlgorithm: string;
+  readonly reference: {
+    readonly uri: string;
+    readonly transforms: string[];
+    readonly digestAlgorithm: string;
+    readonly digestValue: string;
+    readonly inclusiveNamespacesPrefixList: string[];
+  };
+}
+
+/**
+ * SignedInfo read straight from the parsed document, when it has the plain shape every signer we
+ * have seen writes: DSIG elements only, white space between them, CanonicalizationMethod (exclusive
+ * C14N, no prefix list), SignatureMethod, one Reference of Transforms (each Transform empty),
+ * DigestMethod and DigestValue (text only). No comment, CDATA, processing instruction or other
+ * element anywhere in it, so its canonical form says exactly what this reading says: what
+ * xml-crypto's `loadSignature` would read back from that canonical form (after its serialization,
+ * canonicalization, second parse and XPath queries, two fifths of reading a package at a hub).
+ * The same values are built the same way (a Reference ending with enveloped-signature, or with no
+ * Transforms, gets inclusive C14N appended, as xml-crypto does). Anything else: undefined, and
+ * xml-crypto reads it.
+ */
+function plainSignedInfo(loaded: LoadedXml, signature: Element): PlainSignedInfo | undefined {
+  if (loaded.undeclaredPrefixes.length > 0) return undefined;
+  // SignedInfo first: xml-crypto takes the first CanonicalizationMethod and SignatureMethod anywhere
+  // in the Signature, so both read the same ones
+  const signedInfos = childrenNamed(signature, 'SignedInfo');
+  const first = firstElementChild(signature);
+  if (signedInfos.length !== 1 || first !== signedInfos[0] || !isDsig(first, 'SignedInfo')) return undefined;
+  const parts = plainChildren(first);
+  if (parts?.length !== 3) return undefined;
+  const [c14n, method, reference] = parts;
+  if (
+    !isDsig(c14n, 'CanonicalizationMethod') ||
+    c14n.getAttribute('Algorithm') !== XMLDSIG.excC14n ||
+    plainChildren(c14n)?.length !== 0 ||
+    !isDsig(method, 'SignatureMethod') ||
+    !method.hasAttribute('Algorithm') ||
+    plainChildren(method)?.length !== 0 ||
+    !isDsig(reference, 'Reference')
+  )
+    return undefined;
+  const refParts = plainChildren(reference);
+  if (refParts?.length !== 3) return undefined;
+  const [transformsElement, digestMethod, digestValue] = refParts;
+  const transformList = isDsig(transformsElement, 'Transforms')
+    ? plainChildren(transformsElement)
+    : undefined;
+  if (
+    !transformList ||
+    transformList.length === 0 ||
+    transformList.some(
+      (t) => !isDsig(t, 'Transform') || !t.hasAttribute('Algorithm') || plainChildren(t)?.length !== 0,
+    ) ||
+    !isDsig(digestMethod, 'DigestMethod') ||
+    !digestMethod.hasAttribute('Algorithm') ||
+    plainChildren(digestMethod)?.length !== 0 ||
+    !isDsig(digestValue, 'DigestValue') ||
+    !onlyText(digestValue)
+  )
+    return undefined;
+  const transforms = transformList.map((t) => t.getAttribute('Algorithm')!);
+  if (transforms[transforms.length - 1] === XMLDSIG.enveloped) transforms.push(XMLDSIG.c14n);
+  const value = digestValue.textContent ?? '';
+  if (!value) return undefined;
+  return {
+    signatureAlgorithm: method.getAttribute('Algorithm')!,
+    reference: {
+      // a missing URI reads as '', as in xml-crypto (verifyEnvelope refused it before either)
+      uri: reference.getAttribute('URI') ?? '',
+      transforms,
+      digestAlgorithm: digestMethod.getAttribute('Algorithm')!,
+      digestValue: value,
+      inclusiveNamespacesPrefixList: [],
+    },
+  };
+}
+
+/** The element children, when every other child is white-space text; undefined otherwise. */
+function plainChildren(parent: Element): Element[] | undefined {
+  const out: Element[] = [];
+  for (let n: Node | null = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) out.push(n as Element);
+    else if (n.nodeType !== 3 || !/^[ \t\r\n]*$/.test(n.nodeValue ?? '')) return undefined;
+  }
+  return out;
+}
+
+/** Only text children (no comment, CDATA, element, processing instruction). */
+function onlyText(parent: Element): boolean {
+  for (let n: Node | null = parent.firstChild; n; n = n.nextSibling) if (n.nodeType !== 3) return false;
+  return true;
+}
+
+function firstElementChild(parent: Element): Element | undefined {
+  for (let n: Node | null = parent.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1) return n as Element;
+  return undefined;
+}
+
+function isDsig(element: Element, localName: string): boolean {
+  return element.namespaceURI === DSIG_NS && element.localName === localName;
 }
 
 function singleDocumentApplies(loaded: LoadedXml, sig: SignedXml, signature: Element): boolean {
