@@ -3,7 +3,8 @@ import { edxmlError } from '../edxml.errors';
 import { DEFAULT_EDXML_LIMITS, type EdxmlLimits } from '../edxml-limits';
 import { EDXML_NS } from '../model/edxml-names';
 import type { ParsedPackage } from '../model/parsed-package';
-import type { EnvelopeTrust } from '../signature/envelope-report';
+import { envelopeReason } from '../signature/envelope-reasons';
+import type { EnvelopeReport, EnvelopeTrust } from '../signature/envelope-report';
 import { verifyEnvelope } from '../signature/envelope-verifier';
 import { readAttachments, readManifest } from './attachment.reader';
 import type { ZipBudget } from './zip-unwrap';
@@ -18,6 +19,12 @@ export interface ReadPackageOptions {
   readonly limits?: Partial<EdxmlLimits>;
   /** anchors and CRLs for the envelope's certificate; without them a good signature is `indeterminate` */
   readonly trust?: EnvelopeTrust;
+  /**
+   * `checked-before`: the caller verified the envelope of these exact bytes already (it holds them
+   * by their SHA-256), so the signature is not checked again: the report is `indeterminate` with
+   * ENVELOPE_NOT_CHECKED. Default `verify`.
+   */
+  readonly envelope?: 'verify' | 'checked-before';
 }
 
 /**
@@ -34,12 +41,14 @@ export async function readPackage(
   const limits = { ...DEFAULT_EDXML_LIMITS, ...options.limits };
   const bytes = await readPackageBytes(input, limits.maxPackageBytes);
   const zipBudget: ZipBudget = { entries: limits.maxZipEntriesTotal };
-  return readBytes(bytes, options.trust ?? { trustAnchors: [] }, limits, zipBudget, 0);
+  const trust = options.envelope === 'checked-before' ? null : (options.trust ?? { trustAnchors: [] });
+  return readBytes(bytes, trust, limits, zipBudget, 0);
 }
 
+/** `trust` null: the envelope is not checked (ReadPackageOptions.envelope). */
 async function readBytes(
   bytes: Buffer,
-  trust: EnvelopeTrust,
+  trust: EnvelopeTrust | null,
   limits: EdxmlLimits,
   zipBudget: ZipBudget,
   nesting: number,
@@ -63,7 +72,7 @@ async function readBytes(
     throw notEdxml(!envelope ? 'edXMLEnvelope' : !header ? 'edXMLHeader' : 'MessageHeader');
   if (root.localName !== 'edXML' && root !== envelope) throw notEdxml('root');
 
-  const signature = await verifyEnvelope(loaded, reduced, trust);
+  const signature = trust ? await verifyEnvelope(loaded, reduced, trust) : notChecked();
   const traceHeaderList = readTraceHeaderList(r, header);
   const common = { size: bytes.length, traceHeaderList, signature };
   if (r.elements(messageHeader, 'StatusCode').length > 0) {
@@ -81,6 +90,17 @@ async function readBytes(
     zipBudget,
   });
   return { kind: 'edoc', header: edocHeader, manifest, attachments, ...common, notes: r.notes };
+}
+
+function notChecked(): EnvelopeReport {
+  return {
+    verdict: 'indeterminate',
+    reasons: [envelopeReason('ENVELOPE_NOT_CHECKED')],
+    intact: false,
+    chain: [],
+    trusted: false,
+    verifiedAt: new Date().toISOString(),
+  };
 }
 
 function notEdxml(missing: string) {

@@ -12,6 +12,10 @@ const REASONS = {
     'Chữ ký là giá trị mẫu sao chép từ gói tin khác (chứng thư trong KeyInfo bị cắt cụt), không kiểm tra được.',
   ],
   SIGNATURE_MULTIPLE: ['error', 'Gói tin có nhiều hơn một chữ ký XML-DSig.'],
+  ENVELOPE_NOT_CHECKED: [
+    'indeterminate',
+    'Chữ ký của gói tin không được kiểm tra lại khi đọc: chính các byte này đã được kiểm tra khi nhận.',
+  ],
   SIGNATURE_MALFORMED: ['error', 'Cấu trúc chữ ký XML-DSig không hợp lệ.'],
   SIGNATURE_OUTSIDE_HEADER: ['warning', 'Chữ ký không nằm trong edXMLHeader như chuẩn quy định.'],
   REFERENCE_EXTRA: [

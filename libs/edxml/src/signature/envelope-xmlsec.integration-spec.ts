@@ -162,6 +162,27 @@ describe('envelope signatures: our verifier and xmlsec1 agree', () => {
     expect(report.reasons.map((r) => r.code)).toContain('CERT_REVOKED');
   });
 
+  it('checks nothing when the caller checked these bytes before, and says so (indeterminate, never valid)', async () => {
+    const tampered = TAMPERINGS.find(([name]) => name === 'subject changed')![1](
+      signed,
+      pki.organisations[1].identity,
+    );
+    expect((await ours(tampered)).verdict).toBe('invalid');
+    for (const xml of [signed, tampered]) {
+      const read = await readPackage(xml, {
+        trust: { trustAnchors: [pki.rootCertificate], crls: [pki.issuingCrl] },
+        envelope: 'checked-before',
+      });
+      expect({ verdict: read.signature.verdict, reasons: read.signature.reasons.map((r) => r.code) }).toEqual(
+        {
+          verdict: 'indeterminate',
+          reasons: ['ENVELOPE_NOT_CHECKED'],
+        },
+      );
+      expect(read.kind).toBe('edoc');
+    }
+  });
+
   afterAll(() => {
     // the agreement table, for the record in the test output
     process.stdout.write(

@@ -40,9 +40,28 @@ export function issueExchangeIdentity(input: IssueExchangeIdentityInput): Signin
   return { privateKey, certificate, chain: [input.issuer.certificate, ...input.issuer.chain] };
 }
 
+/**
+ * The agency codes of the certificates seen lately, by DER (base64): every package a peer sends is
+ * signed by the same few certificates, and parsing one took 3% of a hub's CPU. A pure function of
+ * immutable bytes; bounded so that a stream of new certificates cannot grow it.
+ */
+const AGENCY_CODES = new Map<string, readonly string[]>();
+const AGENCY_CODES_LIMIT = 256;
+
 /** The agency codes a certificate names as SAN URIs `urn:vanthu:agency:<code>`. */
 export function certificateAgencyCodes(certificateDer: Buffer): string[] {
-  const san = new X509Certificate(certificateDer).subjectAltName ?? '';
+  const key = certificateDer.toString('base64');
+  let codes = AGENCY_CODES.get(key);
+  if (!codes) {
+    codes = sanAgencyCodes(new X509Certificate(certificateDer).subjectAltName ?? '');
+    if (AGENCY_CODES.size >= AGENCY_CODES_LIMIT)
+      AGENCY_CODES.delete(AGENCY_CODES.keys().next().value as string);
+    AGENCY_CODES.set(key, codes);
+  }
+  return [...codes];
+}
+
+function sanAgencyCodes(san: string): string[] {
   const codes: string[] = [];
   for (const match of san.matchAll(/URI:([^,]+)/g)) {
     const uri = match[1].trim();

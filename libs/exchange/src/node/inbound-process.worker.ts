@@ -58,8 +58,10 @@ export class InboundProcessWorker implements OnApplicationShutdown {
       // leased to this worker: nobody else processes it meanwhile, so it is read without a lock
       const claimed = await this.inbound.find(consignmentId);
       if (!claimed || (claimed.state !== 'received' && claimed.state !== 'held')) return 'gone';
+      // the bytes admitted (read back by their SHA-256), whose envelope was verified then
       const parsed = await readPackage(await this.packages.read(claimed.storageKey), {
         limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
+        envelope: 'checked-before',
       });
       const prepared = await this.processor.prepare(claimed, parsed);
       return await this.db.transaction(async () => {
