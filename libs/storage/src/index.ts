@@ -6,6 +6,7 @@ export { S3ObjectStorage } from './s3-object-storage';
 export type { S3ObjectStorageOptions } from './s3-object-storage';
 export type { StorageOptions } from './storage-options';
 export { createObjectStorage } from './create-object-storage';
+export { objectCorrupted } from './storage-errors';
 export { assertValidObjectKey, MAX_OBJECT_KEY_LENGTH } from './object-key';
 export { DEFAULT_CONTENT_TYPE } from './content-type';
 export { StorageModule } from './storage.module';

@@ -10,7 +10,7 @@ export interface TrustMaterialSnapshot {
 
 /**
  * What the verifier trusts on this node, read fresh for each verification (a removal takes effect
- * at once). The verifier keeps what it parsed from these bytes, keyed by their digest, so reading
+ * at once; a batch of received packages is judged against one reading, taken when it arrives). The verifier keeps what it parsed from these bytes, keyed by their digest, so reading
  * them again costs one query and no parsing.
  */
 @Injectable()

@@ -185,6 +185,14 @@ describe('envelope core check on the parsed document: same verdicts as xml-crypt
         ),
     ],
     ['no Transforms', (x: string) => x.replace(/<ds:Transforms>.*?<\/ds:Transforms>/s, '')],
+    [
+      'a part named as in XML-DSig but of another namespace',
+      (x: string) =>
+        x.replace(
+          /<ds:CanonicalizationMethod ([^>]*)><\/ds:CanonicalizationMethod>/,
+          '<k:CanonicalizationMethod xmlns:k="urn:k" $1></k:CanonicalizationMethod>',
+        ),
+    ],
   ])('leaves SignedInfo with %s to xml-crypto, with the same verdict', async (name, change) => {
     const ours = (await buildEdocPackageToBuffer(sampleEdoc(), { signer: pki.organisations[0].identity }))
       .xml;

@@ -20,8 +20,9 @@ type XmlCryptoNode = Parameters<SignedXml['getCanonXml']>[1];
 /**
  * XML-DSig core validation of the envelope (digest of the one reference, then the signature value)
  * by xml-crypto (≥ 6.1): the references are those xml-crypto loads from its own canonical
- * SignedInfo (`loadSignature`), the same policy as before is applied to them (one reference,
- * URI="", enveloped-signature then C14N), and only then is anything digested or verified.
+ * SignedInfo (`loadSignature`), or, for a plain SignedInfo, the same values read from our DOM
+ * (plainSignedInfo, below); the same policy as before is applied to them (one reference, URI="",
+ * enveloped-signature then C14N), and only then is anything digested or verified.
  *
  * `checkSignature` would parse the markup a second time (xmldom 0.8), deep-clone the document for
  * the enveloped transform and find the signature again by XPath: two thirds of the CPU of reading a
@@ -31,9 +32,8 @@ type XmlCryptoNode = Parameters<SignedXml['getCanonXml']>[1];
  * to our DOM (the Signature detached for the digest and put back), its hash classes, and the
  * signature value checked over xml-crypto's canonical SignedInfo, which is byte for byte the text
  * `loadSignature` parsed the references from (exclusive C14N renders no ancestor context without a
- * prefix list). Anything else goes through `checkSignature` unchanged. When SignedInfo has the plain
- * shape (plainSignedInfo), its references are read from our DOM instead of by `loadSignature`. The
- * tests hold both paths to the same verdicts, and to xmlsec1's.
+ * prefix list). Anything else goes through `checkSignature` unchanged. The tests hold the paths to
+ * the same verdicts, and to xmlsec1's.
  */
 export function checkEnvelopeCore(
   loaded: LoadedXml,
@@ -226,6 +226,8 @@ function checkOnParsedDocument(
   signer: X509Certificate,
 ): CoreOutcome {
   const ref = sig.getReferences()[0];
+  if (!Object.hasOwn(sig.HashAlgorithms, ref.digestAlgorithm))
+    return failed('SIGNATURE_MALFORMED', { error: 'digest algorithm' });
   let digest: string;
   try {
     digest = new sig.HashAlgorithms[ref.digestAlgorithm]().getHash(
@@ -245,7 +247,10 @@ function checkOnParsedDocument(
     defaultNsForPrefix: SignedXml.defaultNsForPrefix,
   });
   if (typeof canonicalSignedInfo !== 'string') return failed('SIGNATURE_MALFORMED');
-  const Algorithm = sig.SignatureAlgorithms[sig.signatureAlgorithm ?? ''];
+  const algorithm = sig.signatureAlgorithm ?? '';
+  const Algorithm = Object.hasOwn(sig.SignatureAlgorithms, algorithm)
+    ? sig.SignatureAlgorithms[algorithm]
+    : undefined;
   if (!Algorithm) return failed('SIGNATURE_MALFORMED', { error: 'signature algorithm' });
   const value = signatureValue(signature);
   if (!new Algorithm().verifySignature(canonicalSignedInfo, signer.publicKey, value))
@@ -271,7 +276,9 @@ function envelopeCanonicalForm(sig: SignedXml, loaded: LoadedXml, signature: Ele
   try {
     let out: unknown = loaded.document.documentElement;
     for (const transform of ref.transforms) {
-      const Transform = sig.CanonicalizationAlgorithms[transform];
+      const Transform = Object.hasOwn(sig.CanonicalizationAlgorithms, transform)
+        ? sig.CanonicalizationAlgorithms[transform]
+        : undefined;
       if (!Transform || typeof out === 'string') throw new Error(`transform ${transform} out of place`);
       out = new Transform().process(out as XmlCryptoNode, options);
     }

@@ -16,7 +16,8 @@ const C14N = new Set<string>([XMLDSIG.excC14n, XMLDSIG.c14n]);
  * The envelope signature's verdict. Policy first, on the parsed SignedInfo: exactly one ds:Signature,
  * one Reference with URI="" whose transforms are enveloped-signature then C14N, SHA-256/512 with
  * RSA or ECDSA. Then xml-crypto (≥ 6.1) checks digest and signature value using only what its own
- * canonical SignedInfo references, on the document already parsed (envelope-core-check.ts; its
+ * canonical SignedInfo references (or, for a plain SignedInfo, what our DOM reads of it: the same
+ * values), on the document already parsed (envelope-core-check.ts; its
  * digest goes through splicingHash for the set-aside attachment bodies). Then the certificate from
  * KeyInfo through libs/signing's chain builder and
  * revocation checker. Legacy signatures (edXML namespace, SHA-1, placeholders) are a verdict.
@@ -61,9 +62,10 @@ export async function verifyEnvelope(
     reasons.push(envelopeReason('REFERENCE_NOT_WHOLE_DOCUMENT', { uri: references[0].getAttribute('URI') }));
   if (
     !signatureAlgorithm ||
-    !SIGNATURE_ALGORITHMS[signatureAlgorithm] ||
+    // own keys only: an Algorithm named like an Object.prototype member ("constructor") is unsupported
+    !Object.hasOwn(SIGNATURE_ALGORITHMS, signatureAlgorithm) ||
     !digestAlgorithm ||
-    !(digestAlgorithm in DIGEST_ALGORITHMS) ||
+    !Object.hasOwn(DIGEST_ALGORITHMS, digestAlgorithm) ||
     !canonicalization ||
     !C14N.has(canonicalization)
   )

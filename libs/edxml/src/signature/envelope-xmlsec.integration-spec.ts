@@ -162,6 +162,21 @@ describe('envelope signatures: our verifier and xmlsec1 agree', () => {
     expect(report.reasons.map((r) => r.code)).toContain('CERT_REVOKED');
   });
 
+  it.each([
+    ['SignatureMethod', /(<ds:SignatureMethod Algorithm=")[^"]+/, 'constructor'],
+    ['DigestMethod', /(<ds:DigestMethod Algorithm=")[^"]+/, 'toString'],
+  ])(
+    'takes a %s Algorithm named like an Object.prototype member for unsupported (indeterminate, no crash)',
+    async (_n, at, name) => {
+      const changed = Buffer.from(signed.toString('utf8').replace(at, `$1${name}`), 'utf8');
+      expect(changed.equals(signed)).toBe(false);
+      const report = (await readPackage(changed, { trust: { trustAnchors: [pki.rootCertificate] } }))
+        .signature;
+      expect(report.verdict).toBe('indeterminate');
+      expect(report.reasons.map((r) => r.code)).toContain('ALGORITHM_UNSUPPORTED');
+    },
+  );
+
   it('checks nothing when the caller checked these bytes before, and says so (indeterminate, never valid)', async () => {
     const tampered = TAMPERINGS.find(([name]) => name === 'subject changed')![1](
       signed,

@@ -51,7 +51,9 @@ export class ExchangeInboundRepository {
       sorted,
       { onConflictDoNothing: '(consignment_id)', returning: 'consignment_id' },
     );
-    return new Set(inserted.map((r) => r.consignment_id));
+    // uuid text comes back lowercase; the ids given may not be (a hub's mailbox item): answered as given
+    const got = new Set(inserted.map((r) => r.consignment_id.toLowerCase()));
+    return new Set(rows.filter((r) => got.has(r.consignmentId.toLowerCase())).map((r) => r.consignmentId));
   }
 
   /**

@@ -6,6 +6,8 @@ import { StoredObjectClaimRepository, StoredObjectSweeper } from '@vanthu/docume
 import { SystemClock } from '@vanthu/shared';
 import { createObjectStorage, type ObjectStorage } from '@vanthu/storage';
 import { createTestDatabase, type TestDatabase } from '@vanthu/test-kit';
+import type { ExchangeInboundEntity } from './exchange-inbound.entity';
+import { ExchangeInboundRepository } from './exchange-inbound.repository';
 import { packageStorageKey, PackageStore, type StoredPackage } from './package-store';
 
 const HOUR = 3600;
@@ -148,5 +150,51 @@ describe('exchange packages and the storage sweep (real PostgreSQL)', () => {
     await packages.discard(first);
     expect(await exists(first.key)).toBe(true);
     expect(await claimsLeft()).toBe(0);
+  });
+
+  it("reads a row's bytes only when they are exactly the row's (its SHA-256)", async () => {
+    const bytes = xml();
+    const stored = await packages.put(bytes, sha(bytes));
+    expect((await packages.readExactly(stored.key, sha(bytes))).equals(bytes)).toBe(true);
+    await expect(packages.readExactly(stored.key, sha(xml()))).rejects.toMatchObject({
+      code: 'STORAGE_OBJECT_CORRUPTED',
+    });
+  });
+
+  it('inserts inbound rows in one statement and names those it inserted as they were given (any case)', async () => {
+    const inbound = new ExchangeInboundRepository(db.database, new SystemClock());
+    const row = (consignmentId: string): ExchangeInboundEntity => {
+      const bytes = xml();
+      return {
+        consignmentId,
+        sha256: sha(bytes),
+        size: bytes.length,
+        storageKey: packageStorageKey(sha(bytes)),
+        kind: 'edoc',
+        business: 'new',
+        statusCode: null,
+        fromCode: 'A',
+        toCode: 'B',
+        documentId: null,
+        agencyId: null,
+        receivedFromPeer: peerId,
+        receipt: '{}',
+        receivedAt: new Date(),
+        state: 'forwarded',
+        attempts: 0,
+        nextAttemptAt: null,
+        leaseUntil: null,
+        errorCode: null,
+        errorMessage: null,
+        processedAt: new Date(),
+      };
+    };
+    const there = randomUUID();
+    expect(await inbound.insertIfAbsent(row(there))).toBe(true);
+    const upper = randomUUID().toUpperCase();
+    const fresh = randomUUID();
+    const inserted = await inbound.insertManyIfAbsent([row(fresh), row(there.toUpperCase()), row(upper)]);
+    expect([...inserted].sort()).toEqual([fresh, upper].sort());
+    expect(await inbound.insertIfAbsent(row(upper.toLowerCase()))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DocumentsErrors, type ObjectClaim, StoredObjectClaimRepository } from '@vanthu/documents';
 import { Database } from '@vanthu/persistence';
-import { ObjectStorage } from '@vanthu/storage';
+import { objectCorrupted, ObjectStorage } from '@vanthu/storage';
+import { sha256Hex } from '../identity/exchange-identity-certificate';
 
 /** Content-addressed: the same bytes (a consignment forwarded, resent, received again) are stored once. */
 export function packageStorageKey(sha256: string): string {
@@ -79,5 +80,15 @@ export class PackageStore {
   /** The bytes, verified against the SHA-256 recorded when they were written. */
   read(key: string): Promise<Buffer> {
     return this.storage.getBuffer(key);
+  }
+
+  /**
+   * The bytes of a row, verified against the row's own SHA-256 too (STORAGE_OBJECT_CORRUPTED
+   * otherwise): exactly the bytes the row was made for, whatever was written to storage since.
+   */
+  async readExactly(key: string, sha256: string): Promise<Buffer> {
+    const bytes = await this.storage.getBuffer(key);
+    if (sha256Hex(bytes) !== sha256) throw objectCorrupted(key, 'not the bytes of its row');
+    return bytes;
   }
 }

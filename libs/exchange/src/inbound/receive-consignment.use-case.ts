@@ -86,7 +86,8 @@ export class ReceiveConsignmentUseCase {
     const hashes = items.map((i) => sha256Hex(i.bytes));
     const known = await this.inbound.findMany(items.map((i) => i.consignmentId));
     const holders = await this.inbound.holdersOf(hashes);
-    const lookups = await this.admission.lookups();
+    // read on the first package to check (a batch of repeats answers without them)
+    let lookups: Promise<ReceiveLookups> | undefined;
     const results: BatchResult[] = [];
     const admitted: { index: number; admitted: Admitted }[] = [];
     const admittedBytes = new Set<string>();
@@ -106,7 +107,8 @@ export class ReceiveConsignmentUseCase {
           later.push(index);
           continue;
         }
-        admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256, lookups) });
+        lookups ??= this.admission.lookups();
+        admitted.push({ index, admitted: await this.admit({ ...item, from }, sha256, await lookups) });
         admittedBytes.add(sha256);
       } catch (error) {
         results[index] = this.failure(consignmentId, error);

@@ -58,8 +58,8 @@ export class InboundProcessWorker implements OnApplicationShutdown {
       // leased to this worker: nobody else processes it meanwhile, so it is read without a lock
       const claimed = await this.inbound.find(consignmentId);
       if (!claimed || (claimed.state !== 'received' && claimed.state !== 'held')) return 'gone';
-      // the bytes admitted (read back by their SHA-256), whose envelope was verified then
-      const parsed = await readPackage(await this.packages.read(claimed.storageKey), {
+      // the bytes admitted (the row's SHA-256 checked), whose envelope was verified then
+      const parsed = await readPackage(await this.packages.readExactly(claimed.storageKey, claimed.sha256), {
         limits: { maxPackageBytes: this.config.exchange.maxPackageBytes },
         envelope: 'checked-before',
       });

@@ -35,7 +35,11 @@ export class RouteResolver {
     let route = memo?.get(code);
     if (!route) {
       route = this.lookup(code);
-      memo?.set(code, route);
+      if (memo) {
+        memo.set(code, route);
+        // a passing failure (the database) fails this package only: the next one looks again
+        route.catch(() => memo.delete(code));
+      }
     }
     return route;
   }
