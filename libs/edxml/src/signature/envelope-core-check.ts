@@ -226,13 +226,11 @@ function checkOnParsedDocument(
   signer: X509Certificate,
 ): CoreOutcome {
   const ref = sig.getReferences()[0];
-  if (!Object.hasOwn(sig.HashAlgorithms, ref.digestAlgorithm))
-    return failed('SIGNATURE_MALFORMED', { error: 'digest algorithm' });
+  const Hash = own(sig.HashAlgorithms, ref.digestAlgorithm);
+  if (!Hash) return failed('SIGNATURE_MALFORMED', { error: 'digest algorithm' });
   let digest: string;
   try {
-    digest = new sig.HashAlgorithms[ref.digestAlgorithm]().getHash(
-      envelopeCanonicalForm(sig, loaded, signature),
-    );
+    digest = new Hash().getHash(envelopeCanonicalForm(sig, loaded, signature));
   } catch (e) {
     return failed('SIGNATURE_MALFORMED', { error: message(e) });
   }
@@ -247,10 +245,7 @@ function checkOnParsedDocument(
     defaultNsForPrefix: SignedXml.defaultNsForPrefix,
   });
   if (typeof canonicalSignedInfo !== 'string') return failed('SIGNATURE_MALFORMED');
-  const algorithm = sig.signatureAlgorithm ?? '';
-  const Algorithm = Object.hasOwn(sig.SignatureAlgorithms, algorithm)
-    ? sig.SignatureAlgorithms[algorithm]
-    : undefined;
+  const Algorithm = own(sig.SignatureAlgorithms, sig.signatureAlgorithm ?? '');
   if (!Algorithm) return failed('SIGNATURE_MALFORMED', { error: 'signature algorithm' });
   const value = signatureValue(signature);
   if (!new Algorithm().verifySignature(canonicalSignedInfo, signer.publicKey, value))
@@ -276,9 +271,7 @@ function envelopeCanonicalForm(sig: SignedXml, loaded: LoadedXml, signature: Ele
   try {
     let out: unknown = loaded.document.documentElement;
     for (const transform of ref.transforms) {
-      const Transform = Object.hasOwn(sig.CanonicalizationAlgorithms, transform)
-        ? sig.CanonicalizationAlgorithms[transform]
-        : undefined;
+      const Transform = own(sig.CanonicalizationAlgorithms, transform);
       if (!Transform || typeof out === 'string') throw new Error(`transform ${transform} out of place`);
       out = new Transform().process(out as XmlCryptoNode, options);
     }
@@ -319,6 +312,11 @@ function childrenNamed(parent: Element, localName: string): Element[] {
   for (let n: Node | null = parent.firstChild; n; n = n.nextSibling)
     if (n.nodeType === 1 && (n as Element).localName === localName) out.push(n as Element);
   return out;
+}
+
+/** An algorithm class by its URI, own keys only: a URI named like an Object.prototype member is none. */
+function own<T>(table: Record<string, T>, uri: string): T | undefined {
+  return Object.hasOwn(table, uri) ? table[uri] : undefined;
 }
 
 function failed(code: Parameters<typeof envelopeReason>[0], details?: Record<string, unknown>): CoreOutcome {

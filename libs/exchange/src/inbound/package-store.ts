@@ -87,7 +87,7 @@ export class PackageStore {
    * otherwise): exactly the bytes the row was made for, whatever was written to storage since.
    */
   async readExactly(key: string, sha256: string): Promise<Buffer> {
-    const bytes = await this.storage.getBuffer(key);
+    const bytes = await this.read(key);
     if (sha256Hex(bytes) !== sha256) throw objectCorrupted(key, 'not the bytes of its row');
     return bytes;
   }
